@@ -1,0 +1,35 @@
+# Finds the Debian packages cchc builds with; a missing one stops the
+# configure step with the exact command that installs it.
+
+set(CCHC_APT_LINE "apt-get install -y libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev (or run scripts/setup.sh as root)")
+
+function(cchc_require found what package)
+  if(NOT ${found})
+    message(FATAL_ERROR "cchc needs ${what} (Debian package ${package}).\nInstall it with:\n  ${CCHC_APT_LINE}")
+  endif()
+endfunction()
+
+find_package(fmt CONFIG QUIET)
+cchc_require(fmt_FOUND "the fmt library" libfmt-dev)
+
+find_package(CLI11 CONFIG QUIET)
+cchc_require(CLI11_FOUND "CLI11" libcli11-dev)
+
+find_path(FCCP_INCLUDE_DIR libfccp/csv.h)
+cchc_require(FCCP_INCLUDE_DIR "fast-cpp-csv-parser" libfccp-dev)
+
+find_path(UTF8PROC_INCLUDE_DIR utf8proc.h)
+find_library(UTF8PROC_LIBRARY utf8proc)
+if(UTF8PROC_INCLUDE_DIR AND UTF8PROC_LIBRARY)
+  set(UTF8PROC_FOUND TRUE)
+  add_library(utf8proc::utf8proc UNKNOWN IMPORTED)
+  set_target_properties(utf8proc::utf8proc PROPERTIES
+    IMPORTED_LOCATION "${UTF8PROC_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${UTF8PROC_INCLUDE_DIR}")
+endif()
+cchc_require(UTF8PROC_FOUND "utf8proc" libutf8proc-dev)
+
+if(CCHC_BUILD_TESTS)
+  find_package(doctest CONFIG QUIET)
+  cchc_require(doctest_FOUND "doctest" doctest-dev)
+endif()

@@ -1,0 +1,20 @@
+#pragma once
+// Sheet → findings. Every rule of SPEC section 5 that looks at a sheet's
+// numbers and codes lives here; each check collects its findings and goes
+// on, so one pass reports everything. Checks never print.
+
+#include <cchc/finding.hpp>
+#include <cchc/lang.hpp>
+#include <cchc/sheet.hpp>
+
+#include <vector>
+
+namespace cchc {
+
+struct CheckOptions {
+    Lang lang = Lang::vi;
+};
+
+std::vector<Finding> check_sheet(const Sheet& sheet, const CheckOptions& options);
+
+} // namespace cchc

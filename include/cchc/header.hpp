@@ -1,0 +1,50 @@
+#pragma once
+// Finding the header row and what each column means. Sheets exported from
+// Excel often start with title rows, so the header is searched among the
+// first rows; its names are matched after folding (no diacritics, any case,
+// parenthesised text dropped) against the aliases of SPEC section 3.2.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc {
+
+enum class Column { code, content, max, self, appraised, lost, note, owner, unit, period };
+inline constexpr std::size_t k_column_count = 10;
+
+struct ColumnInfo {
+    Column column;
+    std::string_view id;            ///< "appraised"
+    bool required;
+    std::string_view canonical_vi;  ///< "Điểm thẩm định", the name `template` writes
+    std::vector<std::string_view> aliases; ///< folded forms
+};
+
+const std::vector<ColumnInfo>& column_infos();
+const ColumnInfo& column_info(Column column);
+
+/// The column a header cell names, if any.
+std::optional<Column> match_column_name(std::string_view cell);
+
+struct HeaderMap {
+    std::array<int, k_column_count> index; ///< cell position of each column, -1 if absent
+    std::size_t matched = 0;               ///< how many columns were recognised
+    /// Cells that named a column already taken by an earlier cell: (position, column).
+    std::vector<std::pair<int, Column>> repeated;
+
+    HeaderMap() { index.fill(-1); }
+    bool has(Column c) const { return index[static_cast<std::size_t>(c)] >= 0; }
+    int at(Column c) const { return index[static_cast<std::size_t>(c)]; }
+    bool has_required() const;
+    std::vector<Column> missing_required() const;
+};
+
+HeaderMap map_header(const std::vector<std::string>& cells);
+
+/// Rows searched for the header.
+inline constexpr int k_header_search_rows = 30;
+
+} // namespace cchc

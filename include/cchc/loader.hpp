@@ -1,0 +1,43 @@
+#pragma once
+// One input file → its sheets. Runs the input stages (bytes → UTF-8 →
+// records → cells), finds the header and the delimiter, classifies each row
+// (criterion, parent, total, text) and groups rows into sheets by the unit
+// and period columns. Problems that stop the file from being read as a
+// sheet (no header, missing columns) come back as findings; problems that
+// stop it from being read at all (no such file, broken bytes) are thrown
+// as Error / InputError.
+
+#include <cchc/finding.hpp>
+#include <cchc/lang.hpp>
+#include <cchc/sheet.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cchc {
+
+struct LoadOptions {
+    std::string unit;      ///< --unit: the unit when the file has no unit column
+    std::string encoding;  ///< --encoding, empty for auto-detection
+    char delimiter = 0;    ///< --delimiter, 0 for auto-detection
+    Lang lang = Lang::vi;
+};
+
+struct LoadedFile {
+    std::string file;
+    std::string encoding;
+    char delimiter = ',';
+    std::vector<Sheet> sheets;
+    std::vector<Finding> findings; ///< about the file as a whole
+};
+
+LoadedFile load_file(const std::string& path, const LoadOptions& options);
+
+/// The unit name used when a file has no unit column: its name without
+/// folder and extension ("samples/phuong-1.csv" → "phuong-1").
+std::string file_stem(const std::string& path);
+
+/// Parses a --delimiter value: , ; | tab \t comma semicolon pipe. Throws Error.
+char parse_delimiter(const std::string& text);
+
+} // namespace cchc

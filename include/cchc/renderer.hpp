@@ -1,0 +1,31 @@
+#pragma once
+// Tables and findings → output bytes, one renderer per --format behind one
+// interface. Renderers lay out; they never compute.
+
+#include <cchc/report.hpp>
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace cchc {
+
+class Renderer {
+public:
+    virtual ~Renderer() = default;
+    /// `cchc report`: each sheet's tables, then its findings.
+    virtual void report(const Report& report, std::ostream& out) const = 0;
+    /// `cchc check`: the findings only.
+    virtual void findings(const Report& report, std::ostream& out) const = 0;
+};
+
+/// The renderer for a --format name; throws Error listing the valid names.
+std::unique_ptr<Renderer> make_renderer(const std::string& format, const RenderOptions& options);
+const std::vector<std::string>& format_names();
+
+std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);
+
+} // namespace cchc

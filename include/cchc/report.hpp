@@ -1,0 +1,55 @@
+#pragma once
+// What the renderers get: the summaries of every sheet of every file, in
+// the order the files were named, and the findings that belong to no sheet
+// (a file whose header could not be found).
+
+#include <cchc/lang.hpp>
+#include <cchc/loader.hpp>
+#include <cchc/summary.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cchc {
+
+struct FileReport {
+    LoadedFile loaded;                 ///< owns the sheets the summaries point into
+    std::vector<SheetSummary> sheets;
+    std::vector<Finding> findings;     ///< about the file, not one sheet
+
+    /// Every finding of the file: its own, then each sheet's.
+    std::vector<Finding> all_findings() const;
+};
+
+struct Report {
+    std::vector<FileReport> files;
+};
+
+enum class TableKind { sheet, domain, owner, criterion };
+
+struct RenderOptions {
+    Lang lang = Lang::vi;
+    std::vector<TableKind> tables = {TableKind::sheet, TableKind::domain, TableKind::owner, TableKind::criterion};
+    std::size_t top = 0;
+    bool color = false;
+    std::size_t width = 0; ///< columns available for text tables, 0 for no limit
+};
+
+/// A table as text cells, ready to lay out. Built once from the summaries
+/// so every text format shows the same labels and numbers.
+struct Table {
+    std::string title;
+    std::vector<std::string> headers;
+    std::vector<bool> numeric; ///< right-aligned columns
+    std::vector<std::vector<std::string>> rows;
+};
+
+/// The tables of one sheet, in the order of `options.tables`, then the top
+/// losses when asked for.
+std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions& options);
+/// "phuong-1 (samples/phuong-1.csv)", with the period when there is one.
+std::string sheet_heading(const SheetSummary& summary);
+/// `file:line: severity[rule]: message`, as compilers print.
+std::string finding_line(const Finding& finding);
+
+} // namespace cchc

@@ -1,0 +1,70 @@
+#pragma once
+// The model: a sheet is one table for one unit and one period; its rows are
+// criteria (leaves, the only rows that are counted), parents (their code
+// prefixes another code: checked, never counted twice) and total rows
+// (checked against the sums, never counted). Scores keep the text they
+// were read from, so checks can quote the sheet's own spelling.
+
+#include <cchc/decimal.hpp>
+#include <cchc/finding.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cchc {
+
+/// One score cell: what the sheet says, and what that reads as.
+struct Score {
+    std::string text;
+    ParsedNumber number;
+
+    bool given() const { return number.status == ParsedNumber::Status::ok; }
+    /// The value, or zero when the cell is empty or unreadable.
+    Decimal value_or_zero() const { return given() ? number.value : Decimal(); }
+};
+
+enum class RowKind {
+    criterion, ///< a leaf with scores: the only rows summed
+    parent,    ///< its key prefixes another row's key
+    heading,   ///< a code but no scores and no children (a domain title)
+    total,     ///< "Tổng cộng": checked against the sums
+    uncoded,   ///< scores but no code: reported, not summed
+};
+
+struct Row {
+    RowKind kind = RowKind::criterion;
+    long line = 0;
+    std::string code;   ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
+    std::string key;    ///< for the hierarchy: Roman domains as numbers ("II" → "2")
+    bool code_well_formed = true; ///< N(.N)* or a Roman numeral I–X
+    std::string content;
+    std::string note;
+    std::string owner;
+    Score max, self, appraised, lost;
+
+    /// The domain: first segment of the key ("3" of "3.11.1").
+    std::string domain() const;
+};
+
+struct Sheet {
+    std::string file;
+    std::string unit;
+    std::string period;
+    std::string encoding;
+    long header_line = 0;
+    std::vector<Row> rows;       ///< criteria, parents and totals, in sheet order
+    std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
+};
+
+/// Normalises a code cell: trims, drops a trailing dot. Empty if none.
+std::string normalise_code(std::string_view cell);
+/// The hierarchy key of a normalised code ("IV" → "4", "1.5" → "1.5"), and
+/// whether the code is well formed.
+std::string code_key(const std::string& code, bool& well_formed);
+/// Orders codes segment by segment as numbers: 1.2 < 1.10 < 2.
+bool code_less(const std::string& a, const std::string& b);
+/// Marks as parents the rows whose key prefixes another row's key.
+void mark_parents(Sheet& sheet);
+
+} // namespace cchc

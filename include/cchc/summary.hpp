@@ -1,0 +1,72 @@
+#pragma once
+// Sheet → numbers. Sums per domain, per owner and per sheet from leaf rows
+// only; the index (N − Σlost with --out-of N, else Σappraised); the rating
+// from bands; and the criteria that lost most. No text is made here: the
+// renderers turn these numbers into tables.
+
+#include <cchc/decimal.hpp>
+#include <cchc/finding.hpp>
+#include <cchc/sheet.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cchc {
+
+struct Sums {
+    std::size_t count = 0;
+    Decimal max, self, appraised, lost;
+    std::size_t self_count = 0; ///< rows whose self score was given
+
+    void add(const Row& leaf);
+    /// appraised / max in hundredths of a percent; none when max is 0.
+    std::optional<std::int64_t> achievement() const;
+};
+
+struct Group {
+    std::string name; ///< domain number, or owner name as first written ("" for none)
+    Sums sums;
+};
+
+struct CriterionResult {
+    const Row* row = nullptr;
+    Decimal lost;                            ///< max − appraised
+    std::optional<std::int64_t> achievement; ///< hundredths of a percent
+    std::optional<Decimal> over_estimation;  ///< self − appraised, when self is given
+};
+
+struct RatingBand {
+    std::string name;
+    std::optional<Decimal> threshold; ///< none: every index below the others
+};
+
+/// Parses "Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu". Throws Error.
+std::vector<RatingBand> parse_rating_bands(const std::string& text);
+const std::vector<RatingBand>& default_rating_bands();
+
+struct SummaryOptions {
+    std::optional<Decimal> out_of;
+    std::vector<RatingBand> bands = default_rating_bands();
+    std::size_t top = 0;
+};
+
+struct SheetSummary {
+    const Sheet* sheet = nullptr;
+    Sums totals;
+    Decimal index;
+    Decimal base; ///< what the index is out of: N, or Σmax
+    std::string rating;
+    std::vector<Group> domains; ///< in code order
+    std::vector<Group> owners;  ///< in order of first appearance
+    std::vector<CriterionResult> criteria; ///< leaves, in sheet order
+    std::vector<CriterionResult> top;      ///< by points lost, then code
+    std::vector<Finding> findings;
+};
+
+SheetSummary summarise(const Sheet& sheet, const SummaryOptions& options);
+
+/// The rating of `index` out of `base` (bands are percentages of the base).
+std::string rate(Decimal index, Decimal base, const std::vector<RatingBand>& bands);
+
+} // namespace cchc

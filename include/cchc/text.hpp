@@ -1,0 +1,38 @@
+#pragma once
+// Unicode text helpers shared by every stage: NFC normalisation (so an NFD
+// spelling and an NFC spelling compare equal), the "folded" form used to
+// match header names and total labels, UTF-8 validation, and display width
+// for aligning tables in a terminal. utf8proc does the Unicode work.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace cchc {
+
+/// Length of the longest prefix of `bytes` that is valid UTF-8, stopping
+/// short of an incomplete sequence at the very end.
+std::size_t valid_utf8_prefix(std::string_view bytes);
+bool is_valid_utf8(std::string_view bytes);
+
+/// NFC form of valid UTF-8 text; ASCII is returned as is without work.
+std::string to_nfc(std::string_view text);
+
+/// Runs of white space (including line breaks) become one space; ends trimmed.
+std::string collapse_space(std::string_view text);
+
+/// The form header names and labels are matched in: NFC, lower case,
+/// Vietnamese diacritics removed (đ → d), text in parentheses dropped,
+/// spaces around '/' removed, white space collapsed.
+/// "Ghi chú\n(Lý do giảm điểm)" → "ghi chu".
+std::string fold(std::string_view text);
+
+/// Columns the text takes in a terminal: combining marks 0, wide
+/// characters 2, others 1. Line breaks count as one space.
+std::size_t display_width(std::string_view text);
+
+/// The longest prefix of `text` that fits in `width` columns, cut only
+/// between grapheme clusters, so a letter never loses its accent.
+std::string_view cut_to_width(std::string_view text, std::size_t width);
+
+} // namespace cchc

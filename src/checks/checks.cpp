@@ -1,0 +1,209 @@
+// Sheet → findings (see checks.hpp). Messages quote the sheet's own cells
+// and say what to do; docs/rules.md lists every rule.
+#include <cchc/checks.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace cchc {
+
+namespace {
+
+class Checker {
+public:
+    Checker(const Sheet& sheet, const CheckOptions& options) : m_sheet(sheet), m_lang(options.lang) {}
+
+    std::vector<Finding> run() {
+        check_rows();
+        check_duplicates();
+        check_parents();
+        check_totals();
+        check_has_criteria();
+        std::stable_sort(m_out.begin(), m_out.end(),
+                         [](const Finding& a, const Finding& b) { return a.line < b.line; });
+        return std::move(m_out);
+    }
+
+private:
+    template <typename... Args>
+    void add(const Row* row, std::string_view rule, Severity severity, std::string_view vi, std::string_view en,
+             Args&&... args) {
+        std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
+        if (row != nullptr && !row->code.empty()) message = row->code + ": " + message;
+        m_out.push_back(Finding{m_sheet.file, row != nullptr ? row->line : m_sheet.header_line,
+                                row != nullptr ? row->code : std::string(), std::string(rule), severity,
+                                std::move(message)});
+    }
+
+    std::string_view column_label(std::string_view id) const {
+        if (id == "max") return pick(m_lang, "điểm tối đa", "max");
+        if (id == "self") return pick(m_lang, "điểm tự đánh giá", "self score");
+        if (id == "appraised") return pick(m_lang, "điểm thẩm định", "appraised score");
+        return pick(m_lang, "số điểm bị trừ", "points lost");
+    }
+
+    void check_number(const Row& row, const Score& score, std::string_view id, bool required) {
+        using S = ParsedNumber::Status;
+        switch (score.number.status) {
+        case S::not_given:
+            if (required)
+                add(&row, "bad-number", Severity::error, "chưa có {}; hãy ghi một số (0 nếu không đạt)",
+                    "the {} is empty; write a number (0 when nothing was scored)", column_label(id));
+            return;
+        case S::bad:
+            add(&row, "bad-number", Severity::error, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
+                "the {} \"{}\" is not a number; write a number such as 1.5 or 1,5", column_label(id), score.text);
+            return;
+        case S::too_large:
+            add(&row, "bad-number", Severity::error, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
+                "the {} \"{}\" is too large to be a score; check the cell", column_label(id), score.text);
+            return;
+        case S::ok: break;
+        }
+        if (score.number.too_precise)
+            add(&row, "too-precise", Severity::warning, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
+                "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), score.text,
+                score.number.value.format(0));
+        if (score.number.value.is_negative())
+            add(&row, "score-negative", Severity::error, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
+                "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), score.text);
+    }
+
+    void check_rows() {
+        for (const Row& row : m_sheet.rows) {
+            if (row.kind == RowKind::uncoded) {
+                add(&row, "bad-code", Severity::warning,
+                    "dòng có điểm nhưng không có mục; dòng này không được cộng, hãy ghi mã tiêu chí",
+                    "the row has scores but no code; it is not counted: write its criterion code");
+                continue;
+            }
+            if (row.kind == RowKind::total || row.kind == RowKind::heading) {
+                if (row.kind == RowKind::heading && !row.code_well_formed) report_bad_code(row);
+                continue;
+            }
+            if (!row.code_well_formed) report_bad_code(row);
+            bool leaf = row.kind == RowKind::criterion;
+            check_number(row, row.max, "max", leaf);
+            check_number(row, row.self, "self", false);
+            check_number(row, row.appraised, "appraised", leaf);
+            check_number(row, row.lost, "lost", false);
+            if (row.max.given() && row.appraised.given() && row.appraised.number.value > row.max.number.value)
+                add(&row, "score-above-max", Severity::error,
+                    "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
+                    "the appraised score {} is above the max {}; correct one of the two cells", row.appraised.text,
+                    row.max.text);
+            if (row.max.given() && row.self.given() && row.self.number.value > row.max.number.value)
+                add(&row, "self-above-max", Severity::error,
+                    "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
+                    "the self score {} is above the max {}; correct one of the two cells", row.self.text,
+                    row.max.text);
+            if (row.max.given() && row.appraised.given() && row.lost.given()) {
+                Decimal expected = row.max.number.value - row.appraised.number.value;
+                if (expected != row.lost.number.value)
+                    add(&row, "lost-mismatch", Severity::error,
+                        "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
+                        "the points lost say {}, but {} − {} = {}; correct the points-lost cell", row.lost.text,
+                        row.max.text, row.appraised.text, expected.format(0));
+            }
+        }
+    }
+
+    void report_bad_code(const Row& row) {
+        add(&row, "bad-code", Severity::warning, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
+            "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", row.code);
+    }
+
+    void check_duplicates() {
+        std::map<std::string, const Row*> seen;
+        for (const Row& row : m_sheet.rows) {
+            if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
+            auto [it, inserted] = seen.emplace(row.key, &row);
+            if (inserted) continue;
+            const Row& first = *it->second;
+            // A spreadsheet that reads 3.10 as a number shows it as 3.1.
+            bool maybe_number = row.code.size() > 2 && row.code.find('.') != std::string::npos &&
+                                row.code.back() != '0' && row.code.find('.') == row.code.rfind('.');
+            if (maybe_number)
+                add(&row, "duplicate-code", Severity::error,
+                    "mã {} đã có ở dòng {}; nếu một trong hai là {}0, bảng tính đã đổi nó thành số: hãy định dạng "
+                    "cột Mục là Văn bản và gõ lại",
+                    "the code {} already appears on line {}; if one of them is {}0, a spreadsheet turned it into a "
+                    "number: format the code column as Text and type it again",
+                    row.code, first.line, row.code);
+            else
+                add(&row, "duplicate-code", Severity::error, "mã {} đã có ở dòng {}; mỗi tiêu chí chỉ ghi một lần",
+                    "the code {} already appears on line {}; list each criterion once", row.code, first.line);
+        }
+    }
+
+    void check_parents() {
+        for (const Row& parent : m_sheet.rows) {
+            if (parent.kind != RowKind::parent) continue;
+            Decimal max, self, appraised;
+            bool any_self = false;
+            std::string prefix = parent.key + ".";
+            for (const Row& child : m_sheet.rows) {
+                if (child.kind != RowKind::criterion || child.key.compare(0, prefix.size(), prefix) != 0) continue;
+                max += child.max.value_or_zero();
+                appraised += child.appraised.value_or_zero();
+                if (child.self.given()) {
+                    self += child.self.number.value;
+                    any_self = true;
+                }
+            }
+            compare_sum(parent, "parent-sum-mismatch", parent.max, max, "max");
+            compare_sum(parent, "parent-sum-mismatch", parent.appraised, appraised, "appraised");
+            if (any_self) compare_sum(parent, "parent-sum-mismatch", parent.self, self, "self");
+        }
+    }
+
+    void compare_sum(const Row& row, std::string_view rule, const Score& written, Decimal sum, std::string_view id) {
+        if (!written.given() || written.number.value == sum) return;
+        if (rule == "parent-sum-mismatch")
+            add(&row, rule, Severity::error, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
+                "the {} says {}, but its children add up to {}", column_label(id), written.text, sum.format(0));
+        else
+            add(&row, rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
+                "total row: the {} says {}, but the criteria add up to {}", column_label(id), written.text,
+                sum.format(0));
+    }
+
+    void check_totals() {
+        Decimal max, self, appraised, lost;
+        for (const Row& row : m_sheet.rows) {
+            if (row.kind != RowKind::criterion) continue;
+            max += row.max.value_or_zero();
+            self += row.self.value_or_zero();
+            appraised += row.appraised.value_or_zero();
+            lost += row.max.value_or_zero() - row.appraised.value_or_zero();
+        }
+        for (const Row& row : m_sheet.rows) {
+            if (row.kind != RowKind::total) continue;
+            compare_sum(row, "total-mismatch", row.max, max, "max");
+            compare_sum(row, "total-mismatch", row.self, self, "self");
+            compare_sum(row, "total-mismatch", row.appraised, appraised, "appraised");
+            compare_sum(row, "total-mismatch", row.lost, lost, "lost");
+        }
+    }
+
+    void check_has_criteria() {
+        for (const Row& row : m_sheet.rows)
+            if (row.kind == RowKind::criterion) return;
+        add(nullptr, "no-criteria", Severity::warning, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
+            "the sheet of {} has no criterion rows with scores", m_sheet.unit);
+    }
+
+    const Sheet& m_sheet;
+    Lang m_lang;
+    std::vector<Finding> m_out;
+};
+
+} // namespace
+
+std::vector<Finding> check_sheet(const Sheet& sheet, const CheckOptions& options) {
+    return Checker(sheet, options).run();
+}
+
+} // namespace cchc

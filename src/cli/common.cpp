@@ -1,0 +1,176 @@
+// Options, pipeline and output shared by the commands (see common.hpp).
+#include "common.hpp"
+
+#include <cchc/checks.hpp>
+#include <cchc/error.hpp>
+#include <cchc/loader.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <iostream>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cchc::cli {
+
+namespace {
+
+Lang parse_lang(const std::string& lang) {
+    if (lang == "vi") return Lang::vi;
+    if (lang == "en") return Lang::en;
+    throw Error(fmt::format("--lang: '{}' is not one of vi, en", lang));
+}
+
+std::size_t terminal_width() {
+    struct winsize ws {};
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (const char* columns = std::getenv("COLUMNS")) {
+        long n = std::strtol(columns, nullptr, 10);
+        if (n > 20 && n < 10000) return static_cast<std::size_t>(n);
+    }
+    return 0;
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {}, sb {};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool write_all(int fd, const std::string& text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
+void add_common_options(CLI::App& command, CommonOptions& o) {
+    command.add_option("files", o.files, "CSV sheets to read; - reads standard input")->required();
+    command.add_option("--format", o.format, "output format: text, md, json")->default_str("text");
+    command.add_option("-o,--output", o.output, "write to FILE (atomically) instead of standard output");
+    command.add_option("--lang", o.lang, "language of labels and messages: vi, en")->default_str("vi");
+    command.add_option("--out-of", o.out_of, "the index is N minus the points lost (a deduction sheet)");
+    command.add_option("--unit", o.unit, "unit name when the file has no unit column (default: file name)");
+    command.add_option("--delimiter", o.delimiter, "cell delimiter: , ; tab | (default: detected)");
+    command.add_option("--encoding", o.encoding, "input encoding, e.g. WINDOWS-1258 (default: detected)");
+    command.add_option("--rating", o.rating, "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"");
+    command.add_flag("--strict", o.strict, "warnings also make the exit status 1");
+    command.add_flag("-q,--quiet", o.quiet, "print nothing; only set the exit status");
+    command.add_flag("--no-color", o.no_color, "never colour the output");
+}
+
+Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind> tables) {
+    Run run;
+    RenderOptions& render = run.render;
+    render.lang = parse_lang(o.lang);
+    render.tables = std::move(tables);
+    render.top = top;
+    bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
+    render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && o.format == "text";
+    render.width = o.output.empty() ? terminal_width() : 0;
+
+    LoadOptions load;
+    load.unit = o.unit;
+    load.encoding = o.encoding;
+    load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter);
+    load.lang = render.lang;
+
+    SummaryOptions summary;
+    summary.top = top;
+    if (!o.rating.empty()) summary.bands = parse_rating_bands(o.rating);
+    if (!o.out_of.empty()) {
+        ParsedNumber n = parse_number(o.out_of);
+        if (n.status != ParsedNumber::Status::ok || n.value.units() <= 0)
+            throw Error(fmt::format("--out-of: '{}' is not a positive number (e.g. --out-of 100)", o.out_of));
+        summary.out_of = n.value;
+    }
+    for (const std::string& file : o.files)
+        if (!o.output.empty() && file != "-" && same_file(file, o.output))
+            throw Error(fmt::format("--output: '{}' is one of the input files; choose another name", o.output));
+
+    CheckOptions check;
+    check.lang = render.lang;
+    for (const std::string& path : o.files) {
+        try {
+            FileReport file;
+            file.loaded = load_file(path, load);
+            file.findings = file.loaded.findings;
+            for (const Sheet& sheet : file.loaded.sheets) {
+                SheetSummary s = summarise(sheet, summary);
+                s.findings = check_sheet(sheet, check);
+                file.sheets.push_back(std::move(s));
+            }
+            run.report.files.push_back(std::move(file));
+        } catch (const InputError& e) {
+            if (!o.quiet) std::cerr << fmt::format("{}:{}: error: {}\n", e.file(), e.line(), e.what());
+            run.status = k_exit_failure;
+        } catch (const Error& e) {
+            if (!o.quiet) std::cerr << "cchc: " << e.what() << '\n';
+            run.status = k_exit_failure;
+        } catch (const std::bad_alloc&) {
+            if (!o.quiet) std::cerr << fmt::format("{}: error: not enough memory to read this file\n", path);
+            run.status = k_exit_failure;
+        }
+    }
+    return run;
+}
+
+int exit_status(const Run& run, bool strict) {
+    if (run.status == k_exit_failure) return k_exit_failure;
+    for (const FileReport& file : run.report.files) {
+        auto findings = file.all_findings();
+        if (has_severity(findings, Severity::error)) return k_exit_findings;
+        if (strict && has_severity(findings, Severity::warning)) return k_exit_findings;
+    }
+    return k_exit_ok;
+}
+
+int write_result(const CommonOptions& o, const std::string& text) {
+    if (o.output.empty()) {
+        if (!write_all(STDOUT_FILENO, text)) {
+            if (errno == EPIPE) return k_exit_ok; // the reader has all it wanted
+            std::cerr << fmt::format("cchc: cannot write the output: {}\n", std::strerror(errno));
+            return k_exit_failure;
+        }
+        return k_exit_ok;
+    }
+    // Write beside the target and rename, so the target is either the old
+    // file or the whole new one, never half of it.
+    std::string tmp = o.output + ".cchc-XXXXXX";
+    int fd = ::mkstemp(tmp.data());
+    if (fd < 0) {
+        std::cerr << fmt::format("cchc: cannot write '{}': {} (check the folder exists and is writable)\n", o.output,
+                                 std::strerror(errno));
+        return k_exit_failure;
+    }
+    ::fchmod(fd, 0644);
+    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
+    int e = errno;
+    ok = (::close(fd) == 0) && ok;
+    if (ok && ::rename(tmp.c_str(), o.output.c_str()) != 0) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        ::unlink(tmp.c_str());
+        std::cerr << fmt::format("cchc: cannot write '{}': {}\n", o.output, std::strerror(e));
+        return k_exit_failure;
+    }
+    return k_exit_ok;
+}
+
+} // namespace cchc::cli

@@ -1,0 +1,59 @@
+#pragma once
+// What every command shares: the options of SPEC section 6, running the
+// pipeline over the named files (one bad file never stops the others),
+// writing the result to standard output or atomically to --output, and
+// the exit status (0 clean, 1 error findings, 2 usage or I/O error).
+
+#include <cchc/renderer.hpp>
+#include <cchc/report.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cchc::cli {
+
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_findings = 1;
+inline constexpr int k_exit_failure = 2;
+
+struct CommonOptions {
+    std::vector<std::string> files;
+    std::string format = "text";
+    std::string output;
+    std::string lang = "vi";
+    std::string out_of;
+    std::string unit;
+    std::string delimiter;
+    std::string encoding;
+    std::string rating;
+    bool strict = false;
+    bool quiet = false;
+    bool no_color = false;
+};
+
+void add_common_options(CLI::App& command, CommonOptions& options);
+
+/// The pipeline's result for the named files, with the exit status so far
+/// (2 when a file could not be read; its message is already on stderr).
+struct Run {
+    Report report;
+    int status = k_exit_ok;
+    RenderOptions render;
+};
+
+/// Reads, checks and summarises every file. Throws Error for bad options.
+Run run_pipeline(const CommonOptions& options, std::size_t top, std::vector<TableKind> tables);
+
+/// Writes `text` to stdout, or to --output through a temporary file renamed
+/// into place. Returns the exit status to use (2 on failure).
+int write_result(const CommonOptions& options, const std::string& text);
+
+/// 0, 1 or 2 from the findings and the status so far.
+int exit_status(const Run& run, bool strict);
+
+void setup_report(CLI::App& app, int& status);
+void setup_check(CLI::App& app, int& status);
+
+} // namespace cchc::cli

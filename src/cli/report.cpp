@@ -1,0 +1,58 @@
+// `cchc report FILE...` (and `cchc FILE...`): summary tables per sheet —
+// totals, by domain, by owner, by criterion, the top losses — followed by
+// the sheet's findings.
+#include "common.hpp"
+
+#include <cchc/error.hpp>
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <sstream>
+
+namespace cchc::cli {
+
+namespace {
+
+struct ReportOptions {
+    CommonOptions common;
+    std::vector<std::string> by;
+    std::size_t top = 0;
+};
+
+std::vector<TableKind> parse_tables(const std::vector<std::string>& names) {
+    if (names.empty()) return {TableKind::sheet, TableKind::domain, TableKind::owner, TableKind::criterion};
+    std::vector<TableKind> out;
+    for (const std::string& name : names) {
+        if (name == "sheet") out.push_back(TableKind::sheet);
+        else if (name == "domain") out.push_back(TableKind::domain);
+        else if (name == "owner") out.push_back(TableKind::owner);
+        else if (name == "criterion") out.push_back(TableKind::criterion);
+        else throw Error(fmt::format("--by: '{}' is not one of domain, owner, criterion, sheet", name));
+    }
+    return out;
+}
+
+int run_report(const ReportOptions& o) {
+    Run run = run_pipeline(o.common, o.top, parse_tables(o.by));
+    int status = exit_status(run, o.common.strict);
+    if (o.common.quiet) return status;
+    std::ostringstream text;
+    make_renderer(o.common.format, run.render)->report(run.report, text);
+    int written = write_result(o.common, text.str());
+    return written != k_exit_ok ? written : status;
+}
+
+} // namespace
+
+void setup_report(CLI::App& app, int& status) {
+    auto options = std::make_shared<ReportOptions>();
+    CLI::App* command = app.add_subcommand("report", "summary tables per sheet (the default command)");
+    add_common_options(*command, options->common);
+    command->add_option("--by", options->by, "tables to show: sheet, domain, owner, criterion (default: all)")
+        ->delimiter(',');
+    command->add_option("--top", options->top, "also list the N criteria that lost the most points");
+    command->callback([options, &status] { status = run_report(*options); });
+}
+
+} // namespace cchc::cli

@@ -1,0 +1,236 @@
+// Bytes → UTF-8 (see encoding.hpp).
+#include <cchc/encoding.hpp>
+#include <cchc/error.hpp>
+#include <cchc/text.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <iconv.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cchc {
+
+namespace {
+
+constexpr std::size_t k_chunk = 1 << 16;   // raw bytes read at a time
+constexpr std::size_t k_sniff = 1 << 16;   // bytes looked at to choose the encoding
+
+class FdInput : public RawInput {
+public:
+    FdInput(int fd, std::string name, bool owned) : m_fd(fd), m_name(std::move(name)), m_owned(owned) {}
+    ~FdInput() override {
+        if (m_owned) ::close(m_fd);
+    }
+    FdInput(const FdInput&) = delete;
+    FdInput& operator=(const FdInput&) = delete;
+
+    std::size_t read(char* buffer, std::size_t size) override {
+        for (;;) {
+            ssize_t n = ::read(m_fd, buffer, size);
+            if (n >= 0) return static_cast<std::size_t>(n);
+            if (errno == EINTR) continue;
+            throw Error(fmt::format("{}: cannot read: {}", m_name, std::strerror(errno)));
+        }
+    }
+
+private:
+    int m_fd;
+    std::string m_name;
+    bool m_owned;
+};
+
+std::string upper(std::string s) {
+    for (char& c : s)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+}
+
+bool is_utf8_name(const std::string& name) {
+    std::string u = upper(name);
+    return u == "UTF-8" || u == "UTF8";
+}
+
+/// True when `tail` (shorter than a full sequence) could still become valid
+/// UTF-8 once more bytes arrive.
+bool is_incomplete_sequence(std::string_view tail) {
+    if (tail.empty() || tail.size() >= 4) return false;
+    unsigned char c = static_cast<unsigned char>(tail[0]);
+    std::size_t need = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (need == 0 || tail.size() >= need) return false;
+    for (std::size_t i = 1; i < tail.size(); ++i)
+        if ((static_cast<unsigned char>(tail[i]) & 0xC0) != 0x80) return false;
+    return true;
+}
+
+} // namespace
+
+std::unique_ptr<RawInput> RawInput::open(const std::string& path) {
+    if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int e = errno;
+        const char* hint = e == ENOENT ? "check the name and the folder" : "check its permissions";
+        throw Error(fmt::format("{}: cannot open: {} ({})", path, std::strerror(e), hint));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw Error(fmt::format("{}: is a folder, not a CSV file; name the sheets inside it", path));
+    }
+    return std::make_unique<FdInput>(fd, path, true);
+}
+
+DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string& encoding)
+    : m_raw(std::move(raw)), m_file(std::move(file_name)) {
+    // Look at the start of the file before choosing how to read it.
+    char buffer[k_chunk];
+    while (m_in.size() < k_sniff) {
+        std::size_t n = m_raw->read(buffer, sizeof buffer);
+        if (n == 0) {
+            m_raw_done = true;
+            break;
+        }
+        m_in.append(buffer, n);
+    }
+    std::string chosen;
+    if (m_in.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        m_in.erase(0, 3);
+        chosen = "UTF-8";
+    } else if (m_in.compare(0, 2, "\xFF\xFE") == 0) {
+        m_in.erase(0, 2);
+        chosen = "UTF-16LE";
+    } else if (m_in.compare(0, 2, "\xFE\xFF") == 0) {
+        m_in.erase(0, 2);
+        chosen = "UTF-16BE";
+    }
+    if (!encoding.empty() && (chosen.empty() || chosen == "UTF-8")) chosen = encoding;
+    if (chosen.empty()) {
+        std::size_t valid = valid_utf8_prefix(m_in);
+        bool utf8 = valid == m_in.size() ||
+                    (!m_raw_done && is_incomplete_sequence(std::string_view(m_in).substr(valid)));
+        chosen = utf8 ? "UTF-8" : "WINDOWS-1258";
+        m_assumed = !utf8;
+    }
+    m_encoding = is_utf8_name(chosen) ? "UTF-8" : upper(chosen);
+    if (m_encoding != "UTF-8") {
+        iconv_t cd = ::iconv_open("UTF-8", m_encoding.c_str());
+        if (cd == reinterpret_cast<iconv_t>(-1))
+            throw Error(fmt::format("{}: unknown encoding '{}'; `iconv -l` lists the names, e.g. WINDOWS-1258, UTF-16LE",
+                                    m_file, chosen));
+        m_iconv = cd;
+    }
+}
+
+DecodingSource::~DecodingSource() {
+    if (m_iconv != nullptr) ::iconv_close(static_cast<iconv_t>(m_iconv));
+}
+
+void DecodingSource::fail(const std::string& message) const {
+    throw InputError(m_file, m_newlines + (m_pending_cr ? 2 : 1), message);
+}
+
+int DecodingSource::read(char* buffer, int size) {
+    std::size_t wanted = static_cast<std::size_t>(size);
+    std::size_t given = 0;
+    // fast-cpp-csv-parser takes a short read for the end of the input, so
+    // fill the whole request unless the input really ends.
+    while (given < wanted) {
+        if (m_out_pos == m_out.size()) {
+            m_out.clear();
+            m_out_pos = 0;
+            if (!fill()) break;
+            continue;
+        }
+        std::size_t n = std::min(wanted - given, m_out.size() - m_out_pos);
+        std::memcpy(buffer + given, m_out.data() + m_out_pos, n);
+        m_out_pos += n;
+        given += n;
+    }
+    return static_cast<int>(given);
+}
+
+bool DecodingSource::fill() {
+    if (m_raw_done && m_in.empty() && !m_pending_cr) return false;
+    if (!m_raw_done) {
+        char buffer[k_chunk];
+        std::size_t n = m_raw->read(buffer, sizeof buffer);
+        if (n == 0)
+            m_raw_done = true;
+        else
+            m_in.append(buffer, n);
+    }
+    convert(m_raw_done);
+    if (m_raw_done && m_in.empty() && m_pending_cr) {
+        m_out += '\n';
+        ++m_newlines;
+        m_pending_cr = false;
+    }
+    return true;
+}
+
+void DecodingSource::convert(bool at_end) {
+    if (m_iconv == nullptr) {
+        std::size_t valid = valid_utf8_prefix(m_in);
+        std::string_view rest = std::string_view(m_in).substr(valid);
+        emit(m_in.data(), valid, at_end && rest.empty());
+        if (!rest.empty() && (at_end || !is_incomplete_sequence(rest)))
+            fail(fmt::format("byte 0x{:02X} is not UTF-8; if the file was saved in another encoding, "
+                             "name it with --encoding (e.g. --encoding WINDOWS-1258)",
+                             static_cast<unsigned char>(rest[0])));
+        m_in.erase(0, valid);
+        return;
+    }
+    auto cd = static_cast<iconv_t>(m_iconv);
+    m_utf8.resize(m_in.size() * 4 + 16);
+    char* in = m_in.data();
+    std::size_t in_left = m_in.size();
+    char* out = m_utf8.data();
+    std::size_t out_left = m_utf8.size();
+    std::size_t r = ::iconv(cd, &in, &in_left, &out, &out_left);
+    int e = errno;
+    std::size_t produced = m_utf8.size() - out_left;
+    std::size_t consumed = m_in.size() - in_left;
+    std::string_view text(m_utf8.data(), produced);
+    if (m_newlines == 0 && m_out.empty() && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    emit(text.data(), text.size(), at_end && in_left == 0);
+    m_in.erase(0, consumed);
+    if (r == static_cast<std::size_t>(-1)) {
+        if (e == EILSEQ || (e == EINVAL && at_end))
+            fail(fmt::format("bytes that are not {} (0x{:02X}); name the file's encoding with --encoding", m_encoding,
+                             static_cast<unsigned char>(m_in.empty() ? 0 : m_in[0])));
+        // EINVAL: an incomplete sequence at the end of the chunk waits for more bytes.
+    }
+}
+
+void DecodingSource::emit(const char* data, std::size_t size, bool at_end) {
+    m_out.reserve(m_out.size() + size + 1);
+    for (std::size_t i = 0; i < size; ++i) {
+        char c = data[i];
+        if (m_pending_cr) {
+            m_pending_cr = false;
+            m_out += '\n';
+            ++m_newlines;
+            if (c == '\n') continue;
+        }
+        if (c == '\r') {
+            m_pending_cr = true;
+            continue;
+        }
+        if (c == '\0')
+            fail("a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, "
+                 "use --encoding UTF-16LE)");
+        if (c == '\n') ++m_newlines;
+        m_out += c;
+    }
+    if (at_end && m_pending_cr) {
+        m_pending_cr = false;
+        m_out += '\n';
+        ++m_newlines;
+    }
+}
+
+} // namespace cchc

@@ -1,0 +1,61 @@
+// cchc: checks and summarises administrative-reform (Chỉ số CCHC) score
+// sheets. main only builds the command line; each command lives in
+// src/cli/, the pipeline in the library.
+#include "cli/common.hpp"
+
+#include <cchc/error.hpp>
+#include <cchc/version.hpp>
+
+#include <csignal>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::vector<std::string> k_commands = {"report", "check"};
+
+/// `cchc FILE...` means `cchc report FILE...`.
+std::vector<std::string> with_default_command(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (const std::string& arg : args) {
+        if (arg == "--help" || arg == "-h" || arg == "--version") return args;
+        if (arg == "-" || arg.empty() || arg[0] != '-') {
+            bool known = false;
+            for (const std::string& c : k_commands) known = known || arg == c;
+            if (!known) args.insert(args.begin(), "report");
+            return args;
+        }
+    }
+    return args;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // A closed pipe (`cchc … | head -1`) is a normal end, not a crash.
+    std::signal(SIGPIPE, SIG_IGN);
+
+    CLI::App app{"cchc " CCHC_VERSION " — kiểm tra và tổng hợp bảng điểm Chỉ số CCHC (PAR Index score sheets)"};
+    app.set_version_flag("--version", "cchc " CCHC_VERSION);
+    app.require_subcommand(1);
+    int status = cchc::cli::k_exit_ok;
+    cchc::cli::setup_report(app, status);
+    cchc::cli::setup_check(app, status);
+
+    std::vector<std::string> args = with_default_command(argc, argv);
+    std::reverse(args.begin(), args.end()); // CLI11 takes them last first
+    try {
+        app.parse(args);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : cchc::cli::k_exit_failure;
+    } catch (const cchc::Error& e) {
+        std::cerr << "cchc: " << e.what() << '\n';
+        return cchc::cli::k_exit_failure;
+    } catch (const std::exception& e) {
+        std::cerr << "cchc: internal error: " << e.what() << " (please report it with the file that caused it)\n";
+        return cchc::cli::k_exit_failure;
+    }
+    return status;
+}

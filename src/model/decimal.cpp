@@ -1,0 +1,103 @@
+// Exact decimal parsing and printing for scores (see decimal.hpp).
+#include <cchc/decimal.hpp>
+
+#include <cstdlib>
+
+namespace cchc {
+
+namespace {
+
+std::string_view trim_blanks(std::string_view s) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
+    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    // A no-break space (U+00A0) is what spreadsheets put around numbers.
+    while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
+    while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+    return s;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+} // namespace
+
+ParsedNumber parse_number(std::string_view text) {
+    ParsedNumber out;
+    std::string_view s = trim_blanks(text);
+    if (s.empty() || s == "-") return out; // not given
+
+    out.status = ParsedNumber::Status::bad;
+    bool negative = false;
+    if (s.front() == '+' || s.front() == '-') {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    std::int64_t whole = 0;
+    std::size_t i = 0;
+    std::size_t whole_digits = 0;
+    for (; i < s.size() && is_digit(s[i]); ++i, ++whole_digits) {
+        if (whole > Decimal::k_max_units / Decimal::k_scale) {
+            out.status = ParsedNumber::Status::too_large;
+            return out;
+        }
+        whole = whole * 10 + (s[i] - '0');
+    }
+    std::int64_t fraction = 0; // thousandths
+    int decimals = 0;
+    bool round_up = false;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        for (; i < s.size() && is_digit(s[i]); ++i, ++decimals) {
+            if (decimals < Decimal::k_scale_digits) {
+                fraction = fraction * 10 + (s[i] - '0');
+            } else {
+                if (decimals == Decimal::k_scale_digits) round_up = s[i] >= '5';
+                out.too_precise = out.too_precise || s[i] != '0';
+            }
+        }
+    }
+    if (i != s.size() || (whole_digits == 0 && decimals == 0)) return out; // bad
+    for (int d = decimals; d < Decimal::k_scale_digits; ++d) fraction *= 10;
+    std::int64_t units = whole * Decimal::k_scale + fraction + (round_up ? 1 : 0);
+    if (units > Decimal::k_max_units) {
+        out.status = ParsedNumber::Status::too_large;
+        return out;
+    }
+    out.status = ParsedNumber::Status::ok;
+    out.value = Decimal::from_units(negative ? -units : units);
+    out.decimals = decimals;
+    return out;
+}
+
+std::string Decimal::format(int min_decimals, char separator) const {
+    std::int64_t magnitude = m_units < 0 ? -m_units : m_units;
+    std::string out = m_units < 0 ? "-" : "";
+    out += std::to_string(magnitude / k_scale);
+    std::int64_t fraction = magnitude % k_scale;
+    std::string digits = std::to_string(k_scale + fraction).substr(1); // "050"
+    int keep = k_scale_digits;
+    while (keep > min_decimals && digits[keep - 1] == '0') --keep;
+    if (keep > 0) {
+        out += separator;
+        out += digits.substr(0, keep);
+    }
+    return out;
+}
+
+std::int64_t percent_hundredths(std::int64_t numerator, std::int64_t denominator) {
+    WideInt scaled = static_cast<WideInt>(numerator) * 10000 * 2 + denominator;
+    WideInt q = scaled / (static_cast<WideInt>(denominator) * 2);
+    if (scaled < 0 && (scaled % (static_cast<WideInt>(denominator) * 2)) != 0) q -= 1; // floor
+    return static_cast<std::int64_t>(q);
+}
+
+std::string format_percent(std::int64_t hundredths, char separator) {
+    std::int64_t magnitude = hundredths < 0 ? -hundredths : hundredths;
+    std::string out = hundredths < 0 ? "-" : "";
+    out += std::to_string(magnitude / 100);
+    out += separator;
+    out += std::to_string(100 + magnitude % 100).substr(1);
+    return out;
+}
+
+} // namespace cchc

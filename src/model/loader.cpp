@@ -1,0 +1,274 @@
+// One input file → its sheets (see loader.hpp).
+#include <cchc/csv_reader.hpp>
+#include <cchc/error.hpp>
+#include <cchc/header.hpp>
+#include <cchc/loader.hpp>
+#include <cchc/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+namespace cchc {
+
+namespace {
+
+constexpr char k_delimiters[] = {',', ';', '\t', '|'};
+
+
+bool is_total_label(std::string_view cell) {
+    if (cell.empty()) return false;
+    std::string f = fold(cell);
+    while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
+    return f == "tong cong" || f == "tong" || f == "cong" || f == "total" || f == "tong so" || f == "grand total";
+}
+
+bool cell_is_blank(std::string_view cell) {
+    return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+}
+
+/// Where the header is: the record, its delimiter and its column map.
+struct HeaderChoice {
+    std::size_t record = 0;
+    char delimiter = ',';
+    HeaderMap map;
+    std::vector<std::string> cells;
+    bool found = false;
+};
+
+HeaderChoice find_header(const std::vector<RawRecord>& records, char forced, const std::string& file) {
+    HeaderChoice partial; // the record that came closest, for the error message
+    std::vector<std::string> cells;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        HeaderChoice here;
+        for (char d : k_delimiters) {
+            if (forced != 0 && d != forced) continue;
+            if (forced == 0 && d != ',' && count_delimiters(records[r].text, d) == 0) continue;
+            split_record(records[r], d, file, cells);
+            HeaderMap map = map_header(cells);
+            if (map.has_required() && (!here.found || map.matched > here.map.matched))
+                here = {r, d, map, cells, true};
+            else if (map.matched > partial.map.matched)
+                partial = {r, d, map, cells, false};
+        }
+        if (here.found) return here;
+    }
+    return partial;
+}
+
+std::string join_cells(const std::vector<std::string>& cells) {
+    std::string out;
+    for (const std::string& cell : cells) {
+        if (!out.empty()) out += " | ";
+        out += collapse_space(cell);
+    }
+    return out;
+}
+
+std::string alias_list(const ColumnInfo& info) {
+    std::string out;
+    for (std::string_view alias : info.aliases) {
+        if (!out.empty()) out += ", ";
+        out += alias;
+    }
+    return out;
+}
+
+Finding missing_column_finding(const std::string& file, long line, Column column, const std::vector<std::string>& seen,
+                               Lang lang) {
+    const ColumnInfo& info = column_info(column);
+    std::string shown = seen.empty() ? std::string(pick(lang, "(trống)", "(empty)")) : join_cells(seen);
+    std::string message = fmt::format(
+        fmt::runtime(pick(lang,
+                          "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
+                          "no column for {} ({}); the header read is: {}; name the column \"{}\" (or: {})")),
+        info.id, info.canonical_vi, shown, info.canonical_vi, alias_list(info));
+    return Finding{file, line, "", "missing-column", Severity::error, message};
+}
+
+class SheetBuilder {
+public:
+    SheetBuilder(const std::string& file, const HeaderMap& map, const LoadOptions& options, std::string encoding)
+        : m_file(file), m_map(map), m_options(options), m_encoding(std::move(encoding)) {
+        m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
+    }
+
+    void add(const RawRecord& record, const std::vector<std::string>& cells) {
+        auto cell = [&](Column c) -> std::string_view {
+            int i = m_map.at(c);
+            return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? std::string_view(cells[i]) : std::string_view();
+        };
+        Row row;
+        row.line = record.line;
+        row.code = normalise_code(cell(Column::code));
+        row.content = std::string(cell(Column::content));
+        row.note = std::string(cell(Column::note));
+        row.owner = collapse_space(cell(Column::owner));
+        auto score = [&](Column c) {
+            Score s;
+            s.text = std::string(cell(c));
+            s.number = parse_number(s.text);
+            return s;
+        };
+        row.max = score(Column::max);
+        row.self = score(Column::self);
+        row.appraised = score(Column::appraised);
+        row.lost = score(Column::lost);
+        auto present = [](const Score& s) { return s.number.status != ParsedNumber::Status::not_given; };
+        bool has_numbers = present(row.max) || present(row.self) || present(row.appraised) || present(row.lost);
+
+        if (is_total_label(row.code) || (row.code.empty() && is_total_label(row.content))) {
+            row.kind = RowKind::total;
+        } else if (row.code.empty()) {
+            if (!has_numbers) {
+                skip();
+                return;
+            }
+            row.kind = RowKind::uncoded;
+            row.code_well_formed = false;
+        } else {
+            row.key = code_key(row.code, row.code_well_formed);
+            row.kind = has_numbers ? RowKind::criterion : RowKind::heading;
+        }
+        sheet_for(cell(Column::unit), cell(Column::period)).rows.push_back(std::move(row));
+    }
+
+    void skip() {
+        if (m_current == nullptr)
+            ++m_pending_skips;
+        else
+            ++m_current->skipped_rows;
+    }
+
+    std::vector<Sheet> finish(long header_line) {
+        if (m_sheets.empty()) sheet_for({}, {});
+        for (Sheet& sheet : m_sheets) {
+            sheet.header_line = header_line;
+            mark_parents(sheet);
+        }
+        return std::move(m_sheets);
+    }
+
+private:
+    Sheet& sheet_for(std::string_view unit_cell, std::string_view period_cell) {
+        // Merged cells export as a value on the first row and blanks below.
+        std::string unit = collapse_space(unit_cell);
+        std::string period = collapse_space(period_cell);
+        if (unit.empty()) unit = m_last_unit.empty() ? m_default_unit : m_last_unit;
+        if (period.empty()) period = m_last_period;
+        m_last_unit = unit;
+        m_last_period = period;
+        auto key = std::make_pair(unit, period);
+        auto it = m_index.find(key);
+        if (it == m_index.end()) {
+            Sheet sheet;
+            sheet.file = m_file;
+            sheet.unit = unit;
+            sheet.period = period;
+            sheet.encoding = m_encoding;
+            sheet.skipped_rows = m_pending_skips;
+            m_pending_skips = 0;
+            m_sheets.push_back(std::move(sheet));
+            it = m_index.emplace(key, m_sheets.size() - 1).first;
+        }
+        m_current = &m_sheets[it->second];
+        return *m_current;
+    }
+
+    const std::string& m_file;
+    const HeaderMap& m_map;
+    const LoadOptions& m_options;
+    std::string m_encoding;
+    std::string m_default_unit;
+    std::string m_last_unit;
+    std::string m_last_period;
+    std::vector<Sheet> m_sheets;
+    std::map<std::pair<std::string, std::string>, std::size_t> m_index;
+    Sheet* m_current = nullptr;
+    std::size_t m_pending_skips = 0;
+};
+
+} // namespace
+
+std::string file_stem(const std::string& path) {
+    if (path == "-") return "stdin";
+    std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+    std::size_t dot = name.find_last_of('.');
+    if (dot != std::string::npos && dot > 0) name.erase(dot);
+    return name;
+}
+
+char parse_delimiter(const std::string& text) {
+    std::string f = text;
+    for (char& c : f) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (f == "," || f == "comma") return ',';
+    if (f == ";" || f == "semicolon") return ';';
+    if (f == "\t" || f == "\\t" || f == "tab") return '\t';
+    if (f == "|" || f == "pipe") return '|';
+    throw Error(fmt::format("--delimiter: '{}' is not one of , ; tab |", text));
+}
+
+LoadedFile load_file(const std::string& path, const LoadOptions& options) {
+    LoadedFile out;
+    out.file = path;
+    const Lang lang = options.lang;
+    auto source = std::make_unique<DecodingSource>(RawInput::open(path), path, options.encoding);
+    out.encoding = source->encoding();
+    if (source->encoding_assumed())
+        out.findings.push_back(Finding{
+            path, 1, "", "encoding-assumed", Severity::info,
+            std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
+                             "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))});
+    RecordReader reader(path, std::move(source));
+
+    std::vector<RawRecord> prefix;
+    RawRecord record;
+    while (prefix.size() < static_cast<std::size_t>(k_header_search_rows) && reader.next(record))
+        prefix.push_back(record);
+    if (prefix.empty() ||
+        std::all_of(prefix.begin(), prefix.end(), [](const RawRecord& r) { return cell_is_blank(r.text); })) {
+        out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
+                                       std::string(pick(lang,
+                                                        "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
+                                                        "Điểm thẩm định",
+                                                        "the file is empty; a header row with the columns Mục, Điểm "
+                                                        "tối đa, Điểm thẩm định is needed"))});
+        return out;
+    }
+
+    HeaderChoice header = find_header(prefix, options.delimiter, path);
+    if (!header.found) {
+        long line = header.map.matched > 0 ? prefix[header.record].line : prefix.front().line;
+        std::vector<std::string> seen = header.cells;
+        if (header.map.matched == 0) split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, seen);
+        for (Column c : header.map.missing_required())
+            out.findings.push_back(missing_column_finding(path, line, c, seen, lang));
+        return out;
+    }
+    out.delimiter = header.delimiter;
+    for (auto [position, column] : header.map.repeated)
+        out.findings.push_back(Finding{
+            path, prefix[header.record].line, "", "duplicate-column", Severity::warning,
+            fmt::format(fmt::runtime(pick(lang, "cột {} \"{}\" trùng vai trò với cột {}; chỉ đọc cột {}",
+                                          "column {} \"{}\" means the same as column {}; only column {} is read")),
+                        position + 1, collapse_space(header.cells[static_cast<std::size_t>(position)]),
+                        header.map.at(column) + 1, header.map.at(column) + 1)});
+
+    SheetBuilder builder(path, header.map, options, out.encoding);
+    std::vector<std::string> cells;
+    auto take = [&](const RawRecord& r) {
+        split_record(r, header.delimiter, path, cells);
+        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return cell_is_blank(c); })) {
+            builder.skip();
+            return;
+        }
+        builder.add(r, cells);
+    };
+    for (std::size_t i = header.record + 1; i < prefix.size(); ++i) take(prefix[i]);
+    while (reader.next(record)) take(record);
+    out.sheets = builder.finish(prefix[header.record].line);
+    return out;
+}
+
+} // namespace cchc

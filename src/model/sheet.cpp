@@ -1,0 +1,100 @@
+// Codes and the criteria hierarchy (see sheet.hpp).
+#include <cchc/sheet.hpp>
+
+#include <algorithm>
+#include <array>
+#include <unordered_set>
+
+namespace cchc {
+
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// "I".."X" → 1..10, else 0.
+int roman_value(std::string_view s) {
+    static constexpr std::array<std::string_view, 10> numerals = {"I", "II", "III", "IV", "V",
+                                                                   "VI", "VII", "VIII", "IX", "X"};
+    for (std::size_t i = 0; i < numerals.size(); ++i)
+        if (s == numerals[i]) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+bool is_dotted_number(std::string_view s) {
+    if (s.empty()) return false;
+    bool need_digit = true;
+    for (char c : s) {
+        if (is_digit(c)) {
+            need_digit = false;
+        } else if (c == '.' && !need_digit) {
+            need_digit = true;
+        } else {
+            return false;
+        }
+    }
+    return !need_digit;
+}
+
+std::string_view first_segment(std::string_view key) { return key.substr(0, key.find('.')); }
+
+} // namespace
+
+std::string Row::domain() const { return std::string(first_segment(key)); }
+
+std::string normalise_code(std::string_view cell) {
+    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!cell.empty() && blank(cell.front())) cell.remove_prefix(1);
+    while (!cell.empty() && blank(cell.back())) cell.remove_suffix(1);
+    if (cell.size() > 1 && cell.back() == '.') cell.remove_suffix(1);
+    return std::string(cell);
+}
+
+std::string code_key(const std::string& code, bool& well_formed) {
+    if (int r = roman_value(code); r > 0) {
+        well_formed = true;
+        return std::to_string(r);
+    }
+    well_formed = is_dotted_number(code);
+    return code;
+}
+
+bool code_less(const std::string& a, const std::string& b) {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < a.size() && j < b.size()) {
+        std::size_t ie = a.find('.', i);
+        std::size_t je = b.find('.', j);
+        if (ie == std::string::npos) ie = a.size();
+        if (je == std::string::npos) je = b.size();
+        std::string_view sa(a.data() + i, ie - i);
+        std::string_view sb(b.data() + j, je - j);
+        bool na = !sa.empty() && std::all_of(sa.begin(), sa.end(), is_digit);
+        bool nb = !sb.empty() && std::all_of(sb.begin(), sb.end(), is_digit);
+        if (na && nb) {
+            // Compare as numbers without converting: strip zeros, then length, then text.
+            while (sa.size() > 1 && sa.front() == '0') sa.remove_prefix(1);
+            while (sb.size() > 1 && sb.front() == '0') sb.remove_prefix(1);
+            if (sa.size() != sb.size()) return sa.size() < sb.size();
+        } else if (na != nb) {
+            return na; // numbers before text
+        }
+        if (sa != sb) return sa < sb;
+        i = ie + 1;
+        j = je + 1;
+    }
+    return a.size() - std::min(i, a.size()) < b.size() - std::min(j, b.size());
+}
+
+void mark_parents(Sheet& sheet) {
+    std::unordered_set<std::string> prefixes;
+    for (const Row& row : sheet.rows) {
+        if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
+        for (std::size_t dot = row.key.find('.'); dot != std::string::npos; dot = row.key.find('.', dot + 1))
+            prefixes.insert(row.key.substr(0, dot));
+    }
+    for (Row& row : sheet.rows)
+        if ((row.kind == RowKind::criterion || row.kind == RowKind::heading) && prefixes.count(row.key) > 0)
+            row.kind = RowKind::parent;
+}
+
+} // namespace cchc

@@ -1,0 +1,22 @@
+// --format name → renderer (see renderer.hpp).
+#include <cchc/error.hpp>
+#include <cchc/renderer.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace cchc {
+
+const std::vector<std::string>& format_names() {
+    static const std::vector<std::string> names = {"text", "md", "json"};
+    return names;
+}
+
+std::unique_ptr<Renderer> make_renderer(const std::string& format, const RenderOptions& options) {
+    if (format == "text") return make_text_renderer(options);
+    if (format == "md" || format == "markdown") return make_markdown_renderer(options);
+    if (format == "json") return make_json_renderer(options);
+    throw Error(fmt::format("--format: unknown format '{}'; use one of: {}", format, fmt::join(format_names(), ", ")));
+}
+
+} // namespace cchc

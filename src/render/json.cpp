@@ -1,0 +1,152 @@
+// One JSON document for scripts. The keys listed in SPEC section 7 are a
+// promise: scripts rely on them. Numbers are printed from the exact
+// decimals, never through binary floating point.
+#include <cchc/renderer.hpp>
+
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace cchc {
+
+namespace {
+
+std::string quote(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20) out += fmt::format("\\u{:04x}", c);
+            else out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+std::string number(Decimal d) { return d.format(2); }
+std::string number(const Score& s) { return s.given() ? number(s.number.value) : "null"; }
+std::string percent(const std::optional<std::int64_t>& h) { return h ? format_percent(*h, '.') : "null"; }
+
+/// Writes `"key": value` pairs with commas, at one indentation.
+class ObjectWriter {
+public:
+    ObjectWriter(std::ostream& out, int indent) : m_out(out), m_indent(indent) { m_out << "{"; }
+    ObjectWriter& raw(std::string_view key, const std::string& value) {
+        m_out << (m_first ? "\n" : ",\n") << std::string(static_cast<std::size_t>(m_indent + 2), ' ') << quote(key)
+              << ": " << value;
+        m_first = false;
+        return *this;
+    }
+    ObjectWriter& str(std::string_view key, std::string_view value) { return raw(key, quote(value)); }
+    void close() { m_out << (m_first ? "}" : "\n" + std::string(static_cast<std::size_t>(m_indent), ' ') + "}"); }
+
+private:
+    std::ostream& m_out;
+    int m_indent;
+    bool m_first = true;
+};
+
+std::string sums_fields(const Sums& s) {
+    return fmt::format("\"count\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, \"lost\": {}, \"achievement\": {}",
+                       s.count, number(s.max), s.self_count > 0 ? number(s.self) : "null", number(s.appraised),
+                       number(s.lost), percent(s.achievement()));
+}
+
+std::string finding_object(const Finding& f) {
+    return fmt::format("{{\"file\": {}, \"line\": {}, \"code\": {}, \"rule\": {}, \"severity\": {}, \"message\": {}}}",
+                       quote(f.file), f.line, f.code.empty() ? "null" : quote(f.code), quote(f.rule),
+                       quote(severity_name(f.severity)), quote(f.message));
+}
+
+template <typename T, typename F>
+std::string array(const std::vector<T>& items, int indent, F&& one) {
+    if (items.empty()) return "[]";
+    std::string pad(static_cast<std::size_t>(indent + 2), ' ');
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ",\n" : "\n") + pad + one(items[i]);
+    return out + "\n" + std::string(static_cast<std::size_t>(indent), ' ') + "]";
+}
+
+std::string criterion_object(const CriterionResult& c) {
+    const Row& r = *c.row;
+    return fmt::format("{{\"code\": {}, \"line\": {}, \"content\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, "
+                       "\"lost\": {}, \"achievement\": {}, \"over_estimation\": {}, \"owner\": {}, \"note\": {}}}",
+                       quote(r.code), r.line, quote(r.content), number(r.max), number(r.self), number(r.appraised),
+                       number(c.lost), percent(c.achievement),
+                       c.over_estimation ? number(*c.over_estimation) : "null", quote(r.owner), quote(r.note));
+}
+
+class JsonRenderer : public Renderer {
+public:
+    explicit JsonRenderer(const RenderOptions& options) : m_options(options) {}
+
+    void report(const Report& report, std::ostream& out) const override {
+        std::vector<const SheetSummary*> sheets;
+        std::vector<Finding> loose;
+        for (const FileReport& file : report.files) {
+            for (const SheetSummary& s : file.sheets) sheets.push_back(&s);
+            if (file.sheets.empty()) loose.insert(loose.end(), file.findings.begin(), file.findings.end());
+        }
+        ObjectWriter doc(out, 0);
+        doc.raw("sheets", array(sheets, 2, [&](const SheetSummary* s) { return sheet_object(*s, report); }));
+        doc.raw("findings", array(loose, 2, finding_object));
+        doc.close();
+        out << '\n';
+    }
+
+    void findings(const Report& report, std::ostream& out) const override {
+        std::vector<Finding> all;
+        for (const FileReport& file : report.files) {
+            auto f = file.all_findings();
+            all.insert(all.end(), f.begin(), f.end());
+        }
+        ObjectWriter doc(out, 0);
+        doc.raw("findings", array(all, 2, finding_object));
+        doc.close();
+        out << '\n';
+    }
+
+private:
+    std::string sheet_object(const SheetSummary& s, const Report& report) const {
+        // File-level findings (e.g. an assumed encoding) go with the file's first sheet.
+        std::vector<Finding> findings;
+        for (const FileReport& file : report.files)
+            if (!file.sheets.empty() && &file.sheets.front() == &s)
+                findings.insert(findings.end(), file.findings.begin(), file.findings.end());
+        findings.insert(findings.end(), s.findings.begin(), s.findings.end());
+
+        std::ostringstream o;
+        ObjectWriter w(o, 4);
+        w.str("file", s.sheet->file).str("unit", s.sheet->unit).str("period", s.sheet->period);
+        w.str("encoding", s.sheet->encoding).raw("header_line", std::to_string(s.sheet->header_line));
+        w.raw("skipped_rows", std::to_string(s.sheet->skipped_rows));
+        w.raw("totals", fmt::format("{{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}}}", sums_fields(s.totals),
+                                    number(s.index), number(s.base), s.rating.empty() ? "null" : quote(s.rating)));
+        w.raw("domains", array(s.domains, 4, [](const Group& g) {
+                  return fmt::format("{{\"domain\": {}, {}}}", quote(g.name), sums_fields(g.sums));
+              }));
+        w.raw("owners", array(s.owners, 4, [](const Group& g) {
+                  return fmt::format("{{\"owner\": {}, {}}}", quote(g.name), sums_fields(g.sums));
+              }));
+        w.raw("criteria", array(s.criteria, 4, criterion_object));
+        if (m_options.top > 0) w.raw("top", array(s.top, 4, criterion_object));
+        w.raw("findings", array(findings, 4, finding_object));
+        w.close();
+        return o.str();
+    }
+
+    RenderOptions m_options;
+};
+
+} // namespace
+
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options) {
+    return std::make_unique<JsonRenderer>(options);
+}
+
+} // namespace cchc

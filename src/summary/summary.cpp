@@ -1,0 +1,125 @@
+// Sheet → numbers (see summary.hpp).
+#include <cchc/error.hpp>
+#include <cchc/summary.hpp>
+#include <cchc/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+namespace cchc {
+
+void Sums::add(const Row& leaf) {
+    ++count;
+    Decimal m = leaf.max.value_or_zero();
+    Decimal a = leaf.appraised.value_or_zero();
+    max += m;
+    appraised += a;
+    lost += m - a;
+    if (leaf.self.given()) {
+        self += leaf.self.number.value;
+        ++self_count;
+    }
+}
+
+std::optional<std::int64_t> Sums::achievement() const {
+    if (max.units() <= 0) return std::nullopt;
+    return percent_hundredths(appraised.units(), max.units());
+}
+
+const std::vector<RatingBand>& default_rating_bands() {
+    static const std::vector<RatingBand> bands = {
+        {"Tốt", Decimal::from_int(90)},
+        {"Khá", Decimal::from_int(80)},
+        {"Trung bình", Decimal::from_int(70)},
+        {"Yếu", std::nullopt},
+    };
+    return bands;
+}
+
+std::vector<RatingBand> parse_rating_bands(const std::string& text) {
+    std::vector<RatingBand> bands;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find(',', start);
+        if (end == std::string::npos) end = text.size();
+        std::string item = collapse_space(std::string_view(text).substr(start, end - start));
+        start = end + 1;
+        if (item.empty()) continue;
+        std::size_t eq = item.find('=');
+        RatingBand band;
+        band.name = to_nfc(collapse_space(item.substr(0, eq)));
+        if (eq != std::string::npos) {
+            ParsedNumber n = parse_number(item.substr(eq + 1));
+            if (n.status != ParsedNumber::Status::ok || n.value.is_negative())
+                throw Error(fmt::format("--rating: \"{}\" needs a threshold number after '=', e.g. \"Tốt=90\"", item));
+            band.threshold = n.value;
+        }
+        if (band.name.empty()) throw Error(fmt::format("--rating: \"{}\" has no name before '='", item));
+        bands.push_back(band);
+    }
+    if (bands.empty()) throw Error("--rating: give bands like \"Tốt=90,Khá=80,Trung bình=70,Yếu\"");
+    // Highest threshold first; a band without one catches the rest.
+    std::stable_sort(bands.begin(), bands.end(), [](const RatingBand& a, const RatingBand& b) {
+        if (a.threshold.has_value() != b.threshold.has_value()) return a.threshold.has_value();
+        return a.threshold.has_value() && *a.threshold > *b.threshold;
+    });
+    return bands;
+}
+
+std::string rate(Decimal index, Decimal base, const std::vector<RatingBand>& bands) {
+    if (base.units() <= 0) return {};
+    for (const RatingBand& band : bands) {
+        if (!band.threshold) return band.name;
+        // index / base × 100 ≥ threshold, compared exactly.
+        WideInt lhs = static_cast<WideInt>(index.units()) * 100 * Decimal::k_scale;
+        WideInt rhs = static_cast<WideInt>(band.threshold->units()) * base.units();
+        if (lhs >= rhs) return band.name;
+    }
+    return {};
+}
+
+SheetSummary summarise(const Sheet& sheet, const SummaryOptions& options) {
+    SheetSummary out;
+    out.sheet = &sheet;
+    std::map<std::string, Group, bool (*)(const std::string&, const std::string&)> domains(&code_less);
+    std::unordered_map<std::string, std::size_t> owner_index;
+    for (const Row& row : sheet.rows) {
+        if (row.kind != RowKind::criterion) continue;
+        out.totals.add(row);
+        Group& domain = domains[row.domain()];
+        domain.name = row.domain();
+        domain.sums.add(row);
+        // Owners group on their NFC, space-collapsed spelling (done by the loader).
+        auto [it, inserted] = owner_index.emplace(row.owner, out.owners.size());
+        if (inserted) out.owners.push_back(Group{row.owner, {}});
+        out.owners[it->second].sums.add(row);
+
+        CriterionResult result;
+        result.row = &row;
+        Decimal max = row.max.value_or_zero();
+        result.lost = max - row.appraised.value_or_zero();
+        if (max.units() > 0) result.achievement = percent_hundredths(row.appraised.value_or_zero().units(), max.units());
+        if (row.self.given()) result.over_estimation = row.self.number.value - row.appraised.value_or_zero();
+        out.criteria.push_back(result);
+    }
+    for (auto& [name, group] : domains) out.domains.push_back(std::move(group));
+
+    out.base = options.out_of ? *options.out_of : out.totals.max;
+    out.index = options.out_of ? *options.out_of - out.totals.lost : out.totals.appraised;
+    out.rating = rate(out.index, out.base, options.bands);
+
+    if (options.top > 0) {
+        out.top = out.criteria;
+        std::stable_sort(out.top.begin(), out.top.end(), [](const CriterionResult& a, const CriterionResult& b) {
+            if (a.lost != b.lost) return a.lost > b.lost;
+            return code_less(a.row->code, b.row->code);
+        });
+        if (out.top.size() > options.top) out.top.resize(options.top);
+    }
+    return out;
+}
+
+} // namespace cchc

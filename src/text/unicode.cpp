@@ -1,0 +1,157 @@
+// Unicode helpers (see text.hpp). utf8proc does normalisation, case folding,
+// mark stripping, character widths and grapheme boundaries; this file only
+// adds the product's rules on top (đ → d, parentheses dropped, spaces).
+#include <cchc/text.hpp>
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace cchc {
+
+namespace {
+
+bool is_ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+std::string utf8proc_apply(std::string_view text, int options) {
+    utf8proc_uint8_t* result = nullptr;
+    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                      static_cast<utf8proc_ssize_t>(text.size()), &result,
+                                      static_cast<utf8proc_option_t>(options));
+    std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(result, &std::free);
+    if (n < 0) return std::string(text); // invalid UTF-8 never reaches here; keep bytes
+    return std::string(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
+}
+
+/// Length of a UTF-8 sequence from its first byte; 0 for a byte that cannot start one.
+int sequence_length(unsigned char c) {
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return 2;
+    if (c >= 0xE0 && c <= 0xEF) return 3;
+    if (c >= 0xF0 && c <= 0xF4) return 4;
+    return 0;
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+} // namespace
+
+std::size_t valid_utf8_prefix(std::string_view bytes) {
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    while (i < n) {
+        unsigned char c = static_cast<unsigned char>(bytes[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = sequence_length(c);
+        if (len == 0 || i + static_cast<std::size_t>(len) > n) return i;
+        unsigned char c1 = static_cast<unsigned char>(bytes[i + 1]);
+        // Reject overlong forms, surrogates and code points above U+10FFFF.
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+            (c == 0xF4 && c1 > 0x8F))
+            return i;
+        for (int k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return i;
+        i += static_cast<std::size_t>(len);
+    }
+    return i;
+}
+
+bool is_valid_utf8(std::string_view bytes) { return valid_utf8_prefix(bytes) == bytes.size(); }
+
+std::string to_nfc(std::string_view text) {
+    if (is_ascii(text)) return std::string(text);
+    return utf8proc_apply(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string collapse_space(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (unsigned char c : text) {
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string fold(std::string_view text) {
+    std::string stripped =
+        utf8proc_apply(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    std::string out;
+    out.reserve(stripped.size());
+    int depth = 0;
+    for (std::size_t i = 0; i < stripped.size(); ++i) {
+        char c = stripped[i];
+        if (c == '(') { ++depth; continue; }
+        if (c == ')') { if (depth > 0) --depth; continue; }
+        if (depth > 0) continue;
+        // đ (U+0111) has no decomposition, so mark stripping keeps it.
+        if (stripped.compare(i, 2, "\xC4\x91") == 0) {
+            out += 'd';
+            ++i;
+            continue;
+        }
+        out += c;
+    }
+    out = collapse_space(out);
+    std::string tight;
+    tight.reserve(out.size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (out[i] == ' ' && ((i + 1 < out.size() && out[i + 1] == '/') || (!tight.empty() && tight.back() == '/')))
+            continue;
+        tight += out[i];
+    }
+    return tight;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                              static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) { ++width; ++i; continue; }
+        i += static_cast<std::size_t>(n);
+        if (cp == '\n' || cp == '\t' || cp == '\r') { ++width; continue; }
+        int w = utf8proc_charwidth(cp);
+        if (w > 0) width += static_cast<std::size_t>(w);
+    }
+    return width;
+}
+
+std::string_view cut_to_width(std::string_view text, std::size_t width) {
+    std::size_t used = 0;
+    std::size_t i = 0;
+    std::size_t last_break = 0;
+    utf8proc_int32_t previous = -1;
+    utf8proc_int32_t state = 0;
+    while (i < text.size()) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                              static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+        if (n <= 0) { cp = 0xFFFD; n = 1; }
+        if (previous < 0 || utf8proc_grapheme_break_stateful(previous, cp, &state)) last_break = i;
+        int w = (cp == '\n' || cp == '\t' || cp == '\r') ? 1 : utf8proc_charwidth(cp);
+        if (w > 0 && used + static_cast<std::size_t>(w) > width) return text.substr(0, last_break);
+        if (w > 0) used += static_cast<std::size_t>(w);
+        previous = cp;
+        i += static_cast<std::size_t>(n);
+    }
+    return text;
+}
+
+} // namespace cchc
