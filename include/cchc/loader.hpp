@@ -31,7 +31,10 @@ struct LoadedFile {
     std::vector<Finding> findings; ///< about the file as a whole
 };
 
+/// Reads `path` ("-" for standard input, named "<stdin>" in messages).
 LoadedFile load_file(const std::string& path, const LoadOptions& options);
+/// The name messages use for `path`.
+std::string display_name(const std::string& path);
 
 /// The unit name used when a file has no unit column: its name without
 /// folder and extension ("samples/phuong-1.csv" → "phuong-1").

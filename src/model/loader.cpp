@@ -192,7 +192,7 @@ private:
 } // namespace
 
 std::string file_stem(const std::string& path) {
-    if (path == "-") return "stdin";
+    if (path == "-" || path == "<stdin>") return "stdin";
     std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
     std::size_t dot = name.find_last_of('.');
     if (dot != std::string::npos && dot > 0) name.erase(dot);
@@ -209,11 +209,14 @@ char parse_delimiter(const std::string& text) {
     throw Error(fmt::format("--delimiter: '{}' is not one of , ; tab |", text));
 }
 
-LoadedFile load_file(const std::string& path, const LoadOptions& options) {
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+LoadedFile load_file(const std::string& input, const LoadOptions& options) {
     LoadedFile out;
+    const std::string path = display_name(input);
     out.file = path;
     const Lang lang = options.lang;
-    auto source = std::make_unique<DecodingSource>(RawInput::open(path), path, options.encoding);
+    auto source = std::make_unique<DecodingSource>(RawInput::open(input), path, options.encoding);
     out.encoding = source->encoding();
     if (source->encoding_assumed())
         out.findings.push_back(Finding{

@@ -127,15 +127,15 @@ private:
         w.raw("skipped_rows", std::to_string(s.sheet->skipped_rows));
         w.raw("totals", fmt::format("{{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}}}", sums_fields(s.totals),
                                     number(s.index), number(s.base), s.rating.empty() ? "null" : quote(s.rating)));
-        w.raw("domains", array(s.domains, 4, [](const Group& g) {
+        w.raw("domains", array(s.domains, 6, [](const Group& g) {
                   return fmt::format("{{\"domain\": {}, {}}}", quote(g.name), sums_fields(g.sums));
               }));
-        w.raw("owners", array(s.owners, 4, [](const Group& g) {
+        w.raw("owners", array(s.owners, 6, [](const Group& g) {
                   return fmt::format("{{\"owner\": {}, {}}}", quote(g.name), sums_fields(g.sums));
               }));
-        w.raw("criteria", array(s.criteria, 4, criterion_object));
-        if (m_options.top > 0) w.raw("top", array(s.top, 4, criterion_object));
-        w.raw("findings", array(findings, 4, finding_object));
+        w.raw("criteria", array(s.criteria, 6, criterion_object));
+        if (m_options.top > 0) w.raw("top", array(s.top, 6, criterion_object));
+        w.raw("findings", array(findings, 6, finding_object));
         w.close();
         return o.str();
     }
