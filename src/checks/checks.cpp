@@ -79,10 +79,7 @@ private:
                     "the row has scores but no code; it is not counted: write its criterion code");
                 continue;
             }
-            if (row.kind == RowKind::total || row.kind == RowKind::heading) {
-                if (row.kind == RowKind::heading && !row.code_well_formed) report_bad_code(row);
-                continue;
-            }
+            if (row.kind == RowKind::total || row.kind == RowKind::heading) continue;
             if (!row.code_well_formed) report_bad_code(row);
             bool leaf = row.kind == RowKind::criterion;
             check_number(row, row.max, "max", leaf);

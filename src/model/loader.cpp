@@ -129,6 +129,10 @@ public:
             row.code_well_formed = false;
         } else {
             row.key = code_key(row.code, row.code_well_formed);
+            if (!has_numbers && !row.code_well_formed) {
+                skip(); // a signature or a note typed in the code column
+                return;
+            }
             row.kind = has_numbers ? RowKind::criterion : RowKind::heading;
         }
         sheet_for(cell(Column::unit), cell(Column::period)).rows.push_back(std::move(row));

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Rewrites every golden CLI case from the current binary; review with git diff.
+#   tests/cli/update.sh build/cchc [CASE...]
+set -eu
+bin=$(realpath "$1"); shift
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cases=("$@")
+[ ${#cases[@]} -gt 0 ] || mapfile -t cases < <(ls "$root/tests/cli/cases")
+for c in "${cases[@]}"; do bash "$root/tests/cli/run_case.sh" "$bin" "$root" "$c" --update; done
+echo "updated ${#cases[@]} case(s)"
