@@ -3,6 +3,7 @@
 // numbers and codes lives here; each check collects its findings and goes
 // on, so one pass reports everything. Checks never print.
 
+#include <cchc/catalog.hpp>
 #include <cchc/finding.hpp>
 #include <cchc/lang.hpp>
 #include <cchc/sheet.hpp>
@@ -13,6 +14,7 @@ namespace cchc {
 
 struct CheckOptions {
     Lang lang = Lang::vi;
+    const Catalog* catalog = nullptr; ///< --criteria, when given
 };
 
 std::vector<Finding> check_sheet(const Sheet& sheet, const CheckOptions& options);

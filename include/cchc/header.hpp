@@ -4,6 +4,8 @@
 // first rows; its names are matched after folding (no diacritics, any case,
 // parenthesised text dropped) against the aliases of SPEC section 3.2.
 
+#include <cchc/csv_reader.hpp>
+
 #include <array>
 #include <optional>
 #include <string>
@@ -38,13 +40,28 @@ struct HeaderMap {
     HeaderMap() { index.fill(-1); }
     bool has(Column c) const { return index[static_cast<std::size_t>(c)] >= 0; }
     int at(Column c) const { return index[static_cast<std::size_t>(c)]; }
-    bool has_required() const;
-    std::vector<Column> missing_required() const;
+    /// The columns of `required` this header lacks.
+    std::vector<Column> missing(const std::vector<Column>& required) const;
 };
 
 HeaderMap map_header(const std::vector<std::string>& cells);
 
 /// Rows searched for the header.
 inline constexpr int k_header_search_rows = 30;
+
+/// Where the header is: the record, its delimiter and its column map.
+struct HeaderChoice {
+    std::size_t record = 0;
+    char delimiter = ',';
+    HeaderMap map;
+    std::vector<std::string> cells;
+    bool found = false; ///< false: `record` is only the closest row
+};
+
+/// The first record that names every `required` column, trying each
+/// delimiter (, ; tab |) unless `forced` is one of them. When none does, the
+/// record that named most columns, with `found` false.
+HeaderChoice find_header(const std::vector<RawRecord>& records, char forced, const std::string& file,
+                         const std::vector<Column>& required);
 
 } // namespace cchc

@@ -7,6 +7,7 @@
 
 #include <cchc/decimal.hpp>
 #include <cchc/finding.hpp>
+#include <cchc/note.hpp>
 
 #include <optional>
 #include <string>
@@ -40,6 +41,7 @@ struct Row {
     bool code_well_formed = true; ///< N(.N)* or a Roman numeral I–X
     std::string content;
     std::string note;
+    NoteFacts note_facts; ///< fractions and percentages read from the note
     std::string owner;
     Score max, self, appraised, lost;
 

@@ -13,10 +13,13 @@ namespace {
 
 class Checker {
 public:
-    Checker(const Sheet& sheet, const CheckOptions& options) : m_sheet(sheet), m_lang(options.lang) {}
+    Checker(const Sheet& sheet, const CheckOptions& options)
+        : m_sheet(sheet), m_lang(options.lang), m_catalog(options.catalog) {}
 
     std::vector<Finding> run() {
         check_rows();
+        check_notes();
+        check_catalog();
         check_duplicates();
         check_parents();
         check_totals();
@@ -112,6 +115,71 @@ private:
             "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", row.code);
     }
 
+    void check_notes() {
+        for (const Row& row : m_sheet.rows) {
+            if (row.kind != RowKind::criterion) continue;
+            const NoteFacts& facts = row.note_facts;
+            bool all_valid = true;
+            for (const NoteFraction& f : facts.fractions) {
+                if (f.denominator == 0)
+                    add(&row, "note-fraction-invalid", Severity::warning,
+                        "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
+                        "the note has the fraction {} with a zero denominator; write the right counts", f.text);
+                else if (f.numerator > f.denominator)
+                    add(&row, "note-fraction-invalid", Severity::warning,
+                        "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
+                        "the note has the fraction {}: more done than there were; check the counts", f.text);
+                else
+                    continue;
+                all_valid = false;
+            }
+            if (facts.fractions.size() != 1 || !all_valid) continue;
+            const NoteFraction& f = facts.fractions.front();
+            if (facts.percents.size() == 1) {
+                const NotePercent& p = facts.percents.front();
+                PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
+                if (p.scaled != forms.rounded && p.scaled != forms.truncated)
+                    add(&row, "note-percent-mismatch", Severity::warning, "{} = {} %, nhưng ghi chú ghi {} %",
+                        "{} = {} %, but the note says {} %", f.text,
+                        format_scaled(forms.rounded, p.decimals, p.separator), p.text);
+            }
+            check_score_against_fraction(row, f);
+        }
+    }
+
+    /// The appraised score against max × A/B, at 2 decimals rounded or truncated.
+    void check_score_against_fraction(const Row& row, const NoteFraction& f) {
+        if (!row.max.given() || !row.appraised.given()) return;
+        WideInt product = static_cast<WideInt>(row.max.number.value.units()) * f.numerator;
+        WideInt d = static_cast<WideInt>(f.denominator) * 10; // thousandths → hundredths
+        auto rounded = static_cast<std::int64_t>((product * 2 + d) / (d * 2)) * 10;
+        auto truncated = static_cast<std::int64_t>(product / d) * 10;
+        std::int64_t appraised = row.appraised.number.value.units();
+        if (appraised == rounded || appraised == truncated) return;
+        add(&row, "score-fraction-mismatch", Severity::info,
+            "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
+            "the appraised score is {}, while {} × {} = {} (a target rule may apply)", row.appraised.text,
+            row.max.text, f.text, Decimal::from_units(rounded).format(2));
+    }
+
+    void check_catalog() {
+        if (m_catalog == nullptr) return;
+        for (const Row& row : m_sheet.rows) {
+            if (row.kind != RowKind::criterion && row.kind != RowKind::parent) continue;
+            const CatalogEntry* entry = m_catalog->find(row.key);
+            if (entry == nullptr) {
+                add(&row, "unknown-code", Severity::warning, "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
+                    "the code {} is not in the catalog {}; check the code", row.code, m_catalog->file);
+                continue;
+            }
+            if (row.max.given() && row.max.number.value != entry->max)
+                add(&row, "catalog-max-mismatch", Severity::error,
+                    "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
+                    "the max {} differs from the catalog ({} points, {} line {}); use the catalog's max",
+                    row.max.text, entry->max.format(0), m_catalog->file, entry->line);
+        }
+    }
+
     void check_duplicates() {
         std::map<std::string, const Row*> seen;
         for (const Row& row : m_sheet.rows) {
@@ -194,6 +262,7 @@ private:
 
     const Sheet& m_sheet;
     Lang m_lang;
+    const Catalog* m_catalog;
     std::vector<Finding> m_out;
 };
 

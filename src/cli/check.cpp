@@ -9,8 +9,25 @@ namespace cchc::cli {
 
 namespace {
 
-int run_check(const CommonOptions& o) {
+struct CheckCommandOptions {
+    CommonOptions common;
+    bool verbose = false;
+};
+
+/// Info findings (a score that differs from its note's fraction, an assumed
+/// encoding) explain rather than accuse: shown only with --verbose.
+void drop_info(Report& report) {
+    auto is_info = [](const Finding& f) { return f.severity == Severity::info; };
+    for (FileReport& file : report.files) {
+        std::erase_if(file.findings, is_info);
+        for (SheetSummary& sheet : file.sheets) std::erase_if(sheet.findings, is_info);
+    }
+}
+
+int run_check(const CheckCommandOptions& options) {
+    const CommonOptions& o = options.common;
     Run run = run_pipeline(o, 0, {});
+    if (!options.verbose) drop_info(run.report);
     int status = exit_status(run, o.strict);
     if (o.quiet) return status;
     std::ostringstream text;
@@ -22,9 +39,10 @@ int run_check(const CommonOptions& o) {
 } // namespace
 
 void setup_check(CLI::App& app, int& status) {
-    auto options = std::make_shared<CommonOptions>();
+    auto options = std::make_shared<CheckCommandOptions>();
     CLI::App* command = app.add_subcommand("check", "findings only; exit status 1 when there are errors");
-    add_common_options(*command, *options);
+    add_common_options(*command, options->common);
+    command->add_flag("-v,--verbose", options->verbose, "also print information findings (severity info)");
     command->callback([options, &status] { status = run_check(*options); });
 }
 

@@ -67,6 +67,8 @@ void add_common_options(CLI::App& command, CommonOptions& o) {
     command.add_option("--unit", o.unit, "unit name when the file has no unit column (default: file name)");
     command.add_option("--delimiter", o.delimiter, "cell delimiter: , ; tab | (default: detected)");
     command.add_option("--encoding", o.encoding, "input encoding, e.g. WINDOWS-1258 (default: detected)");
+    command.add_option("--criteria", o.criteria, "criteria catalog CSV (code,name,max): checks maxima and codes, "
+                                                 "gives the index scale");
     command.add_option("--rating", o.rating, "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"");
     command.add_flag("--strict", o.strict, "warnings also make the exit status 1");
     command.add_flag("-q,--quiet", o.quiet, "print nothing; only set the exit status");
@@ -104,6 +106,16 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
 
     CheckOptions check;
     check.lang = render.lang;
+    if (!o.criteria.empty()) {
+        try {
+            run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));
+        } catch (const InputError& e) {
+            throw Error(fmt::format("{}:{}: {} (--criteria)", e.file(), e.line(), e.what()));
+        }
+        check.catalog = run.catalog.get();
+        // A full catalog knows what the index is out of.
+        if (!summary.out_of) summary.out_of = run.catalog->leaf_total;
+    }
     for (const std::string& path : o.files) {
         try {
             FileReport file;

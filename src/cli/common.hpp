@@ -4,11 +4,13 @@
 // writing the result to standard output or atomically to --output, and
 // the exit status (0 clean, 1 error findings, 2 usage or I/O error).
 
+#include <cchc/catalog.hpp>
 #include <cchc/renderer.hpp>
 #include <cchc/report.hpp>
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,7 @@ struct CommonOptions {
     std::string delimiter;
     std::string encoding;
     std::string rating;
+    std::string criteria;
     bool strict = false;
     bool quiet = false;
     bool no_color = false;
@@ -38,12 +41,14 @@ void add_common_options(CLI::App& command, CommonOptions& options);
 /// The pipeline's result for the named files, with the exit status so far
 /// (2 when a file could not be read; its message is already on stderr).
 struct Run {
+    std::unique_ptr<Catalog> catalog; ///< --criteria; rows' findings may name it
     Report report;
     int status = k_exit_ok;
     RenderOptions render;
 };
 
-/// Reads, checks and summarises every file. Throws Error for bad options.
+/// Reads, checks and summarises every file. Throws Error for bad options
+/// or an unreadable catalog.
 Run run_pipeline(const CommonOptions& options, std::size_t top, std::vector<TableKind> tables);
 
 /// Writes `text` to stdout, or to --output through a temporary file renamed

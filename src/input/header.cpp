@@ -11,7 +11,7 @@ const std::vector<ColumnInfo>& column_infos() {
         {Column::code, "code", true, "Mục", {"muc", "ma", "ma tieu chi", "stt", "tt", "code"}},
         {Column::content, "content", false, "Nội dung",
          {"noi dung", "tieu chi", "noi dung linh vuc/tieu chi/tieu chi thanh phan",
-          "linh vuc/tieu chi/tieu chi thanh phan", "ten tieu chi", "content", "criterion"}},
+          "linh vuc/tieu chi/tieu chi thanh phan", "ten tieu chi", "content", "criterion", "name", "ten"}},
         {Column::max, "max", true, "Điểm tối đa", {"diem toi da", "toi da", "max"}},
         {Column::self, "self", false, "Điểm tự đánh giá", {"diem tu danh gia", "tu danh gia", "diem tu cham", "self"}},
         {Column::appraised, "appraised", true, "Điểm thẩm định",
@@ -38,13 +38,11 @@ std::optional<Column> match_column_name(std::string_view cell) {
     return std::nullopt;
 }
 
-bool HeaderMap::has_required() const { return missing_required().empty(); }
-
-std::vector<Column> HeaderMap::missing_required() const {
-    std::vector<Column> missing;
-    for (const ColumnInfo& info : column_infos())
-        if (info.required && !has(info.column)) missing.push_back(info.column);
-    return missing;
+std::vector<Column> HeaderMap::missing(const std::vector<Column>& required) const {
+    std::vector<Column> out;
+    for (Column c : required)
+        if (!has(c)) out.push_back(c);
+    return out;
 }
 
 HeaderMap map_header(const std::vector<std::string>& cells) {
@@ -61,6 +59,32 @@ HeaderMap map_header(const std::vector<std::string>& cells) {
         ++map.matched;
     }
     return map;
+}
+
+} // namespace cchc
+
+namespace cchc {
+
+HeaderChoice find_header(const std::vector<RawRecord>& records, char forced, const std::string& file,
+                         const std::vector<Column>& required) {
+    static constexpr char delimiters[] = {',', ';', '\t', '|'};
+    HeaderChoice partial; // the record that came closest, for the error message
+    std::vector<std::string> cells;
+    for (std::size_t r = 0; r < records.size(); ++r) {
+        HeaderChoice here;
+        for (char d : delimiters) {
+            if (forced != 0 && d != forced) continue;
+            if (forced == 0 && d != ',' && count_delimiters(records[r].text, d) == 0) continue;
+            split_record(records[r], d, file, cells);
+            HeaderMap map = map_header(cells);
+            if (map.missing(required).empty() && (!here.found || map.matched > here.map.matched))
+                here = {r, d, map, cells, true};
+            else if (map.matched > partial.map.matched)
+                partial = {r, d, map, cells, false};
+        }
+        if (here.found) return here;
+    }
+    return partial;
 }
 
 } // namespace cchc

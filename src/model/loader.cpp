@@ -14,9 +14,6 @@ namespace cchc {
 
 namespace {
 
-constexpr char k_delimiters[] = {',', ';', '\t', '|'};
-
-
 bool is_total_label(std::string_view cell) {
     if (cell.empty()) return false;
     std::string f = fold(cell);
@@ -28,33 +25,10 @@ bool cell_is_blank(std::string_view cell) {
     return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
 
-/// Where the header is: the record, its delimiter and its column map.
-struct HeaderChoice {
-    std::size_t record = 0;
-    char delimiter = ',';
-    HeaderMap map;
-    std::vector<std::string> cells;
-    bool found = false;
-};
-
-HeaderChoice find_header(const std::vector<RawRecord>& records, char forced, const std::string& file) {
-    HeaderChoice partial; // the record that came closest, for the error message
-    std::vector<std::string> cells;
-    for (std::size_t r = 0; r < records.size(); ++r) {
-        HeaderChoice here;
-        for (char d : k_delimiters) {
-            if (forced != 0 && d != forced) continue;
-            if (forced == 0 && d != ',' && count_delimiters(records[r].text, d) == 0) continue;
-            split_record(records[r], d, file, cells);
-            HeaderMap map = map_header(cells);
-            if (map.has_required() && (!here.found || map.matched > here.map.matched))
-                here = {r, d, map, cells, true};
-            else if (map.matched > partial.map.matched)
-                partial = {r, d, map, cells, false};
-        }
-        if (here.found) return here;
-    }
-    return partial;
+/// The columns a score sheet cannot do without.
+const std::vector<Column>& sheet_columns() {
+    static const std::vector<Column> required = {Column::code, Column::max, Column::appraised};
+    return required;
 }
 
 std::string join_cells(const std::vector<std::string>& cells) {
@@ -87,6 +61,41 @@ Finding missing_column_finding(const std::string& file, long line, Column column
     return Finding{file, line, "", "missing-column", Severity::error, message};
 }
 
+/// Findings for a file whose header row was not found: the columns that are
+/// missing from the closest row, or that no row looks like a header at all,
+/// and whether another delimiter than a forced one would have worked.
+void report_missing_header(LoadedFile& out, const std::vector<RawRecord>& prefix, const HeaderChoice& header,
+                           const LoadOptions& options) {
+    const Lang lang = options.lang;
+    const std::string& path = out.file;
+    std::string hint;
+    if (options.delimiter != 0) {
+        HeaderChoice detected = find_header(prefix, 0, path, sheet_columns());
+        if (detected.found)
+            hint = fmt::format(fmt::runtime(pick(lang, " (tệp dùng dấu phân cách '{}': bỏ --delimiter)",
+                                                 " (the file uses '{}' as delimiter: drop --delimiter)")),
+                               detected.delimiter == '\t' ? std::string("tab") : std::string(1, detected.delimiter));
+    }
+    if (header.map.matched > 0) {
+        for (Column c : header.map.missing(sheet_columns())) {
+            Finding f = missing_column_finding(path, prefix[header.record].line, c, header.cells, lang);
+            f.message += hint;
+            out.findings.push_back(std::move(f));
+        }
+        return;
+    }
+    std::vector<std::string> first;
+    split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, first);
+    out.findings.push_back(Finding{
+        path, prefix.front().line, "", "missing-column", Severity::error,
+        fmt::format(fmt::runtime(pick(lang,
+                                      "không thấy dòng tiêu đề trong {} dòng đầu: cần các cột Mục, Điểm tối đa, "
+                                      "Điểm thẩm định; dòng đầu đọc được: {}{}",
+                                      "no header row in the first {} rows: the columns Mục, Điểm tối đa, Điểm thẩm "
+                                      "định are needed; the first row reads: {}{}")),
+                    k_header_search_rows, join_cells(first), hint)});
+}
+
 class SheetBuilder {
 public:
     SheetBuilder(const std::string& file, const HeaderMap& map, const LoadOptions& options, std::string encoding)
@@ -104,6 +113,7 @@ public:
         row.code = normalise_code(cell(Column::code));
         row.content = std::string(cell(Column::content));
         row.note = std::string(cell(Column::note));
+        if (!row.note.empty()) row.note_facts = read_note(row.note);
         row.owner = collapse_space(cell(Column::owner));
         auto score = [&](Column c) {
             Score s;
@@ -244,13 +254,9 @@ LoadedFile load_file(const std::string& input, const LoadOptions& options) {
         return out;
     }
 
-    HeaderChoice header = find_header(prefix, options.delimiter, path);
+    HeaderChoice header = find_header(prefix, options.delimiter, path, sheet_columns());
     if (!header.found) {
-        long line = header.map.matched > 0 ? prefix[header.record].line : prefix.front().line;
-        std::vector<std::string> seen = header.cells;
-        if (header.map.matched == 0) split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, seen);
-        for (Column c : header.map.missing_required())
-            out.findings.push_back(missing_column_finding(path, line, c, seen, lang));
+        report_missing_header(out, prefix, header, options);
         return out;
     }
     out.delimiter = header.delimiter;

@@ -72,13 +72,28 @@ std::string array(const std::vector<T>& items, int indent, F&& one) {
     return out + "\n" + std::string(static_cast<std::size_t>(indent), ' ') + "]";
 }
 
+/// What was read from the note: {"fractions": [...], "percents": [...]}.
+std::string note_facts_object(const NoteFacts& facts) {
+    std::string fractions, percents;
+    for (const NoteFraction& f : facts.fractions)
+        fractions += fmt::format("{}{{\"text\": {}, \"numerator\": {}, \"denominator\": {}, \"loose\": {}}}",
+                                 fractions.empty() ? "" : ", ", quote(f.text), f.numerator, f.denominator,
+                                 f.loose ? "true" : "false");
+    for (const NotePercent& p : facts.percents)
+        percents += fmt::format("{}{{\"text\": {}, \"value\": {}}}", percents.empty() ? "" : ", ", quote(p.text),
+                                format_scaled(p.scaled, p.decimals, '.'));
+    return fmt::format("{{\"fractions\": [{}], \"percents\": [{}]}}", fractions, percents);
+}
+
 std::string criterion_object(const CriterionResult& c) {
     const Row& r = *c.row;
     return fmt::format("{{\"code\": {}, \"line\": {}, \"content\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, "
-                       "\"lost\": {}, \"achievement\": {}, \"over_estimation\": {}, \"owner\": {}, \"note\": {}}}",
+                       "\"lost\": {}, \"achievement\": {}, \"over_estimation\": {}, \"owner\": {}, \"note\": {}, "
+                       "\"note_facts\": {}}}",
                        quote(r.code), r.line, quote(r.content), number(r.max), number(r.self), number(r.appraised),
                        number(c.lost), percent(c.achievement),
-                       c.over_estimation ? number(*c.over_estimation) : "null", quote(r.owner), quote(r.note));
+                       c.over_estimation ? number(*c.over_estimation) : "null", quote(r.owner), quote(r.note),
+                       note_facts_object(r.note_facts));
 }
 
 class JsonRenderer : public Renderer {

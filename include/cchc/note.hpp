@@ -1,0 +1,48 @@
+#pragma once
+// What a note says in numbers. Clerks justify a score with counts such as
+// "870/901 hồ sơ, đạt 96,56%"; this reads the fractions and percentages out
+// of the free text so checks can verify them. Dates (22/6/2023), document
+// numbers (1299/QĐ-UBND) and "Nghị định số 42" are not fractions. The loose
+// form "3 TTHC phát sinh…/30TTHC" (a number, words, a slash, a number) is
+// accepted and marked loose.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc {
+
+struct NoteFraction {
+    std::int64_t numerator = 0;
+    std::int64_t denominator = 0;
+    bool loose = false;
+    std::string text; ///< as written, e.g. "44/46"
+};
+
+struct NotePercent {
+    std::int64_t scaled = 0; ///< the number times 10^decimals: "95,68" → 9568
+    int decimals = 0;
+    char separator = ','; ///< '.' or ',' as written (',' when no decimals)
+    std::string text;     ///< as written, without the '%': "95,68"
+};
+
+struct NoteFacts {
+    std::vector<NoteFraction> fractions;
+    std::vector<NotePercent> percents;
+};
+
+NoteFacts read_note(std::string_view note);
+
+/// A/B × 100 at `decimals` decimals, rounded half up and truncated, scaled
+/// by 10^decimals: (44, 46, 2) → {9565, 9565}.
+struct PercentForms {
+    std::int64_t rounded;
+    std::int64_t truncated;
+};
+PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals);
+
+/// Writes a scaled number with its decimals and separator: (9565, 2, ',') → "95,65".
+std::string format_scaled(std::int64_t scaled, int decimals, char separator);
+
+} // namespace cchc

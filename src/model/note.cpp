@@ -1,0 +1,169 @@
+// Fractions and percentages in notes (see note.hpp). A hand-written scanner
+// rather than a regex: the rules about what surrounds a number (dates,
+// document numbers, loose words) read more plainly as code.
+#include <cchc/decimal.hpp>
+#include <cchc/note.hpp>
+#include <cchc/text.hpp>
+
+namespace cchc {
+
+namespace {
+
+constexpr int k_max_digits = 12;   // larger counts are not counts
+constexpr int k_max_decimals = 6;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_sentence_punctuation(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
+
+struct Number {
+    std::size_t begin = 0, end = 0; // digits only
+    std::int64_t value = 0;
+    bool ok = false;
+};
+
+/// The run of digits starting at `i`.
+Number digits_at(std::string_view s, std::size_t i) {
+    Number n;
+    n.begin = i;
+    std::size_t j = i;
+    while (j < s.size() && is_digit(s[j])) ++j;
+    n.end = j;
+    if (j == i || j - i > k_max_digits) return n;
+    for (std::size_t k = i; k < j; ++k) n.value = n.value * 10 + (s[k] - '0');
+    n.ok = true;
+    return n;
+}
+
+/// The run of digits ending just before `end`.
+Number digits_before(std::string_view s, std::size_t end) {
+    std::size_t i = end;
+    while (i > 0 && is_digit(s[i - 1])) --i;
+    return digits_at(s, i);
+}
+
+/// A number standing alone on its left: not glued to another number or a
+/// decimal ("1.5/2", "2023/") and not to a letter ("QĐ12/3").
+bool free_on_left(std::string_view s, std::size_t begin) {
+    if (begin == 0) return true;
+    char c = s[begin - 1];
+    if (c == '/' || is_digit(c) || is_ascii_letter(c)) return false;
+    if ((c == '.' || c == ',') && begin >= 2 && is_digit(s[begin - 2])) return false;
+    return true;
+}
+
+/// A denominator standing alone on its right: not followed by "/2023" (a
+/// date) nor by a decimal part.
+bool free_on_right(std::string_view s, std::size_t end) {
+    if (end >= s.size()) return true;
+    char c = s[end];
+    if (c == '/') return false;
+    if ((c == '.' || c == ',') && end + 1 < s.size() && is_digit(s[end + 1])) return false;
+    return true;
+}
+
+/// "6/2023" (month/year) reads as a date, not a fraction.
+bool looks_like_month_year(const Number& a, const Number& b) {
+    return b.end - b.begin == 4 && b.value >= 1900 && b.value <= 2100 && a.value >= 1 && a.value <= 12;
+}
+
+void read_fractions(std::string_view s, NoteFacts& facts) {
+    std::vector<std::size_t> slashes;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '/') slashes.push_back(i);
+    // Strict A/B first.
+    for (std::size_t slash : slashes) {
+        if (slash == 0 || !is_digit(s[slash - 1]) || slash + 1 >= s.size() || !is_digit(s[slash + 1])) continue;
+        Number a = digits_before(s, slash);
+        Number b = digits_at(s, slash + 1);
+        if (!a.ok || !b.ok || !free_on_left(s, a.begin) || !free_on_right(s, b.end)) continue;
+        if (looks_like_month_year(a, b)) continue;
+        facts.fractions.push_back({a.value, b.value, false, std::string(s.substr(a.begin, b.end - a.begin))});
+    }
+    if (!facts.fractions.empty()) return;
+    // Loose: "3 TTHC phát sinh … trực tuyến/30TTHC": a number, words with
+    // no digits nor sentence punctuation, a slash, a number.
+    for (std::size_t slash : slashes) {
+        std::size_t after = slash + 1;
+        while (after < s.size() && is_space(s[after])) ++after;
+        if (after >= s.size() || !is_digit(s[after])) continue;
+        Number b = digits_at(s, after);
+        if (!b.ok || !free_on_right(s, b.end)) continue;
+        std::size_t i = slash;
+        bool has_word = false;
+        while (i > 0 && !is_digit(s[i - 1]) && !is_sentence_punctuation(s[i - 1]) && s[i - 1] != '/' &&
+               s[i - 1] != '%') {
+            if (!is_space(s[i - 1])) has_word = true;
+            --i;
+        }
+        if (i == 0 || !is_digit(s[i - 1]) || !has_word || !is_space(s[i])) continue;
+        Number a = digits_before(s, i);
+        if (!a.ok || !free_on_left(s, a.begin)) continue;
+        facts.fractions.push_back({a.value, b.value, true, collapse_space(s.substr(a.begin, b.end - a.begin))});
+    }
+}
+
+void read_percents(std::string_view s, NoteFacts& facts) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '%') continue;
+        std::size_t end = i;
+        while (end > 0 && s[end - 1] == ' ') --end;
+        if (end == 0 || !is_digit(s[end - 1])) continue;
+        Number tail = digits_before(s, end);
+        NotePercent p;
+        std::size_t begin = tail.begin;
+        if (tail.begin >= 2 && (s[tail.begin - 1] == '.' || s[tail.begin - 1] == ',') && is_digit(s[tail.begin - 2])) {
+            Number whole = digits_before(s, tail.begin - 1);
+            p.decimals = static_cast<int>(tail.end - tail.begin);
+            p.separator = s[tail.begin - 1];
+            begin = whole.begin;
+            if (!whole.ok || p.decimals > k_max_decimals) continue;
+            std::int64_t scaled = whole.value;
+            for (std::size_t k = tail.begin; k < tail.end; ++k) scaled = scaled * 10 + (s[k] - '0');
+            p.scaled = scaled;
+        } else {
+            if (!tail.ok) continue;
+            p.scaled = tail.value;
+        }
+        if (!free_on_left(s, begin) && !(begin > 0 && s[begin - 1] == '/')) {
+            // "1.2.3%" and the like are not percentages.
+            if (begin > 0 && s[begin - 1] != '/') continue;
+        }
+        p.text = std::string(s.substr(begin, end - begin));
+        facts.percents.push_back(p);
+    }
+}
+
+std::int64_t pow10(int n) {
+    std::int64_t r = 1;
+    while (n-- > 0) r *= 10;
+    return r;
+}
+
+} // namespace
+
+NoteFacts read_note(std::string_view note) {
+    NoteFacts facts;
+    read_fractions(note, facts);
+    read_percents(note, facts);
+    return facts;
+}
+
+PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals) {
+    WideInt scaled = static_cast<WideInt>(numerator) * 100 * pow10(decimals);
+    WideInt d = denominator;
+    return {static_cast<std::int64_t>((scaled * 2 + d) / (d * 2)), static_cast<std::int64_t>(scaled / d)};
+}
+
+std::string format_scaled(std::int64_t scaled, int decimals, char separator) {
+    std::string digits = std::to_string(scaled < 0 ? -scaled : scaled);
+    if (decimals > 0) {
+        if (digits.size() <= static_cast<std::size_t>(decimals))
+            digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
+        digits.insert(digits.size() - static_cast<std::size_t>(decimals), 1, separator);
+    }
+    return (scaled < 0 ? "-" : "") + digits;
+}
+
+} // namespace cchc
