@@ -27,5 +27,7 @@ const std::vector<std::string>& format_names();
 std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions& options);
 
 } // namespace cchc

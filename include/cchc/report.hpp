@@ -25,11 +25,23 @@ struct Report {
     std::vector<FileReport> files;
 };
 
-enum class TableKind { sheet, domain, owner, criterion };
+enum class TableKind { sheet, domain, owner, criterion, top };
+
+/// How numbers are written in tables: for people ("96,56 %") or for
+/// spreadsheets (plain numbers, one decimal separator).
+struct NumberStyle {
+    char score_separator = '.';
+    char percent_separator = 0; ///< 0: as the language writes it (',' in Vietnamese)
+    bool percent_sign = true;
+};
 
 struct RenderOptions {
     Lang lang = Lang::vi;
-    std::vector<TableKind> tables = {TableKind::sheet, TableKind::domain, TableKind::owner, TableKind::criterion};
+    NumberStyle numbers;
+    bool bom = false;           ///< csv/tsv: start with a UTF-8 BOM for Excel
+    bool decimal_comma = false; ///< csv: ',' decimals and ';' between cells
+    /// --by; empty: every table (csv/tsv keep one: see delimited.cpp).
+    std::vector<TableKind> tables;
     std::size_t top = 0;
     bool color = false;
     std::size_t width = 0; ///< columns available for text tables, 0 for no limit
@@ -38,6 +50,7 @@ struct RenderOptions {
 /// A table as text cells, ready to lay out. Built once from the summaries
 /// so every text format shows the same labels and numbers.
 struct Table {
+    TableKind kind = TableKind::sheet;
     std::string title;
     std::vector<std::string> headers;
     std::vector<bool> numeric; ///< right-aligned columns

@@ -60,7 +60,7 @@ bool write_all(int fd, const std::string& text) {
 
 void add_common_options(CLI::App& command, CommonOptions& o) {
     command.add_option("files", o.files, "CSV sheets to read; - reads standard input")->required();
-    command.add_option("--format", o.format, "output format: text, md, json")->default_str("text");
+    command.add_option("--format", o.format, "output format: text, md, csv, tsv, json")->default_str("text");
     command.add_option("-o,--output", o.output, "write to FILE (atomically) instead of standard output");
     command.add_option("--lang", o.lang, "language of labels and messages: vi, en")->default_str("vi");
     command.add_option("--out-of", o.out_of, "the index is N minus the points lost (a deduction sheet)");
@@ -73,6 +73,9 @@ void add_common_options(CLI::App& command, CommonOptions& o) {
     command.add_flag("--strict", o.strict, "warnings also make the exit status 1");
     command.add_flag("-q,--quiet", o.quiet, "print nothing; only set the exit status");
     command.add_flag("--no-color", o.no_color, "never colour the output");
+    command.add_flag("--bom", o.bom, "csv/tsv: begin with a UTF-8 BOM, for Excel");
+    command.add_flag("--decimal-comma", o.decimal_comma,
+                     "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale");
 }
 
 Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind> tables) {
@@ -81,6 +84,8 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
     render.lang = parse_lang(o.lang);
     render.tables = std::move(tables);
     render.top = top;
+    render.bom = o.bom;
+    render.decimal_comma = o.decimal_comma;
     bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
     render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && o.format == "text";
     render.width = o.output.empty() ? terminal_width() : 0;

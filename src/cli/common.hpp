@@ -34,6 +34,8 @@ struct CommonOptions {
     bool strict = false;
     bool quiet = false;
     bool no_color = false;
+    bool bom = false;
+    bool decimal_comma = false;
 };
 
 void add_common_options(CLI::App& command, CommonOptions& options);

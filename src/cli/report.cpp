@@ -21,8 +21,7 @@ struct ReportOptions {
 };
 
 std::vector<TableKind> parse_tables(const std::vector<std::string>& names) {
-    if (names.empty()) return {TableKind::sheet, TableKind::domain, TableKind::owner, TableKind::criterion};
-    std::vector<TableKind> out;
+    std::vector<TableKind> out; // empty: each format's default
     for (const std::string& name : names) {
         if (name == "sheet") out.push_back(TableKind::sheet);
         else if (name == "domain") out.push_back(TableKind::domain);

@@ -8,7 +8,7 @@
 namespace cchc {
 
 const std::vector<std::string>& format_names() {
-    static const std::vector<std::string> names = {"text", "md", "json"};
+    static const std::vector<std::string> names = {"text", "md", "csv", "tsv", "json"};
     return names;
 }
 
@@ -16,6 +16,8 @@ std::unique_ptr<Renderer> make_renderer(const std::string& format, const RenderO
     if (format == "text") return make_text_renderer(options);
     if (format == "md" || format == "markdown") return make_markdown_renderer(options);
     if (format == "json") return make_json_renderer(options);
+    if (format == "csv") return make_csv_renderer(options);
+    if (format == "tsv") return make_tsv_renderer(options);
     throw Error(fmt::format("--format: unknown format '{}'; use one of: {}", format, fmt::join(format_names(), ", ")));
 }
 

@@ -9,42 +9,51 @@ namespace cchc {
 
 namespace {
 
-std::string score(Decimal d) { return d.format(2); }
+/// Writes numbers and sums in the style the options ask for.
+class CellWriter {
+public:
+    explicit CellWriter(const RenderOptions& options) : m_options(options) {}
 
-std::string percent(const std::optional<std::int64_t>& hundredths, Lang lang) {
-    if (!hundredths) return "—";
-    return format_percent(*hundredths, percent_separator(lang)) + " %";
-}
+    std::string score(Decimal d) const { return d.format(2, m_options.numbers.score_separator); }
+    std::string score(const Score& s) const { return s.given() ? score(s.number.value) : ""; }
 
-std::string self_sum(const Sums& s) { return s.self_count > 0 ? score(s.self) : ""; }
-
-std::vector<std::string> sums_cells(const Sums& s, Lang lang) {
-    return {std::to_string(s.count), score(s.max), self_sum(s), score(s.appraised), score(s.lost),
-            percent(s.achievement(), lang)};
-}
-
-std::vector<std::string> sums_headers(Lang lang) {
-    return {std::string(pick(lang, "Số tiêu chí", "Criteria")), std::string(pick(lang, "Tối đa", "Max")),
-            std::string(pick(lang, "Tự đánh giá", "Self")),    std::string(pick(lang, "Thẩm định", "Appraised")),
-            std::string(pick(lang, "Bị trừ", "Lost")),         std::string(pick(lang, "Tỷ lệ đạt", "Achieved"))};
-}
-
-Table group_table(const std::vector<Group>& groups, std::string title, std::string first, Lang lang,
-                  std::string_view empty_name) {
-    Table t;
-    t.title = std::move(title);
-    t.headers = {std::move(first)};
-    for (auto& h : sums_headers(lang)) t.headers.push_back(h);
-    t.numeric = {false, true, true, true, true, true, true};
-    for (const Group& g : groups) {
-        std::vector<std::string> row = {g.name.empty() ? std::string(empty_name) : g.name};
-        for (auto& c : sums_cells(g.sums, lang)) row.push_back(c);
-        t.rows.push_back(std::move(row));
+    std::string percent(const std::optional<std::int64_t>& hundredths) const {
+        if (!hundredths) return m_options.numbers.percent_sign ? "—" : "";
+        char sep = m_options.numbers.percent_separator != 0 ? m_options.numbers.percent_separator
+                                                            : percent_separator(m_options.lang);
+        return format_percent(*hundredths, sep) + (m_options.numbers.percent_sign ? " %" : "");
     }
-    return t;
-}
 
-std::string optional_score(const Score& s) { return s.given() ? score(s.number.value) : ""; }
+    std::vector<std::string> sums(const Sums& s) const {
+        return {std::to_string(s.count), score(s.max), s.self_count > 0 ? score(s.self) : "", score(s.appraised),
+                score(s.lost), percent(s.achievement())};
+    }
+
+    std::vector<std::string> sums_headers() const {
+        const Lang lang = m_options.lang;
+        return {std::string(pick(lang, "Số tiêu chí", "Criteria")), std::string(pick(lang, "Tối đa", "Max")),
+                std::string(pick(lang, "Tự đánh giá", "Self")),    std::string(pick(lang, "Thẩm định", "Appraised")),
+                std::string(pick(lang, "Bị trừ", "Lost")),         std::string(pick(lang, "Tỷ lệ đạt", "Achieved"))};
+    }
+
+    Table groups(const std::vector<Group>& groups, std::string_view title, std::string_view first,
+                 std::string_view empty_name) const {
+        Table t;
+        t.title = title;
+        t.headers = {std::string(first)};
+        for (auto& h : sums_headers()) t.headers.push_back(h);
+        t.numeric = {false, true, true, true, true, true, true};
+        for (const Group& g : groups) {
+            std::vector<std::string> row = {g.name.empty() ? std::string(empty_name) : g.name};
+            for (auto& c : sums(g.sums)) row.push_back(c);
+            t.rows.push_back(std::move(row));
+        }
+        return t;
+    }
+
+private:
+    const RenderOptions& m_options;
+};
 
 } // namespace
 
@@ -68,39 +77,44 @@ std::string finding_line(const Finding& f) {
 
 std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions& options) {
     const Lang lang = options.lang;
+    const CellWriter cells(options);
     std::vector<Table> tables;
-    for (TableKind kind : options.tables) {
+    static const std::vector<TableKind> all = {TableKind::sheet, TableKind::domain, TableKind::owner,
+                                               TableKind::criterion};
+    for (TableKind kind : options.tables.empty() ? all : options.tables) {
         switch (kind) {
+        case TableKind::top: break; // follows the others when --top is given
         case TableKind::sheet: {
             Table t;
             t.title = pick(lang, "Tổng hợp", "Summary");
             t.headers = {std::string(pick(lang, "Đơn vị", "Unit"))};
-            for (auto& h : sums_headers(lang)) t.headers.push_back(h);
+            for (auto& h : cells.sums_headers()) t.headers.push_back(h);
             t.headers.push_back(std::string(pick(lang, "Chỉ số", "Index")));
             t.headers.push_back(std::string(pick(lang, "Thang điểm", "Out of")));
             t.headers.push_back(std::string(pick(lang, "Xếp loại", "Rating")));
             t.numeric = {false, true, true, true, true, true, true, true, true, false};
             std::vector<std::string> row = {summary.sheet->unit};
-            for (auto& c : sums_cells(summary.totals, lang)) row.push_back(c);
-            row.push_back(score(summary.index));
-            row.push_back(score(summary.base));
+            for (auto& c : cells.sums(summary.totals)) row.push_back(c);
+            row.push_back(cells.score(summary.index));
+            row.push_back(cells.score(summary.base));
             row.push_back(summary.rating);
             t.rows.push_back(std::move(row));
             tables.push_back(std::move(t));
             break;
         }
         case TableKind::domain:
-            tables.push_back(group_table(summary.domains, std::string(pick(lang, "Theo lĩnh vực", "By domain")),
-                                         std::string(pick(lang, "Lĩnh vực", "Domain")), lang, ""));
+            tables.push_back(
+                cells.groups(summary.domains, pick(lang, "Theo lĩnh vực", "By domain"), pick(lang, "Lĩnh vực", "Domain"), ""));
+            tables.back().kind = TableKind::domain;
             break;
         case TableKind::owner:
-            tables.push_back(group_table(summary.owners,
-                                         std::string(pick(lang, "Theo bộ phận phụ trách", "By owner")),
-                                         std::string(pick(lang, "Bộ phận phụ trách", "Owner")), lang,
-                                         pick(lang, "(không ghi)", "(none)")));
+            tables.push_back(cells.groups(summary.owners, pick(lang, "Theo bộ phận phụ trách", "By owner"),
+                                          pick(lang, "Bộ phận phụ trách", "Owner"), pick(lang, "(không ghi)", "(none)")));
+            tables.back().kind = TableKind::owner;
             break;
         case TableKind::criterion: {
             Table t;
+            t.kind = TableKind::criterion;
             t.title = pick(lang, "Theo tiêu chí", "By criterion");
             t.headers = {std::string(pick(lang, "Mục", "Code")),        std::string(pick(lang, "Dòng", "Line")),
                          std::string(pick(lang, "Nội dung", "Content")), std::string(pick(lang, "Tối đa", "Max")),
@@ -110,9 +124,9 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
             t.numeric = {false, true, false, true, true, true, true, true, false, false};
             for (const CriterionResult& c : summary.criteria) {
                 const Row& r = *c.row;
-                t.rows.push_back({r.code, std::to_string(r.line), r.content, optional_score(r.max),
-                                  optional_score(r.self), optional_score(r.appraised), score(c.lost),
-                                  percent(c.achievement, lang), r.owner, r.note});
+                t.rows.push_back({r.code, std::to_string(r.line), r.content, cells.score(r.max), cells.score(r.self),
+                                  cells.score(r.appraised), cells.score(c.lost), cells.percent(c.achievement), r.owner,
+                                  r.note});
             }
             tables.push_back(std::move(t));
             break;
@@ -121,6 +135,7 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
     }
     if (options.top > 0) {
         Table t;
+        t.kind = TableKind::top;
         t.title = fmt::format(fmt::runtime(pick(lang, "{} tiêu chí bị trừ nhiều điểm nhất", "Top {} points lost")),
                               options.top);
         t.headers = {std::string(pick(lang, "Mục", "Code")), std::string(pick(lang, "Nội dung", "Content")),
@@ -130,8 +145,8 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
         t.numeric = {false, false, true, true, true, true, false};
         for (const CriterionResult& c : summary.top) {
             const Row& r = *c.row;
-            t.rows.push_back({r.code, r.content, optional_score(r.max), optional_score(r.appraised), score(c.lost),
-                              percent(c.achievement, lang), r.owner});
+            t.rows.push_back({r.code, r.content, cells.score(r.max), cells.score(r.appraised), cells.score(c.lost),
+                              cells.percent(c.achievement), r.owner});
         }
         tables.push_back(std::move(t));
     }

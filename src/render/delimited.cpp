@@ -1,0 +1,119 @@
+// CSV and TSV for spreadsheets: one table (the first --by) with the file
+// and unit in front of every row, RFC 4180 quoting, UTF-8 (with a BOM on
+// request, for Excel), numbers as plain numbers (',' decimals and ';'
+// between cells with --decimal-comma, for a Vietnamese-locale spreadsheet),
+// and text cells that a spreadsheet would run as a formula neutralised.
+#include <cchc/renderer.hpp>
+
+namespace cchc {
+
+namespace {
+
+class DelimitedRenderer : public Renderer {
+public:
+    DelimitedRenderer(const RenderOptions& options, char delimiter) : m_options(options), m_delimiter(delimiter) {
+        m_options.numbers = NumberStyle{options.decimal_comma ? ',' : '.', options.decimal_comma ? ',' : '.', false};
+        if (options.decimal_comma && delimiter == ',') m_delimiter = ';';
+        // One table: the first --by; without --by, the top losses or the summary.
+        if (m_options.tables.size() > 1) m_options.tables.resize(1);
+        if (!m_options.tables.empty()) m_options.top = 0;
+        else if (m_options.top == 0) m_options.tables = {TableKind::sheet};
+    }
+
+    void report(const Report& report, std::ostream& out) const override {
+        if (m_options.bom) out << "\xEF\xBB\xBF";
+        bool header_written = false;
+        for (const FileReport& file : report.files) {
+            for (const SheetSummary& sheet : file.sheets) {
+                std::vector<Table> tables = sheet_tables(sheet, m_options);
+                if (!m_options.tables.empty()) tables.resize(1);
+                else tables.erase(tables.begin(), tables.end() - 1); // the top losses
+                for (Table& table : tables) {
+                    // The summary table starts with the unit, which every row already carries.
+                    if (table.kind == TableKind::sheet) drop_first_column(table);
+                    if (!header_written) {
+                        std::vector<std::string> header = {std::string(pick(m_options.lang, "Tệp", "File")),
+                                                           std::string(pick(m_options.lang, "Đơn vị", "Unit")),
+                                                           std::string(pick(m_options.lang, "Kỳ", "Period"))};
+                        header.insert(header.end(), table.headers.begin(), table.headers.end());
+                        write_row(header, {}, out);
+                        header_written = true;
+                    }
+                    std::vector<bool> numeric = {false, false, false};
+                    numeric.insert(numeric.end(), table.numeric.begin(), table.numeric.end());
+                    for (const auto& row : table.rows) {
+                        std::vector<std::string> cells = {sheet.sheet->file, sheet.sheet->unit, sheet.sheet->period};
+                        cells.insert(cells.end(), row.begin(), row.end());
+                        write_row(cells, numeric, out);
+                    }
+                }
+            }
+        }
+    }
+
+    void findings(const Report& report, std::ostream& out) const override {
+        if (m_options.bom) out << "\xEF\xBB\xBF";
+        const Lang lang = m_options.lang;
+        write_row({std::string(pick(lang, "Tệp", "File")), std::string(pick(lang, "Dòng", "Line")),
+                   std::string(pick(lang, "Mục", "Code")), std::string(pick(lang, "Mức", "Severity")),
+                   std::string(pick(lang, "Quy tắc", "Rule")), std::string(pick(lang, "Nội dung", "Message"))},
+                  {}, out);
+        const std::vector<bool> numeric = {false, true, false, false, false, false};
+        for (const FileReport& file : report.files)
+            for (const Finding& f : file.all_findings())
+                write_row({f.file, f.line > 0 ? std::to_string(f.line) : "", f.code,
+                           std::string(severity_name(f.severity)), f.rule, f.message},
+                          numeric, out);
+    }
+
+private:
+    static void drop_first_column(Table& table) {
+        table.headers.erase(table.headers.begin());
+        table.numeric.erase(table.numeric.begin());
+        for (auto& row : table.rows) row.erase(row.begin());
+    }
+
+    /// A spreadsheet runs a cell that starts with = + - @ (or a tab or CR)
+    /// as a formula; a leading apostrophe makes it plain text.
+    static std::string neutralise(const std::string& cell) {
+        if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
+                              cell[0] == '\t' || cell[0] == '\r'))
+            return "'" + cell;
+        return cell;
+    }
+
+    std::string quote(const std::string& cell) const {
+        bool needs = cell.find_first_of(std::string("\"\r\n") + m_delimiter) != std::string::npos;
+        if (!needs) return cell;
+        std::string out = "\"";
+        for (char c : cell) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        return out + "\"";
+    }
+
+    void write_row(const std::vector<std::string>& cells, const std::vector<bool>& numeric, std::ostream& out) const {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i > 0) out << m_delimiter;
+            bool is_number = i < numeric.size() && numeric[i];
+            out << quote(is_number ? cells[i] : neutralise(cells[i]));
+        }
+        out << "\r\n";
+    }
+
+    RenderOptions m_options;
+    char m_delimiter;
+};
+
+} // namespace
+
+std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions& options) {
+    return std::make_unique<DelimitedRenderer>(options, ',');
+}
+
+std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions& options) {
+    return std::make_unique<DelimitedRenderer>(options, '\t');
+}
+
+} // namespace cchc
