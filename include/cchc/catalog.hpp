@@ -2,13 +2,15 @@
 // The criteria catalog (bộ tiêu chí): the official list of codes, names and
 // maxima, a CSV with the columns code,name,max (extra columns allowed). It
 // validates a sheet's maxima, names the codes it does not know, gives the
-// index its scale (the total of the leaf maxima) and fills `template`.
+// index its scale (the total of the leaf maxima, or a "Tổng cộng" row for a
+// catalog that lists only some criteria) and fills `template`.
 // Read through the same input stages as a sheet, so it may be any
 // encoding or delimiter a sheet may be.
 
 #include <cchc/decimal.hpp>
 #include <cchc/loader.hpp>
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,7 +29,11 @@ struct CatalogEntry {
 struct Catalog {
     std::string file;
     std::vector<CatalogEntry> entries; ///< in file order
-    Decimal leaf_total;                ///< Σ max of the leaves: the index's scale
+    Decimal leaf_total;                ///< Σ max of the leaves
+    std::optional<Decimal> stated_total; ///< a "Tổng cộng" row's max, for a catalog that lists only some criteria
+
+    /// What the index is out of: the stated total, else the leaves' sum.
+    Decimal scale() const { return stated_total ? *stated_total : leaf_total; }
 
     const CatalogEntry* find(const std::string& key) const;
     std::unordered_map<std::string, std::size_t> by_key;

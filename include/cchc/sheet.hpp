@@ -66,6 +66,8 @@ std::string normalise_code(std::string_view cell);
 std::string code_key(const std::string& code, bool& well_formed);
 /// Orders codes segment by segment as numbers: 1.2 < 1.10 < 2.
 bool code_less(const std::string& a, const std::string& b);
+/// "Tổng cộng", "Tổng", "Cộng", "Total" in any case and accents.
+bool is_total_label(std::string_view cell);
 /// Marks as parents the rows whose key prefixes another row's key.
 void mark_parents(Sheet& sheet);
 

@@ -31,13 +31,17 @@ public:
 
 private:
     template <typename... Args>
+    void add_at(long line, const std::string& code, std::string_view rule, Severity severity, std::string_view vi,
+                std::string_view en, Args&&... args) {
+        std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
+        if (!code.empty()) message = code + ": " + message;
+        m_out.push_back(Finding{m_sheet.file, line, code, std::string(rule), severity, std::move(message)});
+    }
+
+    template <typename... Args>
     void add(const Row* row, std::string_view rule, Severity severity, std::string_view vi, std::string_view en,
              Args&&... args) {
-        std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
-        if (row != nullptr && !row->code.empty()) message = row->code + ": " + message;
-        m_out.push_back(Finding{m_sheet.file, row != nullptr ? row->line : m_sheet.header_line,
-                                row != nullptr ? row->code : std::string(), std::string(rule), severity,
-                                std::move(message)});
+        add_at(row->line, row->code, rule, severity, vi, en, std::forward<Args>(args)...);
     }
 
     std::string_view column_label(std::string_view id) const {
@@ -229,8 +233,8 @@ private:
         if (rule == "parent-sum-mismatch")
             add(&row, rule, Severity::error, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
                 "the {} says {}, but its children add up to {}", column_label(id), written.text, sum.format(0));
-        else
-            add(&row, rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
+        else // a total row has no code of its own
+            add_at(row.line, "", rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
                 "total row: the {} says {}, but the criteria add up to {}", column_label(id), written.text,
                 sum.format(0));
     }
@@ -256,8 +260,10 @@ private:
     void check_has_criteria() {
         for (const Row& row : m_sheet.rows)
             if (row.kind == RowKind::criterion) return;
-        add(nullptr, "no-criteria", Severity::warning, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
-            "the sheet of {} has no criterion rows with scores", m_sheet.unit);
+        // Point at the sheet's first row, or at the header when it has none.
+        long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
+        add_at(line, "", "no-criteria", Severity::warning, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
+               "the sheet of {} has no criterion rows with scores", m_sheet.unit);
     }
 
     const Sheet& m_sheet;

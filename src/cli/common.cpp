@@ -119,7 +119,7 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
         }
         check.catalog = run.catalog.get();
         // A full catalog knows what the index is out of.
-        if (!summary.out_of) summary.out_of = run.catalog->leaf_total;
+        if (!summary.out_of) summary.out_of = run.catalog->scale();
     }
     for (const std::string& path : o.files) {
         try {

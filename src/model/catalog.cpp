@@ -43,6 +43,15 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         CatalogEntry entry;
         entry.code = normalise_code(cell(Column::code));
         if (entry.code.empty()) return; // blank or text row
+        if (is_total_label(entry.code)) {
+            ParsedNumber total = parse_number(cell(Column::max));
+            if (total.status != ParsedNumber::Status::ok || total.value.units() <= 0)
+                throw InputError(path, r.line,
+                                 fmt::format("catalog total \"{}\" is not a positive number of points",
+                                             cell(Column::max)));
+            catalog.stated_total = total.value;
+            return;
+        }
         bool well_formed = true;
         entry.key = code_key(entry.code, well_formed);
         if (!well_formed)

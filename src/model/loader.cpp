@@ -14,12 +14,6 @@ namespace cchc {
 
 namespace {
 
-bool is_total_label(std::string_view cell) {
-    if (cell.empty()) return false;
-    std::string f = fold(cell);
-    while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
-    return f == "tong cong" || f == "tong" || f == "cong" || f == "total" || f == "tong so" || f == "grand total";
-}
 
 bool cell_is_blank(std::string_view cell) {
     return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });

@@ -1,5 +1,6 @@
 // Codes and the criteria hierarchy (see sheet.hpp).
 #include <cchc/sheet.hpp>
+#include <cchc/text.hpp>
 
 #include <algorithm>
 #include <array>
@@ -83,6 +84,13 @@ bool code_less(const std::string& a, const std::string& b) {
         j = je + 1;
     }
     return a.size() - std::min(i, a.size()) < b.size() - std::min(j, b.size());
+}
+
+bool is_total_label(std::string_view cell) {
+    if (cell.empty()) return false;
+    std::string f = fold(cell);
+    while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
+    return f == "tong cong" || f == "tong" || f == "cong" || f == "total" || f == "tong so" || f == "grand total";
 }
 
 void mark_parents(Sheet& sheet) {
