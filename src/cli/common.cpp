@@ -165,9 +165,30 @@ int write_result(const CommonOptions& o, const std::string& text) {
         }
         return k_exit_ok;
     }
-    // Write beside the target and rename, so the target is either the old
-    // file or the whole new one, never half of it.
-    std::string tmp = o.output + ".cchc-XXXXXX";
+    // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
+    // place: renaming over it would replace the device with a file.
+    struct stat st {};
+    if (::stat(o.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+        int fd = ::open(o.output.c_str(), O_WRONLY | O_CLOEXEC);
+        bool ok = fd >= 0 && write_all(fd, text);
+        int e = errno;
+        if (fd >= 0 && ::close(fd) != 0 && ok) {
+            ok = false;
+            e = errno;
+        }
+        if (ok) return k_exit_ok;
+        std::cerr << fmt::format("cchc: cannot write '{}': {}\n", o.output, std::strerror(e));
+        return k_exit_failure;
+    }
+    // Write beside the target (through a symbolic link, beside what it
+    // points to) and rename, so the target is either the old file or the
+    // whole new one, never half of it.
+    std::string target = o.output;
+    if (char* resolved = ::realpath(o.output.c_str(), nullptr)) {
+        target = resolved;
+        std::free(resolved);
+    }
+    std::string tmp = target + ".cchc-XXXXXX";
     int fd = ::mkstemp(tmp.data());
     if (fd < 0) {
         std::cerr << fmt::format("cchc: cannot write '{}': {} (check the folder exists and is writable)\n", o.output,
@@ -178,7 +199,7 @@ int write_result(const CommonOptions& o, const std::string& text) {
     bool ok = write_all(fd, text) && ::fsync(fd) == 0;
     int e = errno;
     ok = (::close(fd) == 0) && ok;
-    if (ok && ::rename(tmp.c_str(), o.output.c_str()) != 0) {
+    if (ok && ::rename(tmp.c_str(), target.c_str()) != 0) {
         ok = false;
         e = errno;
     }

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# --output: the file holds exactly what standard output would; an input is
+# never overwritten; an unwritable place is exit status 2 with a message and
+# leaves nothing behind; the previous output survives a failed run.
+#   output_file.sh CCHC_BINARY REPO_ROOT
+set -u
+bin=$1 root=$2
+cd "$root" || exit 2
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+sheet=samples/phuong-1-2023.csv
+
+"$bin" report "$sheet" --out-of 100 --format json >"$work/expected.json" || fail "stdout run"
+"$bin" report "$sheet" --out-of 100 --format json -o "$work/out.json" >"$work/stdout" 2>"$work/stderr"
+[ $? -eq 0 ] || fail "--output run exit status"
+[ ! -s "$work/stdout" ] || fail "--output also wrote to stdout"
+cmp -s "$work/expected.json" "$work/out.json" || fail "--output content differs from stdout"
+[ "$(ls "$work" | grep -c cchc-)" -eq 0 ] || fail "temporary file left behind"
+
+cp "$sheet" "$work/input.csv"
+"$bin" report "$work/input.csv" -o "$work/input.csv" 2>"$work/stderr"
+[ $? -eq 2 ] || fail "writing over an input must be exit status 2"
+cmp -s "$sheet" "$work/input.csv" || fail "the input file was changed"
+grep -q "is one of the input files" "$work/stderr" || fail "no message for output = input"
+
+mkdir "$work/locked"
+echo "previous" >"$work/locked/out.txt"
+chmod a-w "$work/locked"
+if [ "$(id -u)" -ne 0 ]; then
+  "$bin" report "$sheet" -o "$work/locked/out.txt" 2>"$work/stderr"
+  [ $? -eq 2 ] || fail "unwritable folder must be exit status 2"
+  grep -q "cannot write" "$work/stderr" || fail "no message for an unwritable folder"
+fi
+"$bin" report "$sheet" -o "$work/no-such-folder/out.txt" 2>"$work/stderr"
+[ $? -eq 2 ] || fail "missing folder must be exit status 2"
+grep -q "cannot write '$work/no-such-folder/out.txt'" "$work/stderr" || fail "no message for a missing folder"
+
+chmod u+w "$work/locked"
+"$bin" report "$sheet" --format nope -o "$work/locked/out.txt" 2>/dev/null
+[ "$(cat "$work/locked/out.txt")" = "previous" ] || fail "a failed run changed the previous output"
+"$bin" report "$sheet" -o /dev/full 2>"$work/stderr"
+[ $? -eq 2 ] || fail "/dev/full must be exit status 2"
+echo "output_file: all passed"
