@@ -7,14 +7,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <iostream>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 namespace cchc::cli {
@@ -54,6 +58,73 @@ bool write_all(int fd, const std::string& text) {
         done += static_cast<std::size_t>(n);
     }
     return true;
+}
+
+struct FileOutcome {
+    FileReport report;
+    std::string error; ///< the message for standard error when the file could not be read
+};
+
+/// One file through the whole pipeline. Never throws: a file that cannot be
+/// read comes back as its message.
+FileOutcome process_file(const std::string& path, const LoadOptions& load, const SummaryOptions& summary,
+                         const CheckOptions& check) {
+    FileOutcome out;
+    try {
+        FileReport& file = out.report;
+        file.loaded = load_file(path, load);
+        file.findings = file.loaded.findings;
+        for (const Sheet& sheet : file.loaded.sheets) {
+            SheetSummary s = summarise(sheet, summary);
+            s.findings = check_sheet(sheet, check);
+            file.sheets.push_back(std::move(s));
+        }
+    } catch (const InputError& e) {
+        out.error = fmt::format("{}:{}: error: {}\n", e.file(), e.line(), e.what());
+    } catch (const Error& e) {
+        out.error = fmt::format("cchc: {}\n", e.what());
+    } catch (const std::bad_alloc&) {
+        out.error = fmt::format("{}: error: not enough memory to read this file\n", display_name(path));
+    } catch (const std::exception& e) {
+        out.error = fmt::format("{}: internal error: {} (please report it with this file)\n", display_name(path),
+                                e.what());
+    }
+    return out;
+}
+
+bool is_sheet_name(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+/// Folders stand for the *.csv, *.tsv and *.txt files below them, in name
+/// order; other names are kept as they are (and fail later if unreadable).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, int& status, bool quiet) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const std::string& input : inputs) {
+        std::error_code ec;
+        if (input == "-" || !fs::is_directory(input, ec)) {
+            files.push_back(input);
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file(ec) && is_sheet_name(it->path())) found.push_back(it->path().string());
+        if (ec) {
+            if (!quiet) std::cerr << fmt::format("cchc: {}: cannot read the folder: {}\n", input, ec.message());
+            status = k_exit_failure;
+        }
+        if (found.empty() && !ec) {
+            if (!quiet) std::cerr << fmt::format("cchc: {}: no .csv, .tsv or .txt sheets in this folder\n", input);
+            status = k_exit_failure;
+        }
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
 }
 
 } // namespace
@@ -105,7 +176,8 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
             throw Error(fmt::format("--out-of: '{}' is not a positive number (e.g. --out-of 100)", o.out_of));
         summary.out_of = n.value;
     }
-    for (const std::string& file : o.files)
+    std::vector<std::string> files = expand_inputs(o.files, run.status, o.quiet);
+    for (const std::string& file : files)
         if (!o.output.empty() && file != "-" && same_file(file, o.output))
             throw Error(fmt::format("--output: '{}' is one of the input files; choose another name", o.output));
 
@@ -121,27 +193,27 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
         // A full catalog knows what the index is out of.
         if (!summary.out_of) summary.out_of = run.catalog->scale();
     }
-    for (const std::string& path : o.files) {
-        try {
-            FileReport file;
-            file.loaded = load_file(path, load);
-            file.findings = file.loaded.findings;
-            for (const Sheet& sheet : file.loaded.sheets) {
-                SheetSummary s = summarise(sheet, summary);
-                s.findings = check_sheet(sheet, check);
-                file.sheets.push_back(std::move(s));
-            }
-            run.report.files.push_back(std::move(file));
-        } catch (const InputError& e) {
-            if (!o.quiet) std::cerr << fmt::format("{}:{}: error: {}\n", e.file(), e.line(), e.what());
-            run.status = k_exit_failure;
-        } catch (const Error& e) {
-            if (!o.quiet) std::cerr << "cchc: " << e.what() << '\n';
-            run.status = k_exit_failure;
-        } catch (const std::bad_alloc&) {
-            if (!o.quiet) std::cerr << fmt::format("{}: error: not enough memory to read this file\n", path);
-            run.status = k_exit_failure;
+    // Files are read in parallel; results and messages keep the order the
+    // files were named in.
+    std::vector<FileOutcome> outcomes(files.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++)
+            outcomes[i] = process_file(files[i], load, summary, check);
+    };
+    std::size_t threads = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (std::thread& t : pool) t.join();
+
+    for (FileOutcome& outcome : outcomes) {
+        if (outcome.error.empty()) {
+            run.report.files.push_back(std::move(outcome.report));
+            continue;
         }
+        if (!o.quiet) std::cerr << outcome.error;
+        run.status = k_exit_failure;
     }
     return run;
 }
