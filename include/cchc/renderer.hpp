@@ -24,6 +24,12 @@ public:
 std::unique_ptr<Renderer> make_renderer(const std::string& format, const RenderOptions& options);
 const std::vector<std::string>& format_names();
 
+/// One RFC 4180 record ending in CRLF: cells quoted where needed, and text
+/// cells (those not marked in `numeric`) that a spreadsheet would run as a
+/// formula neutralised with a leading apostrophe.
+void write_delimited_row(std::ostream& out, const std::vector<std::string>& cells, const std::vector<bool>& numeric,
+                         char delimiter);
+
 std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions& options);
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);

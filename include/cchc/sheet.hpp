@@ -29,6 +29,7 @@ enum class RowKind {
     criterion, ///< a leaf with scores: the only rows summed
     parent,    ///< its key prefixes another row's key
     heading,   ///< a code but no scores and no children (a domain title)
+    unscored,  ///< a code and a max but no score yet (a row of a template)
     total,     ///< "Tổng cộng": checked against the sums
     uncoded,   ///< scores but no code: reported, not summed
 };

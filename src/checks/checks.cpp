@@ -169,7 +169,8 @@ private:
     void check_catalog() {
         if (m_catalog == nullptr) return;
         for (const Row& row : m_sheet.rows) {
-            if (row.kind != RowKind::criterion && row.kind != RowKind::parent) continue;
+            if (row.kind != RowKind::criterion && row.kind != RowKind::parent && row.kind != RowKind::unscored)
+                continue;
             const CatalogEntry* entry = m_catalog->find(row.key);
             if (entry == nullptr) {
                 add(&row, "unknown-code", Severity::warning, "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
@@ -211,11 +212,15 @@ private:
         for (const Row& parent : m_sheet.rows) {
             if (parent.kind != RowKind::parent) continue;
             Decimal max, self, appraised;
+            bool any_scored = false;
             bool any_self = false;
             std::string prefix = parent.key + ".";
             for (const Row& child : m_sheet.rows) {
-                if (child.kind != RowKind::criterion || child.key.compare(0, prefix.size(), prefix) != 0) continue;
+                bool leaf = child.kind == RowKind::criterion || child.kind == RowKind::unscored;
+                if (!leaf || child.key.compare(0, prefix.size(), prefix) != 0) continue;
                 max += child.max.value_or_zero();
+                if (child.kind == RowKind::unscored) continue;
+                any_scored = true;
                 appraised += child.appraised.value_or_zero();
                 if (child.self.given()) {
                     self += child.self.number.value;
@@ -223,7 +228,8 @@ private:
                 }
             }
             compare_sum(parent, "parent-sum-mismatch", parent.max, max, "max");
-            compare_sum(parent, "parent-sum-mismatch", parent.appraised, appraised, "appraised");
+            // Scores are compared once the children have some (not in a blank template).
+            if (any_scored) compare_sum(parent, "parent-sum-mismatch", parent.appraised, appraised, "appraised");
             if (any_self) compare_sum(parent, "parent-sum-mismatch", parent.self, self, "self");
         }
     }
@@ -258,8 +264,18 @@ private:
     }
 
     void check_has_criteria() {
+        std::size_t unscored = 0;
+        const Row* first_unscored = nullptr;
+        for (const Row& row : m_sheet.rows)
+            if (row.kind == RowKind::unscored && unscored++ == 0) first_unscored = &row;
+        if (unscored > 0)
+            add_at(first_unscored->line, "", "not-scored", Severity::info,
+                   "{} tiêu chí chưa có điểm (chỉ có điểm tối đa), chưa được tính; điền điểm thẩm định khi có",
+                   "{} criteria have a max but no score yet and are not counted; fill in the appraised scores",
+                   unscored);
         for (const Row& row : m_sheet.rows)
             if (row.kind == RowKind::criterion) return;
+        if (unscored > 0) return; // a template being filled in
         // Point at the sheet's first row, or at the header when it has none.
         long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
         add_at(line, "", "no-criteria", Severity::warning, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",

@@ -137,7 +137,8 @@ public:
                 skip(); // a signature or a note typed in the code column
                 return;
             }
-            row.kind = has_numbers ? RowKind::criterion : RowKind::heading;
+            bool scored = present(row.self) || present(row.appraised) || present(row.lost);
+            row.kind = scored ? RowKind::criterion : has_numbers ? RowKind::unscored : RowKind::heading;
         }
         sheet_for(cell(Column::unit), cell(Column::period)).rows.push_back(std::move(row));
     }

@@ -101,7 +101,8 @@ void mark_parents(Sheet& sheet) {
             prefixes.insert(row.key.substr(0, dot));
     }
     for (Row& row : sheet.rows)
-        if ((row.kind == RowKind::criterion || row.kind == RowKind::heading) && prefixes.count(row.key) > 0)
+        if ((row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored) &&
+            prefixes.count(row.key) > 0)
             row.kind = RowKind::parent;
 }
 

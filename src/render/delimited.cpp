@@ -9,6 +9,26 @@ namespace cchc {
 
 namespace {
 
+/// A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a
+/// formula; a leading apostrophe makes it plain text.
+std::string neutralise(const std::string& cell) {
+    if (!cell.empty() &&
+        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
+        return "'" + cell;
+    return cell;
+}
+
+std::string quote(const std::string& cell, char delimiter) {
+    bool needs = cell.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos;
+    if (!needs) return cell;
+    std::string out = "\"";
+    for (char c : cell) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
 class DelimitedRenderer : public Renderer {
 public:
     DelimitedRenderer(const RenderOptions& options, char delimiter) : m_options(options), m_delimiter(delimiter) {
@@ -73,33 +93,8 @@ private:
         for (auto& row : table.rows) row.erase(row.begin());
     }
 
-    /// A spreadsheet runs a cell that starts with = + - @ (or a tab or CR)
-    /// as a formula; a leading apostrophe makes it plain text.
-    static std::string neutralise(const std::string& cell) {
-        if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' ||
-                              cell[0] == '\t' || cell[0] == '\r'))
-            return "'" + cell;
-        return cell;
-    }
-
-    std::string quote(const std::string& cell) const {
-        bool needs = cell.find_first_of(std::string("\"\r\n") + m_delimiter) != std::string::npos;
-        if (!needs) return cell;
-        std::string out = "\"";
-        for (char c : cell) {
-            if (c == '"') out += '"';
-            out += c;
-        }
-        return out + "\"";
-    }
-
     void write_row(const std::vector<std::string>& cells, const std::vector<bool>& numeric, std::ostream& out) const {
-        for (std::size_t i = 0; i < cells.size(); ++i) {
-            if (i > 0) out << m_delimiter;
-            bool is_number = i < numeric.size() && numeric[i];
-            out << quote(is_number ? cells[i] : neutralise(cells[i]));
-        }
-        out << "\r\n";
+        write_delimited_row(out, cells, numeric, m_delimiter);
     }
 
     RenderOptions m_options;
@@ -107,6 +102,16 @@ private:
 };
 
 } // namespace
+
+void write_delimited_row(std::ostream& out, const std::vector<std::string>& cells, const std::vector<bool>& numeric,
+                         char delimiter) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) out << delimiter;
+        bool is_number = i < numeric.size() && numeric[i];
+        out << quote(is_number ? cells[i] : neutralise(cells[i]), delimiter);
+    }
+    out << "\r\n";
+}
 
 std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions& options) {
     return std::make_unique<DelimitedRenderer>(options, ',');
