@@ -18,8 +18,17 @@ bool is_valid_utf8(std::string_view bytes);
 /// NFC form of valid UTF-8 text; ASCII is returned as is without work.
 std::string to_nfc(std::string_view text);
 
-/// Runs of white space (including line breaks) become one space; ends trimmed.
+/// Bytes of the white space at `text[i]` (ASCII, or a no-break space such
+/// as U+00A0); 0 when there is none.
+std::size_t space_length(std::string_view text, std::size_t i);
+
+/// Runs of white space (including line breaks and no-break spaces) become
+/// one space; ends trimmed.
 std::string collapse_space(std::string_view text);
+
+/// True when the character that ends just before byte `pos` is a letter of
+/// any script ("Đ" in "QĐ12").
+bool is_letter_before(std::string_view text, std::size_t pos);
 
 /// The form header names and labels are matched in: NFC, lower case,
 /// Vietnamese diacritics removed (đ → d), text in parentheses dropped,

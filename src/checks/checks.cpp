@@ -180,7 +180,7 @@ private:
             if (row.max.given() && row.max.number.value != entry->max)
                 add(&row, "catalog-max-mismatch", Severity::error,
                     "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
-                    "the max {} differs from the catalog ({} points, {} line {}); use the catalog's max",
+                    "the max {} differs from the catalog's {} ({} line {}); use the catalog's max",
                     row.max.text, entry->max.format(0), m_catalog->file, entry->line);
         }
     }

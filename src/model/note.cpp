@@ -48,7 +48,7 @@ Number digits_before(std::string_view s, std::size_t end) {
 bool free_on_left(std::string_view s, std::size_t begin) {
     if (begin == 0) return true;
     char c = s[begin - 1];
-    if (c == '/' || is_digit(c) || is_ascii_letter(c)) return false;
+    if (c == '/' || is_digit(c) || is_ascii_letter(c) || is_letter_before(s, begin)) return false;
     if ((c == '.' || c == ',') && begin >= 2 && is_digit(s[begin - 2])) return false;
     return true;
 }

@@ -43,11 +43,9 @@ std::string_view first_segment(std::string_view key) { return key.substr(0, key.
 std::string Row::domain() const { return std::string(first_segment(key)); }
 
 std::string normalise_code(std::string_view cell) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!cell.empty() && blank(cell.front())) cell.remove_prefix(1);
-    while (!cell.empty() && blank(cell.back())) cell.remove_suffix(1);
-    if (cell.size() > 1 && cell.back() == '.') cell.remove_suffix(1);
-    return std::string(cell);
+    std::string code = collapse_space(cell);
+    if (code.size() > 1 && code.back() == '.') code.pop_back();
+    return code;
 }
 
 std::string code_key(const std::string& code, bool& well_formed) {

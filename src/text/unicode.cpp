@@ -71,20 +71,44 @@ std::string to_nfc(std::string_view text) {
     return utf8proc_apply(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
+std::size_t space_length(std::string_view text, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (is_space(c)) return 1;
+    // No-break spaces that spreadsheets and word processors put in cells:
+    // U+00A0, U+2007 (figure), U+202F (narrow), U+3000 (ideographic).
+    auto at = [&](std::string_view seq) { return text.compare(i, seq.size(), seq) == 0; };
+    if (at("\xC2\xA0")) return 2;
+    if (at("\xE2\x80\x87") || at("\xE2\x80\xAF") || at("\xE3\x80\x80")) return 3;
+    return 0;
+}
+
 std::string collapse_space(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
-    for (unsigned char c : text) {
-        if (is_space(c)) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (std::size_t n = space_length(text, i); n > 0) {
             pending_space = !out.empty();
+            i += n;
             continue;
         }
         if (pending_space) out += ' ';
         pending_space = false;
-        out += static_cast<char>(c);
+        out += text[i++];
     }
     return out;
+}
+
+bool is_letter_before(std::string_view text, std::size_t pos) {
+    if (pos == 0 || pos > text.size()) return false;
+    std::size_t start = pos - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && pos - start < 4) --start;
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + start),
+                                          static_cast<utf8proc_ssize_t>(pos - start), &cp);
+    if (n <= 0 || static_cast<std::size_t>(n) != pos - start) return false;
+    utf8proc_category_t category = utf8proc_category(cp);
+    return category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO;
 }
 
 std::string fold(std::string_view text) {

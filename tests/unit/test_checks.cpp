@@ -1,0 +1,373 @@
+// Sheet → findings (checks.hpp): for each rule one sheet that triggers it
+// and one near miss that must not, with the whole English message.
+#include "test_support.hpp"
+
+#include <cchc/checks.hpp>
+#include <cchc/loader.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using cchc::Finding;
+using cchc::Severity;
+
+namespace {
+
+const std::string k_header = "Mục,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định,Số điểm bị trừ\n";
+
+struct Checked {
+    cchc::LoadedFile loaded;
+    std::vector<Finding> findings;
+};
+
+/// Loads `csv` (one sheet) and checks it with English messages.
+Checked check_csv(const std::string& csv, cchc::Lang lang = cchc::Lang::en, const std::string& unit = {}) {
+    cchc::LoadOptions load;
+    load.lang = lang;
+    load.unit = unit;
+    Checked out;
+    out.loaded = cchc::test::load_text(csv, load);
+    REQUIRE(out.loaded.findings.empty());
+    REQUIRE(out.loaded.sheets.size() == 1);
+    cchc::CheckOptions options;
+    options.lang = lang;
+    out.findings = cchc::check_sheet(out.loaded.sheets.front(), options);
+    return out;
+}
+
+std::string describe(const std::vector<Finding>& findings) {
+    std::string out;
+    for (const Finding& f : findings)
+        out += std::to_string(f.line) + " [" + f.rule + "] " + f.code + ": " + f.message + "\n";
+    return out;
+}
+
+/// The sheet gives exactly one finding, and it is this one.
+void expect_only(const Checked& checked, const std::string& rule, Severity severity, long line, const std::string& code,
+                 const std::string& message) {
+    INFO("findings:\n" << describe(checked.findings));
+    REQUIRE(checked.findings.size() == 1);
+    const Finding& f = checked.findings.front();
+    CHECK(f.file == checked.loaded.file);
+    CHECK(f.rule == rule);
+    CHECK(f.severity == severity);
+    CHECK(f.line == line);
+    CHECK(f.code == code);
+    CHECK(f.message == message);
+}
+
+void expect_none(const Checked& checked) {
+    INFO("findings:\n" << describe(checked.findings));
+    CHECK(checked.findings.empty());
+}
+
+} // namespace
+
+TEST_CASE("bad-number: a score cell that is not a number") {
+    SUBCASE("text") {
+        expect_only(check_csv(k_header + "1.1,A,2,2,abc,\n"), "bad-number", Severity::error, 2, "1.1",
+                    "1.1: the appraised score \"abc\" is not a number; write a number such as 1.5 or 1,5");
+    }
+    SUBCASE("an exponent in the max") {
+        expect_only(check_csv(k_header + "1.1,A,2,2,2,0\n1.2,B,1e0,1,1,\n"), "bad-number", Severity::error, 3, "1.2",
+                    "1.2: the max \"1e0\" is not a number; write a number such as 1.5 or 1,5");
+    }
+    SUBCASE("an empty appraised score") {
+        expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), "bad-number", Severity::error, 2, "1.1",
+                    "1.1: the appraised score is empty; write a number (0 when nothing was scored)");
+    }
+    SUBCASE("a number too large") {
+        expect_only(check_csv(k_header + "1.1,A,99999999999999999999,,1,\n"), "bad-number", Severity::error, 2, "1.1",
+                    "1.1: the max \"99999999999999999999\" is too large to be a score; check the cell");
+    }
+    SUBCASE("near miss: decimal commas and optional cells left out") {
+        expect_none(check_csv(k_header + "1.1,A,2,\"1,5\",\"1,5\",\"0,5\"\n1.2,B,1,-,1,\n"));
+    }
+}
+
+TEST_CASE("score-negative: a score below zero") {
+    SUBCASE("appraised") {
+        expect_only(check_csv(k_header + "1.1,A,2,2,-0.5,\n"), "score-negative", Severity::error, 2, "1.1",
+                    "1.1: the appraised score \"-0.5\" is below 0; a score cannot be negative");
+    }
+    SUBCASE("self") {
+        expect_only(check_csv(k_header + "1.1,A,2,-1,1,1\n"), "score-negative", Severity::error, 2, "1.1",
+                    "1.1: the self score \"-1\" is below 0; a score cannot be negative");
+    }
+    SUBCASE("near miss: zero") { expect_none(check_csv(k_header + "1.1,A,2,0,0,2\n")); }
+}
+
+TEST_CASE("score-above-max: the appraised score above the max") {
+    SUBCASE("above") {
+        expect_only(check_csv(k_header + "1.1,A,2,2,2.5,\n"), "score-above-max", Severity::error, 2, "1.1",
+                    "1.1: the appraised score 2.5 is above the max 2; correct one of the two cells");
+    }
+    SUBCASE("in Vietnamese") {
+        Checked checked = check_csv(k_header + "1.1,A,2,2,2.5,\n", cchc::Lang::vi);
+        REQUIRE(checked.findings.size() == 1);
+        CHECK(checked.findings.front().message == "1.1: điểm thẩm định 2.5 lớn hơn điểm tối đa 2; hãy sửa một trong hai ô");
+    }
+    SUBCASE("by a thousandth") {
+        expect_only(check_csv(k_header + "1.1,A,2,,2.001,\n"), "score-above-max", Severity::error, 2, "1.1",
+                    "1.1: the appraised score 2.001 is above the max 2; correct one of the two cells");
+    }
+    SUBCASE("near miss: equal to the max") { expect_none(check_csv(k_header + "1.1,A,2,2,\"2,000\",0\n")); }
+}
+
+TEST_CASE("self-above-max: the self score above the max") {
+    SUBCASE("above") {
+        expect_only(check_csv(k_header + "1.1,A,1,1.5,1,0\n"), "self-above-max", Severity::error, 2, "1.1",
+                    "1.1: the self score 1.5 is above the max 1; correct one of the two cells");
+    }
+    SUBCASE("near miss: equal to the max") { expect_none(check_csv(k_header + "1.1,A,1,1,1,0\n")); }
+}
+
+TEST_CASE("lost-mismatch: the lost column is not max minus appraised") {
+    SUBCASE("wrong") {
+        expect_only(check_csv(k_header + "1.1.3,A,2,2,1.91,0.1\n"), "lost-mismatch", Severity::error, 2, "1.1.3",
+                    "1.1.3: the points lost say 0.1, but 2 − 1.91 = 0.09; correct the points-lost cell");
+    }
+    SUBCASE("near miss: right, in either spelling") {
+        expect_none(check_csv(k_header + "1.1.3,A,2,2,1.91,0.09\n1.2,B,1,1,0.32,\"0,680\"\n"));
+    }
+}
+
+TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
+    const std::string rows = "1.1,A,2,2,1.5,0.5\n1.2,B,1,1,1,0\n";
+    SUBCASE("label in the content column") {
+        expect_only(check_csv(k_header + rows + ",Tổng cộng,3,3,2,0.5\n"), "total-mismatch", Severity::error, 4, "",
+                    "total row: the appraised score says 2, but the criteria add up to 2.5");
+    }
+    SUBCASE("label in the code column as in the reference sheet: the label is no code") {
+        expect_only(check_csv(k_header + rows + "Tổng cộng,,3,2.5,2.5,0.5\n"), "total-mismatch", Severity::error, 4, "",
+                    "total row: the self score says 2.5, but the criteria add up to 3");
+    }
+    SUBCASE("every column that is off") {
+        Checked checked = check_csv(k_header + rows + "Tổng,,4,3,2.5,1\n");
+        INFO("findings:\n" << describe(checked.findings));
+        REQUIRE(checked.findings.size() == 2);
+        CHECK(checked.findings[0].rule == "total-mismatch");
+        CHECK(checked.findings[1].rule == "total-mismatch");
+        CHECK(checked.findings[0].message.find("the max says 4, but the criteria add up to 3") != std::string::npos);
+        const std::string& lost = checked.findings[1].message;
+        bool names_lost = lost.find("the points lost says 1, but the criteria add up to 0.5") != std::string::npos ||
+                          lost.find("the points lost say 1, but the criteria add up to 0.5") != std::string::npos;
+        CHECK(names_lost);
+    }
+    SUBCASE("near miss: right, with a parent row not counted twice") {
+        expect_none(check_csv(k_header + "1,Lĩnh vực,3,3,2.5,0.5\n" + rows + "Tổng cộng,,3,3,2.5,0.5\n"));
+    }
+    SUBCASE("near miss: a total row without numbers") { expect_none(check_csv(k_header + rows + "Cộng,,-,,,\n")); }
+}
+
+TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
+    SUBCASE("a dotted parent") {
+        expect_only(check_csv(k_header + "1.5,Kiểm tra,3,3,2,1\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"),
+                    "parent-sum-mismatch", Severity::error, 2, "1.5",
+                    "1.5: the appraised score says 2, but its children add up to 2.5");
+    }
+    SUBCASE("a Roman domain") {
+        expect_only(check_csv(k_header + "II,Xây dựng thể chế,2,,1,\n2.1,A,2,,1.5,\n"), "parent-sum-mismatch",
+                    Severity::error, 2, "II", "II: the appraised score says 1, but its children add up to 1.5");
+    }
+    SUBCASE("grandchildren count once") {
+        expect_only(check_csv(k_header + "1,Lĩnh vực,4,,3,\n1.5,Kiểm tra,3,,2.5,\n1.5.1,A,2,,1.5,\n1.5.2,B,1,,1,\n"
+                                         "1.6,C,1,,1,\n"),
+                    "parent-sum-mismatch", Severity::error, 2, "1",
+                    "1: the appraised score says 3, but its children add up to 3.5");
+    }
+    SUBCASE("near miss: sums right") {
+        expect_none(check_csv(k_header + "1.5,Kiểm tra,3,3,2.5,0.5\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"));
+    }
+    SUBCASE("near miss: a domain title without numbers") {
+        expect_none(check_csv(k_header + "I,CÔNG TÁC CHỈ ĐẠO,,,,\n1.1,A,2,2,1.5,0.5\n"));
+    }
+}
+
+TEST_CASE("duplicate-code: a code listed twice") {
+    SUBCASE("3.1 twice hints at 3.10") {
+        expect_only(check_csv(k_header + "3.1,A,1,1,1,0\n3.1,B,1,1,0.5,0.5\n"), "duplicate-code", Severity::error, 3,
+                    "3.1",
+                    "3.1: the code 3.1 already appears on line 2; if one of them is 3.10, a spreadsheet turned it into "
+                    "a number: format the code column as Text and type it again");
+    }
+    SUBCASE("a deeper code twice") {
+        expect_only(check_csv(k_header + "1.1.3,A,1,1,1,0\n1.2,B,1,1,1,0\n1.1.3,C,1,1,1,0\n"), "duplicate-code",
+                    Severity::error, 4, "1.1.3", "1.1.3: the code 1.1.3 already appears on line 2; list each criterion once");
+    }
+    SUBCASE("near miss: 3.1 and 3.10") { expect_none(check_csv(k_header + "3.1,A,1,1,1,0\n3.10,B,1,1,0.5,0.5\n")); }
+}
+
+TEST_CASE("bad-code: a code that is neither dotted numbers nor Roman") {
+    SUBCASE("letters in a code") {
+        expect_only(check_csv(k_header + "1.a,A,1,1,1,0\n"), "bad-code", Severity::warning, 2, "1.a",
+                    "1.a: the code \"1.a\" is neither like 1.2.3 nor a Roman numeral I–X");
+    }
+    SUBCASE("scores without a code") {
+        expect_only(check_csv(k_header + "1.1,A,1,1,1,0\n,B,1,1,1,0\n"), "bad-code", Severity::warning, 3, "",
+                    "the row has scores but no code; it is not counted: write its criterion code");
+    }
+    SUBCASE("near miss: Roman numerals and long segments") {
+        expect_none(check_csv(k_header + "IX,Lĩnh vực,,,,\n3.10,A,1,1,1,0\n9.1.12,B,1,1,1,0\n"));
+    }
+}
+
+TEST_CASE("no-criteria: a sheet without criterion rows") {
+    SUBCASE("only a domain title") {
+        expect_only(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\nI,Lĩnh vực,,\n", cchc::Lang::en, "Phường 1"),
+                    "no-criteria", Severity::warning, 2, "", "the sheet of Phường 1 has no criterion rows with scores");
+    }
+    SUBCASE("only a header below a title") {
+        expect_only(check_csv("PHỤ LỤC\nMục,Nội dung,Điểm tối đa,Điểm thẩm định\n", cchc::Lang::en, "Xã A"),
+                    "no-criteria", Severity::warning, 2, "", "the sheet of Xã A has no criterion rows with scores");
+    }
+    SUBCASE("near miss: one criterion") {
+        expect_none(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\nI,Lĩnh vực,,\n1.1,A,1,0\n"));
+    }
+}
+
+TEST_CASE("too-precise: more than three decimals") {
+    SUBCASE("four decimals") {
+        expect_only(check_csv(k_header + "1.1,A,2,,1.2345,\n"), "too-precise", Severity::warning, 2, "1.1",
+                    "1.1: the appraised score \"1.2345\" has more than 3 decimals; rounded to 1.235");
+    }
+    SUBCASE("near miss: three decimals") { expect_none(check_csv(k_header + "1.1,A,2,,1.234,0.766\n")); }
+}
+
+TEST_CASE("findings come in line order and each rule is reported") {
+    Checked checked = check_csv(k_header + "1.1,A,2,3,2.5,0\n1.1,B,x,1,1,\n");
+    INFO("findings:\n" << describe(checked.findings));
+    std::vector<std::pair<long, std::string>> got;
+    for (const Finding& f : checked.findings) got.emplace_back(f.line, f.rule);
+    CHECK(got == std::vector<std::pair<long, std::string>>{{2, "score-above-max"},
+                                                           {2, "self-above-max"},
+                                                           {2, "lost-mismatch"},
+                                                           {3, "bad-number"},
+                                                           {3, "duplicate-code"}});
+}
+
+TEST_CASE("the reference sheet has no error findings") {
+    cchc::LoadedFile loaded = cchc::load_file(cchc::test::reference_sheet_path(), {});
+    REQUIRE(loaded.sheets.size() == 1);
+    std::vector<Finding> findings = cchc::check_sheet(loaded.sheets.front(), {});
+    INFO("findings:\n" << describe(findings));
+    CHECK_FALSE(cchc::has_severity(findings, Severity::error));
+    for (const Finding& f : findings) {
+        CHECK(f.rule != "total-mismatch");
+        CHECK(f.rule != "lost-mismatch");
+        CHECK(f.rule != "bad-number");
+    }
+}
+
+TEST_CASE("note-percent-mismatch: the percentage in a note is not its fraction") {
+    SUBCASE("the slip of the reference sheet") {
+        expect_only(check_csv(k_header.substr(0, k_header.size() - 1) + ",Ghi chú\n" +
+                              "1.1.3,A,2,2,1.91,0.09,\"Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\"\n"),
+                    "note-percent-mismatch", Severity::warning, 2, "1.1.3",
+                    "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
+    }
+    SUBCASE("near miss: rounded or truncated, with either separator") {
+        expect_none(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n"
+                              "3.11.1,1,0.96,\"870/901 hồ sơ, đạt 96,56%\"\n"
+                              "3.11.2,1,0.96,\"870/901 hồ sơ, đạt 96,55%\"\n"
+                              "3.13.3,1,0.87,\"782/903, đạt tỷ lệ 86.6%\"\n"));
+    }
+}
+
+TEST_CASE("note-fraction-invalid: more done than there were or nothing to divide by") {
+    SUBCASE("numerator above denominator") {
+        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,5/3 hồ sơ\n"), "note-fraction-invalid",
+                    Severity::warning, 2, "1.1",
+                    "1.1: the note has the fraction 5/3: more done than there were; check the counts");
+    }
+    SUBCASE("zero denominator") {
+        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,0,0/0 hồ sơ\n"), "note-fraction-invalid",
+                    Severity::warning, 2, "1.1",
+                    "1.1: the note has the fraction 0/0 with a zero denominator; write the right counts");
+    }
+    SUBCASE("near miss: all done") {
+        expect_none(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,5/5 hồ sơ\n"));
+    }
+}
+
+TEST_CASE("score-fraction-mismatch: the appraised score is not max times the fraction") {
+    SUBCASE("a target rule") {
+        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n3.12.2,1,0.32,73/757 hồ sơ có thanh toán\n"),
+                    "score-fraction-mismatch", Severity::info, 2, "3.12.2",
+                    "3.12.2: the appraised score is 0.32, while 1 × 73/757 = 0.10 (a target rule may apply)");
+    }
+    SUBCASE("near miss: rounded or truncated at 2 decimals") {
+        expect_none(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n"
+                              "1.1.3,2,1.91,44/46 nhiệm vụ\n"
+                              "3.13.2,1,0.94,18/19 hồ sơ\n"
+                              "3.13.3,1,0.95,18/19 hồ sơ lần hai\n"
+                              "3.12.1,1,0.1,\"3 TTHC phát sinh giao dịch/30TTHC\"\n"));
+    }
+}
+
+TEST_CASE("not-scored: rows with a max but no score yet") {
+    SUBCASE("a template being filled in") {
+        expect_only(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n1.1,A,2,\n1.2,B,1,\n"), "not-scored",
+                    Severity::info, 2, "",
+                    "2 criteria have a max but no score yet and are not counted; fill in the appraised scores");
+    }
+    SUBCASE("near miss: every row scored") {
+        expect_none(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n1.1,A,2,0\n1.2,B,1,1\n"));
+    }
+}
+
+namespace {
+
+/// Checks `csv` against the catalog `catalog_csv`; returns the findings.
+Checked check_with_catalog(const std::string& csv, const std::string& catalog_csv, std::string& catalog_path) {
+    cchc::test::TempDir dir;
+    catalog_path = dir.write("catalog.csv", catalog_csv);
+    cchc::Catalog catalog = cchc::load_catalog(catalog_path, {});
+    Checked out;
+    out.loaded = cchc::test::load_text(csv);
+    REQUIRE(out.loaded.sheets.size() == 1);
+    cchc::CheckOptions options;
+    options.lang = cchc::Lang::en;
+    options.catalog = &catalog;
+    out.findings = cchc::check_sheet(out.loaded.sheets.front(), options);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("catalog rules: unknown-code and catalog-max-mismatch") {
+    const std::string catalog = "code,name,max\n1.1,A,2\n1.2,B,1\n3.10,C,1\n";
+    std::string path;
+    SUBCASE("unknown-code") {
+        Checked checked = check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,1\n3.1,1,1\n", catalog, path);
+        expect_only(checked, "unknown-code", Severity::warning, 3, "3.1",
+                    "3.1: the code 3.1 is not in the catalog " + path + "; check the code");
+    }
+    SUBCASE("catalog-max-mismatch") {
+        Checked checked = check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,1\n1.2,1.5,1\n", catalog, path);
+        expect_only(checked, "catalog-max-mismatch", Severity::error, 3, "1.2",
+                    "1.2: the max 1.5 differs from the catalog's 1 (" + path + " line 3); use the catalog's max");
+    }
+    SUBCASE("near miss: known codes and the same max however written") {
+        expect_none(check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,\"2,0\",1\n3.10,1.000,1\n", catalog, path));
+    }
+}
+
+TEST_CASE("the only warning of the reference sheet is the 44/46 slip") {
+    cchc::LoadedFile loaded = cchc::load_file(cchc::test::reference_sheet_path(), {});
+    REQUIRE(loaded.sheets.size() == 1);
+    cchc::CheckOptions options;
+    options.lang = cchc::Lang::en;
+    std::vector<Finding> findings = cchc::check_sheet(loaded.sheets.front(), options);
+    INFO("findings:\n" << describe(findings));
+    std::vector<Finding> warnings;
+    for (const Finding& f : findings)
+        if (f.severity != Severity::info) warnings.push_back(f);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0].rule == "note-percent-mismatch");
+    CHECK(warnings[0].line == 11);
+    CHECK(warnings[0].code == "1.1.3");
+    CHECK(warnings[0].message == "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
+}

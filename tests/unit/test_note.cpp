@@ -1,0 +1,118 @@
+// What a note says in numbers (note.hpp, SPEC 3.5): fractions A/B, the
+// loose "3 TTHC …/30TTHC" form, percentages, and what is neither.
+#include <cchc/note.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using cchc::NoteFacts;
+using cchc::read_note;
+
+namespace {
+
+/// "44/46" for a strict fraction, "~3/30" for a loose one.
+std::vector<std::string> fractions_of(std::string_view note) {
+    std::vector<std::string> out;
+    for (const cchc::NoteFraction& f : read_note(note).fractions)
+        out.push_back((f.loose ? "~" : "") + std::to_string(f.numerator) + "/" + std::to_string(f.denominator));
+    return out;
+}
+
+using Texts = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("read_note finds a fraction and a percentage") {
+    NoteFacts facts = read_note("Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\n- Các bộ phận chưa");
+    REQUIRE(facts.fractions.size() == 1);
+    CHECK(facts.fractions[0].numerator == 44);
+    CHECK(facts.fractions[0].denominator == 46);
+    CHECK_FALSE(facts.fractions[0].loose);
+    CHECK(facts.fractions[0].text == "44/46");
+    REQUIRE(facts.percents.size() == 1);
+    CHECK(facts.percents[0].scaled == 9568);
+    CHECK(facts.percents[0].decimals == 2);
+    CHECK(facts.percents[0].separator == ',');
+    CHECK(facts.percents[0].text == "95,68");
+}
+
+TEST_CASE("read_note reads the fractions written in the reference sheet") {
+    CHECK(fractions_of("Trong năm có\n870/901 hồ sơ, đạt\n96,56%") == Texts{"870/901"});
+    CHECK(fractions_of("782/903, đạt tỷ lệ\n86.6%") == Texts{"782/903"});
+    SUBCASE("leading zeros") {
+        NoteFacts facts = read_note("Trong năm có 01/02\ncuộc đối thoại");
+        REQUIRE(facts.fractions.size() == 1);
+        CHECK(facts.fractions[0].numerator == 1);
+        CHECK(facts.fractions[0].denominator == 2);
+        CHECK(facts.fractions[0].text == "01/02");
+    }
+    SUBCASE("the loose form") {
+        NoteFacts facts = read_note("3 TTHC phát sinh\ngiao dịch thanh toán\ntrực tuyến/30TTHC\nđang triển khai");
+        REQUIRE(facts.fractions.size() == 1);
+        CHECK(facts.fractions[0].loose);
+        CHECK(facts.fractions[0].numerator == 3);
+        CHECK(facts.fractions[0].denominator == 30);
+        CHECK(facts.fractions[0].text == "3 TTHC phát sinh giao dịch thanh toán trực tuyến/30");
+    }
+    SUBCASE("a fraction greater than one is still read") { CHECK(fractions_of("5/3 hồ sơ") == Texts{"5/3"}); }
+}
+
+TEST_CASE("dates and document numbers are not fractions") {
+    for (std::string note : {"Báo cáo ngày 22/6/2023", "Quyết định số 1299/QĐ-UBND", "tháng 6/2023",
+                             "theo Nghị định số 42", "tỷ lệ 1.5/2", "năm 2022/2023/2024",
+                             "đạt 50%, còn lại / chưa làm"}) {
+        CAPTURE(note);
+        CHECK(fractions_of(note).empty());
+    }
+    SUBCASE("the loose form needs words between the number and the slash") {
+        CHECK(fractions_of("đạt 3 /30").empty());
+        CHECK(fractions_of("Có 3. Hết/30").empty());
+    }
+}
+
+TEST_CASE("a number glued to a Vietnamese letter is not a fraction") {
+    // note.cpp: a numerator must not be glued "to a letter (\"QĐ12/3\")";
+    // Đ is not ASCII, so its last UTF-8 byte must count as part of a letter.
+    CHECK(fractions_of("Theo QĐ12/3").empty());
+    CHECK(fractions_of("QĐ12/3").empty());
+    SUBCASE("near miss: glued to an ASCII letter") { CHECK(fractions_of("QD12/3").empty()); }
+}
+
+TEST_CASE("read_note reads percentages with either decimal separator") {
+    SUBCASE("a dot and one decimal") {
+        NoteFacts facts = read_note("đạt 86.6%");
+        REQUIRE(facts.percents.size() == 1);
+        CHECK(facts.percents[0].scaled == 866);
+        CHECK(facts.percents[0].decimals == 1);
+        CHECK(facts.percents[0].separator == '.');
+        CHECK(facts.percents[0].text == "86.6");
+    }
+    SUBCASE("no decimals and a space before the sign") {
+        NoteFacts facts = read_note("đạt\n80 % (tỷ lệ thanh toán)");
+        REQUIRE(facts.percents.size() == 1);
+        CHECK(facts.percents[0].scaled == 80);
+        CHECK(facts.percents[0].decimals == 0);
+        CHECK(facts.percents[0].text == "80");
+    }
+    SUBCASE("several") { CHECK(read_note("từ 12,5% lên 20%").percents.size() == 2); }
+    SUBCASE("no percentage") { CHECK(read_note("Chưa tổ chức đánh giá").percents.empty()); }
+}
+
+TEST_CASE("fraction_percent rounds and truncates to the decimals asked") {
+    CHECK(cchc::fraction_percent(44, 46, 2).rounded == 9565);
+    CHECK(cchc::fraction_percent(44, 46, 2).truncated == 9565);
+    CHECK(cchc::fraction_percent(870, 901, 2).rounded == 9656);
+    CHECK(cchc::fraction_percent(870, 901, 2).truncated == 9655);
+    CHECK(cchc::fraction_percent(2, 3, 0).rounded == 67);
+    CHECK(cchc::fraction_percent(2, 3, 0).truncated == 66);
+    CHECK(cchc::fraction_percent(782, 903, 1).rounded == 866);
+}
+
+TEST_CASE("format_scaled writes a scaled number") {
+    CHECK(cchc::format_scaled(9565, 2, ',') == "95,65");
+    CHECK(cchc::format_scaled(866, 1, '.') == "86.6");
+    CHECK(cchc::format_scaled(5, 2, '.') == "0.05");
+    CHECK(cchc::format_scaled(80, 0, ',') == "80");
+}

@@ -1,0 +1,574 @@
+// Summaries → tables → text, Markdown and JSON (report.hpp, renderer.hpp).
+#include "test_support.hpp"
+
+#include <cchc/checks.hpp>
+#include <cchc/error.hpp>
+#include <cchc/renderer.hpp>
+#include <cchc/report.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using cchc::Lang;
+using cchc::RenderOptions;
+using cchc::Report;
+using cchc::Row;
+using cchc::Sheet;
+using cchc::TableKind;
+
+namespace {
+
+// Văn phòng decomposed (NFD) and composed (NFC): the same text, different bytes.
+const std::string k_van_phong_nfd = "Va\xCC\x86n pho\xCC\x80ng";
+const std::string k_van_phong_nfc = "V\xC4\x83n ph\xC3\xB2ng";
+
+cchc::Score score(const std::string& text) {
+    cchc::Score s;
+    s.text = text;
+    s.number = cchc::parse_number(text);
+    return s;
+}
+
+Row criterion(const std::string& code, long line, const std::string& owner, const std::string& max,
+              const std::string& self, const std::string& appraised, const std::string& content = "",
+              const std::string& note = "") {
+    Row row;
+    row.kind = cchc::RowKind::criterion;
+    row.line = line;
+    row.code = code;
+    row.key = cchc::code_key(code, row.code_well_formed);
+    row.owner = owner;
+    row.content = content;
+    row.note = note;
+    row.max = score(max);
+    row.self = score(self);
+    row.appraised = score(appraised);
+    return row;
+}
+
+Sheet sheet_of(std::vector<Row> rows, const std::string& unit = "U", const std::string& file = "f.csv") {
+    Sheet sheet;
+    sheet.file = file;
+    sheet.unit = unit;
+    sheet.encoding = "UTF-8";
+    sheet.header_line = 1;
+    sheet.rows = std::move(rows);
+    return sheet;
+}
+
+/// A report of one file with one sheet. The summary points into the report.
+Report report_of(Sheet sheet, const cchc::SummaryOptions& options = {}, std::vector<cchc::Finding> findings = {}) {
+    Report report;
+    report.files.emplace_back();
+    cchc::FileReport& file = report.files.back();
+    file.loaded.file = sheet.file;
+    file.loaded.sheets.push_back(std::move(sheet));
+    file.sheets.push_back(cchc::summarise(file.loaded.sheets.front(), options));
+    file.sheets.back().findings = std::move(findings);
+    return report;
+}
+
+/// The report of the reference sheet, out of 100, with its findings.
+Report reference_report() {
+    Report report;
+    report.files.emplace_back();
+    cchc::FileReport& file = report.files.back();
+    file.loaded = cchc::load_file(cchc::test::reference_sheet_path(), {});
+    REQUIRE(file.loaded.sheets.size() == 1);
+    file.findings = file.loaded.findings;
+    cchc::SummaryOptions options;
+    options.out_of = cchc::Decimal::from_int(100);
+    for (const Sheet& sheet : file.loaded.sheets) {
+        cchc::SheetSummary s = cchc::summarise(sheet, options);
+        s.findings = cchc::check_sheet(sheet, {});
+        file.sheets.push_back(std::move(s));
+    }
+    return report;
+}
+
+RenderOptions english(std::vector<TableKind> tables) {
+    RenderOptions options;
+    options.lang = Lang::en;
+    options.tables = std::move(tables);
+    return options;
+}
+
+std::string render(const std::string& format, const Report& report, const RenderOptions& options) {
+    std::ostringstream out;
+    cchc::make_renderer(format, options)->report(report, out);
+    return out.str();
+}
+
+std::string rule_of(std::size_t width) {
+    std::string out;
+    for (std::size_t i = 0; i < width; ++i) out += "─";
+    return out;
+}
+
+// A small JSON checker: true when `text` is one well-formed JSON value.
+class JsonChecker {
+public:
+    explicit JsonChecker(std::string_view text) : m_text(text) {}
+    bool valid() {
+        skip_space();
+        if (!value()) return false;
+        skip_space();
+        return m_pos == m_text.size();
+    }
+    std::string error_place() const { return std::string(m_text.substr(m_pos, 60)); }
+
+private:
+    bool value() {
+        skip_space();
+        if (m_pos >= m_text.size()) return false;
+        char c = m_text[m_pos];
+        if (c == '{') return object();
+        if (c == '[') return array();
+        if (c == '"') return string();
+        if (c == '-' || (c >= '0' && c <= '9')) return number();
+        return literal("true") || literal("false") || literal("null");
+    }
+    bool object() {
+        ++m_pos;
+        skip_space();
+        if (peek('}')) return ++m_pos, true;
+        for (;;) {
+            skip_space();
+            if (!string()) return false;
+            skip_space();
+            if (!peek(':')) return false;
+            ++m_pos;
+            if (!value()) return false;
+            skip_space();
+            if (peek('}')) return ++m_pos, true;
+            if (!peek(',')) return false;
+            ++m_pos;
+        }
+    }
+    bool array() {
+        ++m_pos;
+        skip_space();
+        if (peek(']')) return ++m_pos, true;
+        for (;;) {
+            if (!value()) return false;
+            skip_space();
+            if (peek(']')) return ++m_pos, true;
+            if (!peek(',')) return false;
+            ++m_pos;
+        }
+    }
+    bool string() {
+        if (!peek('"')) return false;
+        ++m_pos;
+        while (m_pos < m_text.size()) {
+            auto c = static_cast<unsigned char>(m_text[m_pos++]);
+            if (c == '"') return true;
+            if (c < 0x20) return false;
+            if (c != '\\') continue;
+            if (m_pos >= m_text.size()) return false;
+            char e = m_text[m_pos++];
+            if (e == 'u') {
+                for (int i = 0; i < 4; ++i, ++m_pos)
+                    if (m_pos >= m_text.size() || !std::isxdigit(static_cast<unsigned char>(m_text[m_pos]))) return false;
+            } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
+                return false;
+            }
+        }
+        return false;
+    }
+    bool number() {
+        std::size_t start = m_pos;
+        if (peek('-')) ++m_pos;
+        if (peek('0')) {
+            ++m_pos;
+        } else if (!digits()) {
+            return false;
+        }
+        if (peek('.')) {
+            ++m_pos;
+            if (!digits()) return false;
+        }
+        if (peek('e') || peek('E')) {
+            ++m_pos;
+            if (peek('+') || peek('-')) ++m_pos;
+            if (!digits()) return false;
+        }
+        return m_pos > start;
+    }
+    bool digits() {
+        std::size_t start = m_pos;
+        while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
+        return m_pos > start;
+    }
+    bool literal(std::string_view word) {
+        if (m_text.substr(m_pos, word.size()) != word) return false;
+        m_pos += word.size();
+        return true;
+    }
+    bool peek(char c) const { return m_pos < m_text.size() && m_text[m_pos] == c; }
+    void skip_space() {
+        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\t' ||
+                                         m_text[m_pos] == '\r'))
+            ++m_pos;
+    }
+
+    std::string_view m_text;
+    std::size_t m_pos = 0;
+};
+
+void check_json(const std::string& text) {
+    JsonChecker checker(text);
+    bool ok = checker.valid();
+    INFO("JSON breaks at: " << checker.error_place());
+    CHECK(ok);
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+} // namespace
+
+TEST_CASE("the JSON checker of these tests tells good JSON from bad") {
+    CHECK(JsonChecker(R"({"a": [1, -2.50, "x\n\u0001"], "b": null, "c": {}})").valid());
+    CHECK_FALSE(JsonChecker(R"({"a": [1,]})").valid());
+    CHECK_FALSE(JsonChecker("{\"a\": \"line\nbreak\"}").valid());
+    CHECK_FALSE(JsonChecker(R"({"a": 01})").valid());
+    CHECK_FALSE(JsonChecker(R"({"a": "\x"})").valid());
+}
+
+TEST_CASE("text tables align NFD and NFC Vietnamese by display width") {
+    Report report = report_of(sheet_of({
+        criterion("1.1", 2, k_van_phong_nfd, "2", "2", "1.5"),
+        criterion("1.2", 3, "Tư pháp", "1", "1", "1"),
+        criterion("1.3", 4, "UBND", "1", "", "0"),
+        criterion("1.4", 5, k_van_phong_nfc, "1", "1", "0.5"),
+    }));
+    std::string expected = "== U (f.csv) ==\n"
+                           "\n"
+                           "By owner\n"
+                           "Owner      Criteria   Max  Self  Appraised  Lost  Achieved\n" +
+                           rule_of(58) + "\n" +
+                           k_van_phong_nfd + "         1  2.00  2.00       1.50  0.50   75.00 %\n"
+                           "Tư pháp           1  1.00  1.00       1.00  0.00  100.00 %\n"
+                           "UBND              1  1.00             0.00  1.00    0.00 %\n" +
+                           k_van_phong_nfc + "         1  1.00  1.00       0.50  0.50   50.00 %\n";
+    CHECK(render("text", report, english({TableKind::owner})) == expected);
+}
+
+TEST_CASE("text tables right-align numbers and show the summary table") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("3.10", 3, "B", "10", "9", "9.25")}),
+                              {});
+    std::string expected = "== U (f.csv) ==\n"
+                           "\n"
+                           "Summary\n"
+                           "Unit  Criteria    Max   Self  Appraised  Lost  Achieved  Index  Out of  Rating\n" +
+                           rule_of(78) + "\n" +
+                           "U            2  12.00  11.00      10.75  1.25   89.58 %  10.75   12.00  Khá\n"
+                           "\n"
+                           "By domain\n"
+                           "Domain  Criteria    Max  Self  Appraised  Lost  Achieved\n" +
+                           rule_of(56) + "\n" +
+                           "1              1   2.00  2.00       1.50  0.50   75.00 %\n"
+                           "3              1  10.00  9.00       9.25  0.75   92.50 %\n";
+    CHECK(render("text", report, english({TableKind::sheet, TableKind::domain})) == expected);
+}
+
+TEST_CASE("a width limit cuts text with an ellipsis but never numbers") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "Bộ phận tiếp nhận và trả kết quả phường", "2", "2", "1.5")}));
+    SUBCASE("the owner column is narrowed to fit") {
+        RenderOptions options = english({TableKind::owner});
+        options.width = 60;
+        std::string expected = "== U (f.csv) ==\n"
+                               "\n"
+                               "By owner\n"
+                               "Owner        Criteria   Max  Self  Appraised  Lost  Achieved\n" +
+                               rule_of(60) + "\n" +
+                               "Bộ phận ti…         1  2.00  2.00       1.50  0.50   75.00 %\n";
+        CHECK(render("text", report, options) == expected);
+    }
+    SUBCASE("too narrow for the numbers: text is cut, numbers are whole") {
+        RenderOptions options = english({TableKind::owner});
+        options.width = 20;
+        std::string expected = "== U (f.csv) ==\n"
+                               "\n"
+                               "By owner\n"
+                               "Owner     Criteria   Max  Self  Appraised  Lost  Achieved\n" +
+                               rule_of(57) + "\n" +
+                               "Bộ phận…         1  2.00  2.00       1.50  0.50   75.00 %\n";
+        CHECK(render("text", report, options) == expected);
+    }
+    SUBCASE("no limit: nothing is cut") {
+        std::string out = render("text", report, english({TableKind::owner}));
+        CHECK(contains(out, "Bộ phận tiếp nhận và trả kết quả phường  "));
+        CHECK_FALSE(contains(out, "…"));
+    }
+}
+
+TEST_CASE("text output has no colour unless asked") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
+                              {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "1.1: too high"}});
+    RenderOptions plain = english({TableKind::sheet});
+    std::string out = render("text", report, plain);
+    CHECK_FALSE(contains(out, "\x1b["));
+    CHECK(contains(out, "\nFindings\nf.csv:2: error[score-above-max]: 1.1: too high\n"));
+    RenderOptions color = plain;
+    color.color = true;
+    std::string colored = render("text", report, color);
+    CHECK(contains(colored, "\x1b[31mf.csv:2: error[score-above-max]: 1.1: too high\x1b[0m"));
+    SUBCASE("check prints the findings only") {
+        std::ostringstream findings;
+        cchc::make_renderer("text", plain)->findings(report, findings);
+        CHECK(findings.str() == "f.csv:2: error[score-above-max]: 1.1: too high\n");
+    }
+}
+
+TEST_CASE("markdown escapes pipes turns line breaks into br and right-aligns numbers") {
+    Report report = report_of(
+        sheet_of({criterion("1.1", 2, "Bộ phận|một cửa", "2", "2", "1.5", "Tiếp nhận | trả kết quả",
+                            "Trong năm có\n870/901 hồ sơ")}),
+        {}, {{"f.csv", 2, "1.1", "lost-mismatch", cchc::Severity::error, "a | b"}});
+    SUBCASE("the criterion table and the findings") {
+        std::string expected =
+            "## U (f.csv)\n"
+            "\n"
+            "### By criterion\n"
+            "\n"
+            "| Code | Line | Content | Max | Self | Appraised | Lost | Achieved | Owner | Note |\n"
+            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
+            "| 1.1 | 2 | Tiếp nhận \\| trả kết quả | 2.00 | 2.00 | 1.50 | 0.50 | 75.00 % | Bộ phận\\|một cửa | Trong "
+            "năm có<br>870/901 hồ sơ |\n"
+            "\n"
+            "### Findings\n"
+            "\n"
+            "| File | Line | Code | Severity | Rule | Message |\n"
+            "| --- | ---: | --- | --- | --- | --- |\n"
+            "| f.csv | 2 | 1.1 | error | lost-mismatch | a \\| b |\n";
+        CHECK(render("md", report, english({TableKind::criterion})) == expected);
+        CHECK(render("markdown", report, english({TableKind::criterion})) == expected);
+    }
+    SUBCASE("the summary table in Vietnamese") {
+        RenderOptions options;
+        options.tables = {TableKind::sheet};
+        std::string out = render("md", report, options);
+        CHECK(contains(out, "| Đơn vị | Số tiêu chí | Tối đa | Tự đánh giá | Thẩm định | Bị trừ | Tỷ lệ đạt | Chỉ số | "
+                            "Thang điểm | Xếp loại |\n"
+                            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+                            "| U | 1 | 2.00 | 2.00 | 1.50 | 0.50 | 75,00 % | 1.50 | 2.00 | Trung bình |\n"));
+    }
+}
+
+TEST_CASE("the JSON of the reference sheet has the keys scripts rely on") {
+    Report report = reference_report();
+    RenderOptions options;
+    std::string json = render("json", report, options);
+    check_json(json);
+    const std::string file = cchc::test::reference_sheet_path();
+    SUBCASE("sheet") {
+        CHECK(json.rfind("{\n  \"sheets\": [\n    {\n      \"file\": \"" + file + "\",\n", 0) == 0);
+        CHECK(contains(json, "\"unit\": \"phuong-1-2023\""));
+    }
+    SUBCASE("totals") {
+        CHECK(contains(json, "\"totals\": {\"count\": 16, \"max\": 20.00, \"self\": 18.50, \"appraised\": 11.00, "
+                             "\"lost\": 9.00, \"achievement\": 55.00, \"index\": 91.00, \"out_of\": 100.00, "
+                             "\"rating\": \"Tốt\"}"));
+        CHECK(contains(json, "\"index\": 91.00"));
+        CHECK(contains(json, "\"rating\": \"Tốt\""));
+    }
+    SUBCASE("domains") {
+        CHECK(contains(json, "{\"domain\": \"1\", \"count\": 5, \"max\": 7.00, \"self\": 5.50, \"appraised\": 3.21, "
+                             "\"lost\": 3.79, \"achievement\": 45.86}"));
+        CHECK(contains(json, "{\"domain\": \"3\", \"count\": 6, \"max\": 6.00, \"self\": 6.00, \"appraised\": 4.18, "
+                             "\"lost\": 1.82, \"achievement\": 69.67}"));
+        CHECK(contains(json, "{\"domain\": \"4\", \"count\": 1, \"max\": 1.00, \"self\": 1.00, \"appraised\": 0.00, "
+                             "\"lost\": 1.00, \"achievement\": 0.00}"));
+        CHECK(contains(json, "{\"domain\": \"7\", \"count\": 4, \"max\": 6.00, \"self\": 6.00, \"appraised\": 3.61, "
+                             "\"lost\": 2.39, \"achievement\": 60.17}"));
+    }
+    SUBCASE("owners") {
+        CHECK(contains(json, "{\"owner\": \"Bộ phận tiếp nhận và trả kết quả phường\", \"count\": 6, \"max\": 6.00, "
+                             "\"self\": 6.00, \"appraised\": 3.67, \"lost\": 2.33, \"achievement\": 61.17}"));
+        CHECK(contains(json, "{\"owner\": \"\", \"count\": 1, \"max\": 2.00,"));
+    }
+    SUBCASE("criteria") {
+        CHECK(contains(json, "{\"code\": \"1.1.3\", \"line\": 11, \"content\": \"Mức độ thực hiện kế hoạch CCHC\", "
+                             "\"max\": 2.00, \"self\": 2.00, \"appraised\": 1.91, \"lost\": 0.09, \"achievement\": "
+                             "95.50, \"over_estimation\": 0.09, \"owner\": \"\", \"note\": \"Hoàn thành 44/46\\nnhiệm "
+                             "vụ, đạt 95,68%\\n- Các bộ phận chưa\\n"));
+        CHECK(contains(json, "{\"code\": \"7.3.2\", \"line\": 97, "));
+        CHECK(contains(json, "\"owner\": \"Các công chức liên quan\", \"note\": \"307/319, đạt 96.24%\", "));
+    }
+    SUBCASE("findings are an array of objects with the promised keys") {
+        CHECK(contains(json, "\"findings\": ["));
+        for (const cchc::Finding& f : report.files.front().all_findings()) {
+            CAPTURE(f.message);
+            CHECK(contains(json, "{\"file\": \"" + file + "\", \"line\": " + std::to_string(f.line) + ", \"code\": "));
+            CHECK(contains(json, "\"rule\": \"" + f.rule + "\", \"severity\": \""));
+        }
+        CHECK_FALSE(contains(json, "\"severity\": \"error\""));
+    }
+}
+
+TEST_CASE("JSON strings escape quotes backslashes line breaks and control characters") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "Tab\there", "2", "", "1", "say \"hi\"",
+                                                  "a\"b\\c\nd\te\x01" "f\rg\x1f" "h")},
+                                       "Phường \"A\"", "dir\\f.csv"),
+                              {}, {{"dir\\f.csv", 2, "1.1", "bad-number", cchc::Severity::error, "x \"y\"\n"}});
+    std::string json = render("json", report, RenderOptions{});
+    check_json(json);
+    CHECK(contains(json, "\"file\": \"dir\\\\f.csv\""));
+    CHECK(contains(json, "\"unit\": \"Phường \\\"A\\\"\""));
+    CHECK(contains(json, "\"content\": \"say \\\"hi\\\"\""));
+    CHECK(contains(json, "\"owner\": \"Tab\\there\""));
+    CHECK(contains(json, "\"note\": \"a\\\"b\\\\c\\nd\\te\\u0001f\\rg\\u001fh\""));
+    CHECK(contains(json, "\"message\": \"x \\\"y\\\"\\n\""));
+    CHECK(contains(json, "\"self\": null"));
+}
+
+TEST_CASE("the JSON of check lists every finding") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
+                              {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "m"}});
+    std::ostringstream out;
+    cchc::make_renderer("json", RenderOptions{})->findings(report, out);
+    check_json(out.str());
+    CHECK(out.str() == "{\n  \"findings\": [\n    {\"file\": \"f.csv\", \"line\": 2, \"code\": \"1.1\", \"rule\": "
+                       "\"score-above-max\", \"severity\": \"error\", \"message\": \"m\"}\n  ]\n}\n");
+}
+
+TEST_CASE("sheet_tables builds the labelled tables") {
+    Report report = reference_report();
+    const cchc::SheetSummary& summary = report.files.front().sheets.front();
+    SUBCASE("by domain in Vietnamese") {
+        RenderOptions options;
+        options.tables = {TableKind::domain};
+        std::vector<cchc::Table> tables = cchc::sheet_tables(summary, options);
+        REQUIRE(tables.size() == 1);
+        const cchc::Table& t = tables.front();
+        CHECK(t.title == "Theo lĩnh vực");
+        CHECK(t.headers == std::vector<std::string>{"Lĩnh vực", "Số tiêu chí", "Tối đa", "Tự đánh giá", "Thẩm định",
+                                                    "Bị trừ", "Tỷ lệ đạt"});
+        CHECK(t.numeric == std::vector<bool>{false, true, true, true, true, true, true});
+        REQUIRE(t.rows.size() == 4);
+        CHECK(t.rows[0] == std::vector<std::string>{"1", "5", "7.00", "5.50", "3.21", "3.79", "45,86 %"});
+        CHECK(t.rows[3] == std::vector<std::string>{"7", "4", "6.00", "6.00", "3.61", "2.39", "60,17 %"});
+    }
+    SUBCASE("by owner: no owner is shown as such") {
+        RenderOptions options;
+        options.tables = {TableKind::owner};
+        std::vector<cchc::Table> tables = cchc::sheet_tables(summary, options);
+        REQUIRE(tables.size() == 1);
+        CHECK(tables.front().rows.front().front() == "(không ghi)");
+    }
+    SUBCASE("the summary row") {
+        std::vector<cchc::Table> tables = cchc::sheet_tables(summary, english({TableKind::sheet}));
+        REQUIRE(tables.size() == 1);
+        CHECK(tables.front().rows.front() == std::vector<std::string>{"phuong-1-2023", "16", "20.00", "18.50", "11.00",
+                                                                      "9.00", "55.00 %", "91.00", "100.00", "Tốt"});
+    }
+    SUBCASE("top losses come last") {
+        RenderOptions options = english({TableKind::sheet});
+        options.top = 3;
+        cchc::SummaryOptions summary_options;
+        summary_options.top = 3;
+        summary_options.out_of = cchc::Decimal::from_int(100);
+        cchc::SheetSummary with_top = cchc::summarise(*summary.sheet, summary_options);
+        std::vector<cchc::Table> tables = cchc::sheet_tables(with_top, options);
+        REQUIRE(tables.size() == 2);
+        const cchc::Table& top = tables.back();
+        CHECK(top.title == "Top 3 points lost");
+        REQUIRE(top.rows.size() == 3);
+        CHECK(top.rows[0][0] == "1.5.4");
+        CHECK(top.rows[0][4] == "1.50");
+        CHECK(top.rows[1][0] == "1.5.3");
+        CHECK(top.rows[2][0] == "1.7");
+    }
+}
+
+TEST_CASE("headings and finding lines") {
+    SUBCASE("sheet_heading with and without a period") {
+        Report report = report_of(sheet_of({criterion("1.1", 2, "A", "1", "1", "1")}, "Phường 1", "a/b.csv"));
+        CHECK(cchc::sheet_heading(report.files.front().sheets.front()) == "Phường 1 (a/b.csv)");
+        report.files.front().loaded.sheets.front().period = "2023";
+        CHECK(cchc::sheet_heading(report.files.front().sheets.front()) == "Phường 1 · 2023 (a/b.csv)");
+    }
+    SUBCASE("finding_line as compilers print") {
+        CHECK(cchc::finding_line({"f.csv", 12, "1.1", "score-above-max", cchc::Severity::error, "msg"}) ==
+              "f.csv:12: error[score-above-max]: msg");
+        CHECK(cchc::finding_line({"f.csv", 0, "", "no-criteria", cchc::Severity::warning, "msg"}) ==
+              "f.csv: warning[no-criteria]: msg");
+    }
+}
+
+TEST_CASE("make_renderer knows the formats") {
+    CHECK(cchc::format_names() == std::vector<std::string>{"text", "md", "csv", "tsv", "json"});
+    for (const std::string& name : cchc::format_names()) {
+        CAPTURE(name);
+        CHECK(cchc::make_renderer(name, RenderOptions{}) != nullptr);
+    }
+    CHECK_THROWS_AS(cchc::make_renderer("xml", RenderOptions{}), cchc::Error);
+}
+
+TEST_CASE("write_delimited_row quotes as RFC 4180 and neutralises formulas in text cells") {
+    SUBCASE("comma") {
+        std::ostringstream out;
+        cchc::write_delimited_row(out, {"a", "b,c", "say \"hi\"", "line\nbreak", "=1+1", "-0.50", "@x", "+84"},
+                                  {false, false, false, false, false, true, false, false}, ',');
+        CHECK(out.str() == "a,\"b,c\",\"say \"\"hi\"\"\",\"line\nbreak\",'=1+1,-0.50,'@x,'+84\r\n");
+    }
+    SUBCASE("tab") {
+        std::ostringstream out;
+        cchc::write_delimited_row(out, {"a\tb", "c,d", "\tx"}, {false, false, false}, '\t');
+        CHECK(out.str() == "\"a\tb\"\tc,d\t\"'\tx\"\r\n");
+    }
+    SUBCASE("semicolon") {
+        std::ostringstream out;
+        cchc::write_delimited_row(out, {"a;b", "1,5"}, {false, true}, ';');
+        CHECK(out.str() == "\"a;b\";1,5\r\n");
+    }
+}
+
+TEST_CASE("csv and tsv output one table with the file and unit on every row") {
+    Report report = reference_report();
+    const std::string file = cchc::test::reference_sheet_path();
+    SUBCASE("csv by domain") {
+        std::string expected = "File,Unit,Period,Domain,Criteria,Max,Self,Appraised,Lost,Achieved\r\n" + file +
+                               ",phuong-1-2023,,1,5,7.00,5.50,3.21,3.79,45.86\r\n" + file +
+                               ",phuong-1-2023,,3,6,6.00,6.00,4.18,1.82,69.67\r\n" + file +
+                               ",phuong-1-2023,,4,1,1.00,1.00,0.00,1.00,0.00\r\n" + file +
+                               ",phuong-1-2023,,7,4,6.00,6.00,3.61,2.39,60.17\r\n";
+        CHECK(render("csv", report, english({TableKind::domain})) == expected);
+    }
+    SUBCASE("csv with a decimal comma and a BOM") {
+        RenderOptions options = english({TableKind::sheet});
+        options.decimal_comma = true;
+        options.bom = true;
+        std::string expected = "\xEF\xBB\xBF"
+                               "File;Unit;Period;Criteria;Max;Self;Appraised;Lost;Achieved;Index;Out of;Rating\r\n" +
+                               file + ";phuong-1-2023;;16;20,00;18,50;11,00;9,00;55,00;91,00;100,00;Tốt\r\n";
+        CHECK(render("csv", report, options) == expected);
+    }
+    SUBCASE("tsv by owner: an owner that starts with a dash is neutralised") {
+        std::string out = render("tsv", report, english({TableKind::owner}));
+        CHECK(out.rfind("File\tUnit\tPeriod\tOwner\tCriteria\tMax\tSelf\tAppraised\tLost\tAchieved\r\n", 0) == 0);
+        CHECK(contains(out, "\tphuong-1-2023\t\t'- Văn phòng - Thống kê (phụ trách CCHC)\t1\t1.00\t1.00\t0.00\t1.00\t0.00\r\n"));
+        CHECK(contains(out, "\tphuong-1-2023\t\tCác công chức liên quan\t3\t5.00\t5.00\t3.61\t1.39\t72.20\r\n"));
+    }
+}
+
+TEST_CASE("csv output neutralises formulas but not negative numbers") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "=HYPERLINK(\"http://x\")", "1", "1", "1.5", "@SUM(A1)")}));
+    std::string out = render("csv", report, english({TableKind::criterion}));
+    CHECK(out == "File,Unit,Period,Code,Line,Content,Max,Self,Appraised,Lost,Achieved,Owner,Note\r\n"
+                 "f.csv,U,,1.1,2,'@SUM(A1),1.00,1.00,1.50,-0.50,150.00,\"'=HYPERLINK(\"\"http://x\"\")\",\r\n");
+}
+
+TEST_CASE("csv findings list every finding") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
+                              {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "1.1: a, \"b\""}});
+    std::ostringstream out;
+    cchc::make_renderer("csv", english({}))->findings(report, out);
+    CHECK(out.str() == "File,Line,Code,Severity,Rule,Message\r\n"
+                       "f.csv,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
+}

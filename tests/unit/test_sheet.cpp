@@ -1,0 +1,181 @@
+// Codes and the criteria hierarchy (sheet.hpp): normalising codes, Roman
+// domains, code order, and which rows are parents.
+#include <cchc/sheet.hpp>
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using cchc::code_key;
+using cchc::code_less;
+using cchc::normalise_code;
+using cchc::Row;
+using cchc::RowKind;
+using cchc::Sheet;
+
+namespace {
+
+std::string key_of(const std::string& code) {
+    bool well_formed = false;
+    return code_key(code, well_formed);
+}
+
+bool well_formed(const std::string& code) {
+    bool ok = false;
+    code_key(code, ok);
+    return ok;
+}
+
+Row make_row(const std::string& code, RowKind kind = RowKind::criterion) {
+    Row row;
+    row.kind = kind;
+    row.code = code;
+    row.key = code_key(code, row.code_well_formed);
+    return row;
+}
+
+Sheet sheet_of(const std::vector<Row>& rows) {
+    Sheet sheet;
+    sheet.rows = rows;
+    long line = 2;
+    for (Row& row : sheet.rows) row.line = line++;
+    return sheet;
+}
+
+RowKind kind_of(const Sheet& sheet, const std::string& code) {
+    auto it = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row& r) { return r.code == code; });
+    REQUIRE(it != sheet.rows.end());
+    return it->kind;
+}
+
+} // namespace
+
+TEST_CASE("normalise_code trims and drops a trailing dot") {
+    CHECK(normalise_code("1.5.") == "1.5");
+    CHECK(normalise_code(" 1.5 ") == "1.5");
+    CHECK(normalise_code("\t3.11.1\n") == "3.11.1");
+    CHECK(normalise_code("II.") == "II");
+    CHECK(normalise_code("3.10") == "3.10");
+    CHECK(normalise_code("1.1.3") == "1.1.3");
+    CHECK(normalise_code("").empty());
+    CHECK(normalise_code("   ").empty());
+}
+
+TEST_CASE("Roman numerals I to X are the domains 1 to 10") {
+    const std::vector<std::string> romans = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+    for (std::size_t i = 0; i < romans.size(); ++i) {
+        CAPTURE(romans[i]);
+        CHECK(key_of(romans[i]) == std::to_string(i + 1));
+        CHECK(well_formed(romans[i]));
+    }
+    SUBCASE("a Roman row's domain is its number") {
+        Row row = make_row("IV");
+        CHECK(row.domain() == "4");
+    }
+    SUBCASE("beyond X is not a domain") { CHECK_FALSE(well_formed("XI")); }
+}
+
+TEST_CASE("code_key keeps dotted codes as text and tells bad codes") {
+    SUBCASE("dotted numbers") {
+        CHECK(key_of("1.1.3") == "1.1.3");
+        CHECK(well_formed("1.1.3"));
+        CHECK(well_formed("3.10"));
+        CHECK(well_formed("7"));
+    }
+    SUBCASE("3.10 is not 3.1") {
+        CHECK(key_of("3.10") == "3.10");
+        CHECK(key_of("3.10") != key_of("3.1"));
+    }
+    SUBCASE("malformed codes") {
+        for (std::string code : {"1..2", "1.2a", "a", "1.", ".1", "1,2", "1 2", "Tổng cộng"}) {
+            CAPTURE(code);
+            CHECK_FALSE(well_formed(code));
+        }
+    }
+    SUBCASE("the domain is the first segment") {
+        CHECK(make_row("3.11.1").domain() == "3");
+        CHECK(make_row("10.2").domain() == "10");
+        CHECK(make_row("7").domain() == "7");
+    }
+}
+
+TEST_CASE("code_less orders codes segment by segment as numbers") {
+    SUBCASE("3.2 before 3.10") {
+        CHECK(code_less("3.2", "3.10"));
+        CHECK_FALSE(code_less("3.10", "3.2"));
+    }
+    SUBCASE("3.1 before 3.10 and they are not equal") {
+        CHECK(code_less("3.1", "3.10"));
+        CHECK_FALSE(code_less("3.10", "3.1"));
+    }
+    SUBCASE("a parent before its children") {
+        CHECK(code_less("1", "1.1"));
+        CHECK_FALSE(code_less("1.1", "1"));
+        CHECK(code_less("1.5", "1.5.3"));
+    }
+    SUBCASE("irreflexive") {
+        CHECK_FALSE(code_less("3.1", "3.1"));
+        CHECK_FALSE(code_less("", ""));
+    }
+    SUBCASE("sorting") {
+        std::vector<std::string> codes = {"10", "3.10", "2", "3.2", "1.10", "3.1", "1.2", "3.11.1", "3.9"};
+        std::sort(codes.begin(), codes.end(), code_less);
+        CHECK(codes == std::vector<std::string>{"1.2", "1.10", "2", "3.1", "3.2", "3.9", "3.10", "3.11.1", "10"});
+    }
+}
+
+TEST_CASE("mark_parents marks rows whose code prefixes another code") {
+    SUBCASE("1.5 above 1.5.3") {
+        Sheet sheet = sheet_of({make_row("1.5"), make_row("1.5.3"), make_row("1.6")});
+        cchc::mark_parents(sheet);
+        CHECK(kind_of(sheet, "1.5") == RowKind::parent);
+        CHECK(kind_of(sheet, "1.5.3") == RowKind::criterion);
+        CHECK(kind_of(sheet, "1.6") == RowKind::criterion);
+    }
+    SUBCASE("Roman II above 2.1") {
+        Sheet sheet = sheet_of({make_row("II", RowKind::heading), make_row("2.1"), make_row("III", RowKind::heading)});
+        cchc::mark_parents(sheet);
+        CHECK(kind_of(sheet, "II") == RowKind::parent);
+        CHECK(kind_of(sheet, "2.1") == RowKind::criterion);
+        CHECK(kind_of(sheet, "III") == RowKind::heading);
+    }
+    SUBCASE("a grandparent is a parent too") {
+        Sheet sheet = sheet_of({make_row("1"), make_row("1.5"), make_row("1.5.3")});
+        cchc::mark_parents(sheet);
+        CHECK(kind_of(sheet, "1") == RowKind::parent);
+        CHECK(kind_of(sheet, "1.5") == RowKind::parent);
+    }
+    SUBCASE("3.1 is not the parent of 3.10 and 1.5 not of 1.50") {
+        Sheet sheet = sheet_of({make_row("3.1"), make_row("3.10"), make_row("1.5"), make_row("1.50")});
+        cchc::mark_parents(sheet);
+        CHECK(kind_of(sheet, "3.1") == RowKind::criterion);
+        CHECK(kind_of(sheet, "3.10") == RowKind::criterion);
+        CHECK(kind_of(sheet, "1.5") == RowKind::criterion);
+        CHECK(kind_of(sheet, "1.50") == RowKind::criterion);
+    }
+    SUBCASE("a child listed before its parent") {
+        Sheet sheet = sheet_of({make_row("4.4.1"), make_row("4.4")});
+        cchc::mark_parents(sheet);
+        CHECK(kind_of(sheet, "4.4") == RowKind::parent);
+    }
+    SUBCASE("total rows stay total rows") {
+        Row total;
+        total.kind = RowKind::total;
+        total.code = "Tổng cộng";
+        Sheet sheet = sheet_of({make_row("1.1"), total});
+        cchc::mark_parents(sheet);
+        CHECK(kind_of(sheet, "1.1") == RowKind::criterion);
+        CHECK(kind_of(sheet, "Tổng cộng") == RowKind::total);
+    }
+}
+
+TEST_CASE("normalise_code trims no-break spaces as parse_number does") {
+    // Score cells with U+00A0 around the number are read (decimal.cpp trims
+    // it); a code cell pasted the same way must not become a bad code.
+    REQUIRE(cchc::parse_number("\xC2\xA0" "2\xC2\xA0").status == cchc::ParsedNumber::Status::ok);
+    CHECK(normalise_code("1.1\xC2\xA0") == "1.1");
+    CHECK(normalise_code("\xC2\xA0" "1.2") == "1.2");
+    CHECK(normalise_code("\xC2\xA0" "II.\xC2\xA0") == "II");
+}
