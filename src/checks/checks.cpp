@@ -48,16 +48,19 @@ private:
         if (id == "max") return pick(m_lang, "điểm tối đa", "max");
         if (id == "self") return pick(m_lang, "điểm tự đánh giá", "self score");
         if (id == "appraised") return pick(m_lang, "điểm thẩm định", "appraised score");
-        return pick(m_lang, "số điểm bị trừ", "points lost");
+        return pick(m_lang, "số điểm bị trừ", "number of points lost");
     }
 
     void check_number(const Row& row, const Score& score, std::string_view id, bool required) {
         using S = ParsedNumber::Status;
         switch (score.number.status) {
         case S::not_given:
-            if (required)
+            if (required && id == "appraised")
                 add(&row, "bad-number", Severity::error, "chưa có {}; hãy ghi một số (0 nếu không đạt)",
                     "the {} is empty; write a number (0 when nothing was scored)", column_label(id));
+            else if (required)
+                add(&row, "bad-number", Severity::error, "chưa có {}; hãy ghi điểm tối đa của tiêu chí",
+                    "the {} is empty; write the criterion's maximum points", column_label(id));
             return;
         case S::bad:
             add(&row, "bad-number", Severity::error, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
@@ -238,16 +241,18 @@ private:
         if (!written.given() || written.number.value == sum) return;
         if (rule == "parent-sum-mismatch")
             add(&row, rule, Severity::error, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
-                "the {} says {}, but its children add up to {}", column_label(id), written.text, sum.format(0));
+                "the {} is {}, but its children add up to {}", column_label(id), written.text, sum.format(0));
         else // a total row has no code of its own
             add_at(row.line, "", rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
-                "total row: the {} says {}, but the criteria add up to {}", column_label(id), written.text,
+                "total row: the {} is {}, but the criteria add up to {}", column_label(id), written.text,
                 sum.format(0));
     }
 
     void check_totals() {
         Decimal max, self, appraised, lost;
         for (const Row& row : m_sheet.rows) {
+            // A template's total row adds up the maxima of rows not scored yet.
+            if (row.kind == RowKind::unscored) max += row.max.value_or_zero();
             if (row.kind != RowKind::criterion) continue;
             max += row.max.value_or_zero();
             self += row.self.value_or_zero();

@@ -29,9 +29,29 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         prefix.push_back(record);
     const std::vector<Column> required = {Column::code, Column::max};
     HeaderChoice header = find_header(prefix, options.delimiter, path, required);
-    if (!header.found)
-        throw InputError(path, prefix.empty() ? 1 : prefix[header.record].line,
-                         "a criteria catalog needs the columns code, name, max (or Mục, Nội dung, Điểm tối đa)");
+    if (!header.found) {
+        const Lang lang = options.lang;
+        std::string missing;
+        for (Column c : header.map.missing(required))
+            missing += (missing.empty() ? "" : ", ") + std::string(column_info(c).id);
+        std::vector<std::string> cells = header.cells;
+        if (header.map.matched == 0 && !prefix.empty())
+            split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, cells);
+        std::string seen;
+        for (const std::string& cell : cells) seen += (seen.empty() ? "" : " | ") + collapse_space(cell);
+        std::string hint;
+        if (options.delimiter != 0 && find_header(prefix, 0, path, required).found)
+            hint = pick(lang, " (bộ tiêu chí dùng dấu phân cách khác --delimiter: bỏ tùy chọn này)",
+                        " (the catalog uses another delimiter than --delimiter: drop it)");
+        throw InputError(
+            path, prefix.empty() ? 1 : prefix[header.record].line,
+            fmt::format(fmt::runtime(pick(lang,
+                                          "bộ tiêu chí thiếu cột {}; cần các cột code (Mục), max (Điểm tối đa) và tùy "
+                                          "chọn name (Nội dung); tiêu đề đọc được: {}{}",
+                                          "the catalog has no column for {}; it needs code (Mục) and max (Điểm tối "
+                                          "đa), name (Nội dung) is optional; the header read is: {}{}")),
+                        missing.empty() ? "code, max" : missing, seen.empty() ? "(empty)" : seen, hint));
+    }
 
     std::vector<std::string> cells;
     auto take = [&](const RawRecord& r) {
@@ -42,8 +62,9 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         };
         CatalogEntry entry;
         entry.code = normalise_code(cell(Column::code));
-        if (entry.code.empty()) return; // blank or text row
-        if (is_total_label(entry.code)) {
+        bool total = is_total_label(entry.code) || (entry.code.empty() && is_total_label(cell(Column::content)));
+        if (entry.code.empty() && !total) return; // blank or text row
+        if (total) {
             ParsedNumber total = parse_number(cell(Column::max));
             if (total.status != ParsedNumber::Status::ok || total.value.units() <= 0)
                 throw InputError(path, r.line,
@@ -65,8 +86,11 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         entry.max = max.value;
         entry.name = collapse_space(cell(Column::content));
         entry.line = r.line;
-        if (!catalog.by_key.emplace(entry.key, catalog.entries.size()).second)
-            throw InputError(path, r.line, fmt::format("catalog lists {} twice", entry.code));
+        auto [it, inserted] = catalog.by_key.emplace(entry.key, catalog.entries.size());
+        if (!inserted)
+            throw InputError(path, r.line,
+                             fmt::format("catalog lists {} twice (first on line {})", entry.code,
+                                         catalog.entries[it->second].line));
         catalog.entries.push_back(std::move(entry));
     };
     for (std::size_t i = header.record + 1; i < prefix.size(); ++i) take(prefix[i]);
@@ -81,6 +105,14 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         e.leaf = prefixes.count(e.key) == 0;
         if (e.leaf) catalog.leaf_total += e.max;
     }
+    if (catalog.stated_total && *catalog.stated_total < catalog.leaf_total)
+        throw InputError(path, 1,
+                         fmt::format(fmt::runtime(pick(options.lang,
+                                                       "dòng tổng cộng của bộ tiêu chí ghi thang điểm {}, nhỏ hơn tổng "
+                                                       "điểm tối đa các tiêu chí ({}); hãy sửa dòng tổng cộng",
+                                                       "the catalog's total row gives the scale {}, below the sum of "
+                                                       "its criteria's maxima ({}); correct the total row")),
+                                     catalog.stated_total->format(0), catalog.leaf_total.format(0)));
     return catalog;
 }
 

@@ -154,6 +154,13 @@ public:
         if (m_sheets.empty()) sheet_for({}, {});
         for (Sheet& sheet : m_sheets) {
             sheet.header_line = header_line;
+            // Rows with only a max are a template not filled in yet; in a
+            // sheet that has scores, they are criteria whose score is missing.
+            bool scored = std::any_of(sheet.rows.begin(), sheet.rows.end(),
+                                      [](const Row& r) { return r.kind == RowKind::criterion; });
+            if (scored)
+                for (Row& row : sheet.rows)
+                    if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
             mark_parents(sheet);
         }
         return std::move(m_sheets);

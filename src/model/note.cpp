@@ -68,6 +68,16 @@ bool looks_like_month_year(const Number& a, const Number& b) {
     return b.end - b.begin == 4 && b.value >= 1900 && b.value <= 2100 && a.value >= 1 && a.value <= 12;
 }
 
+/// "ngày 22/6", "tháng 6/2023": a date follows these words, not a count.
+bool after_date_word(std::string_view s, std::size_t begin) {
+    std::size_t end = begin;
+    while (end > 0 && is_space(s[end - 1])) --end;
+    std::size_t start = end;
+    while (start > 0 && !is_space(s[start - 1])) --start;
+    std::string word = fold(s.substr(start, end - start));
+    return word == "ngay" || word == "thang" || word == "date";
+}
+
 void read_fractions(std::string_view s, NoteFacts& facts) {
     std::vector<std::size_t> slashes;
     for (std::size_t i = 0; i < s.size(); ++i)
@@ -78,7 +88,7 @@ void read_fractions(std::string_view s, NoteFacts& facts) {
         Number a = digits_before(s, slash);
         Number b = digits_at(s, slash + 1);
         if (!a.ok || !b.ok || !free_on_left(s, a.begin) || !free_on_right(s, b.end)) continue;
-        if (looks_like_month_year(a, b)) continue;
+        if (looks_like_month_year(a, b) || after_date_word(s, a.begin)) continue;
         facts.fractions.push_back({a.value, b.value, false, std::string(s.substr(a.begin, b.end - a.begin))});
     }
     if (!facts.fractions.empty()) return;
@@ -126,10 +136,8 @@ void read_percents(std::string_view s, NoteFacts& facts) {
             if (!tail.ok) continue;
             p.scaled = tail.value;
         }
-        if (!free_on_left(s, begin) && !(begin > 0 && s[begin - 1] == '/')) {
-            // "1.2.3%" and the like are not percentages.
-            if (begin > 0 && s[begin - 1] != '/') continue;
-        }
+        // "1/2%" and "1.2.3%" are not percentages.
+        if (!free_on_left(s, begin)) continue;
         p.text = std::string(s.substr(begin, end - begin));
         facts.percents.push_back(p);
     }

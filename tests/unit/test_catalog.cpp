@@ -75,4 +75,17 @@ TEST_CASE("a catalog that cannot be used is an InputError with its line") {
     SUBCASE("no max column") { CHECK(error_line("code,name\n1.1,A\n") == 1); }
     SUBCASE("no criteria") { CHECK_THROWS_AS(catalog_of("code,name,max\n"), cchc::InputError); }
     SUBCASE("a total that is not positive") { CHECK(error_line("code,name,max\n1.1,A,1\nTổng cộng,,0\n") == 3); }
+    SUBCASE("a total below the criteria's maxima") {
+        CHECK(error_line("code,name,max\n1.1,A,2\n1.2,B,1\nTổng cộng,,1\n") == 1);
+    }
+}
+
+TEST_CASE("a total row labelled in the name column states the scale") {
+    Catalog catalog = catalog_of("code,name,max\n1.1,A,2\n1.2,B,1\n,Tổng cộng,100\n");
+    CHECK(catalog.entries.size() == 2);
+    REQUIRE(catalog.stated_total.has_value());
+    CHECK(catalog.scale().format() == "100.00");
+    SUBCASE("near miss: without a total row the leaves give the scale") {
+        CHECK(catalog_of("code,name,max\n1.1,A,2\n1.2,B,1\n").scale().format() == "3.00");
+    }
 }

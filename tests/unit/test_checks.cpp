@@ -78,6 +78,17 @@ TEST_CASE("bad-number: a score cell that is not a number") {
         expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), "bad-number", Severity::error, 2, "1.1",
                     "1.1: the appraised score is empty; write a number (0 when nothing was scored)");
     }
+    SUBCASE("a forgotten score in a sheet that has scores") {
+        std::vector<Finding> f = check_csv(k_header + "1.1,A,2,,1.5,\n1.2,B,1,,,\n").findings;
+        REQUIRE(f.size() == 1);
+        CHECK(f[0].rule == "bad-number");
+        CHECK(f[0].line == 3);
+        CHECK(f[0].message == "1.2: the appraised score is empty; write a number (0 when nothing was scored)");
+    }
+    SUBCASE("an empty max") {
+        expect_only(check_csv(k_header + "1.1,A,,2,1,\n"), "bad-number", Severity::error, 2, "1.1",
+                    "1.1: the max is empty; write the criterion's maximum points");
+    }
     SUBCASE("a number too large") {
         expect_only(check_csv(k_header + "1.1,A,99999999999999999999,,1,\n"), "bad-number", Severity::error, 2, "1.1",
                     "1.1: the max \"99999999999999999999\" is too large to be a score; check the cell");
@@ -138,11 +149,11 @@ TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
     const std::string rows = "1.1,A,2,2,1.5,0.5\n1.2,B,1,1,1,0\n";
     SUBCASE("label in the content column") {
         expect_only(check_csv(k_header + rows + ",Tổng cộng,3,3,2,0.5\n"), "total-mismatch", Severity::error, 4, "",
-                    "total row: the appraised score says 2, but the criteria add up to 2.5");
+                    "total row: the appraised score is 2, but the criteria add up to 2.5");
     }
     SUBCASE("label in the code column as in the reference sheet: the label is no code") {
         expect_only(check_csv(k_header + rows + "Tổng cộng,,3,2.5,2.5,0.5\n"), "total-mismatch", Severity::error, 4, "",
-                    "total row: the self score says 2.5, but the criteria add up to 3");
+                    "total row: the self score is 2.5, but the criteria add up to 3");
     }
     SUBCASE("every column that is off") {
         Checked checked = check_csv(k_header + rows + "Tổng,,4,3,2.5,1\n");
@@ -150,10 +161,9 @@ TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
         REQUIRE(checked.findings.size() == 2);
         CHECK(checked.findings[0].rule == "total-mismatch");
         CHECK(checked.findings[1].rule == "total-mismatch");
-        CHECK(checked.findings[0].message.find("the max says 4, but the criteria add up to 3") != std::string::npos);
+        CHECK(checked.findings[0].message.find("the max is 4, but the criteria add up to 3") != std::string::npos);
         const std::string& lost = checked.findings[1].message;
-        bool names_lost = lost.find("the points lost says 1, but the criteria add up to 0.5") != std::string::npos ||
-                          lost.find("the points lost say 1, but the criteria add up to 0.5") != std::string::npos;
+        bool names_lost = lost.find("the number of points lost is 1, but the criteria add up to 0.5") != std::string::npos;
         CHECK(names_lost);
     }
     SUBCASE("near miss: right, with a parent row not counted twice") {
@@ -166,17 +176,17 @@ TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
     SUBCASE("a dotted parent") {
         expect_only(check_csv(k_header + "1.5,Kiểm tra,3,3,2,1\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"),
                     "parent-sum-mismatch", Severity::error, 2, "1.5",
-                    "1.5: the appraised score says 2, but its children add up to 2.5");
+                    "1.5: the appraised score is 2, but its children add up to 2.5");
     }
     SUBCASE("a Roman domain") {
         expect_only(check_csv(k_header + "II,Xây dựng thể chế,2,,1,\n2.1,A,2,,1.5,\n"), "parent-sum-mismatch",
-                    Severity::error, 2, "II", "II: the appraised score says 1, but its children add up to 1.5");
+                    Severity::error, 2, "II", "II: the appraised score is 1, but its children add up to 1.5");
     }
     SUBCASE("grandchildren count once") {
         expect_only(check_csv(k_header + "1,Lĩnh vực,4,,3,\n1.5,Kiểm tra,3,,2.5,\n1.5.1,A,2,,1.5,\n1.5.2,B,1,,1,\n"
                                          "1.6,C,1,,1,\n"),
                     "parent-sum-mismatch", Severity::error, 2, "1",
-                    "1: the appraised score says 3, but its children add up to 3.5");
+                    "1: the appraised score is 3, but its children add up to 3.5");
     }
     SUBCASE("near miss: sums right") {
         expect_none(check_csv(k_header + "1.5,Kiểm tra,3,3,2.5,0.5\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"));

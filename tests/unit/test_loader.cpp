@@ -398,16 +398,29 @@ TEST_CASE("signatures typed in the code column are skipped") {
     CHECK(file.sheets.front().skipped_rows == 2);
 }
 
-TEST_CASE("a row with a max but no score yet is unscored and not a criterion") {
-    LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định\n"
-                                "1.1,A,2,,\n"
-                                "1.2,B,1,1,\n"
-                                "1.3,C,1,,0\n");
-    REQUIRE(file.sheets.size() == 1);
-    const Sheet& sheet = file.sheets.front();
-    CHECK(row_of(sheet, "1.1").kind == RowKind::unscored);
-    CHECK(row_of(sheet, "1.2").kind == RowKind::criterion);
-    CHECK(row_of(sheet, "1.3").kind == RowKind::criterion);
+TEST_CASE("rows with only a max are unscored in a blank template, criteria missing a score elsewhere") {
+    SUBCASE("a sheet with scores: the max-only row is a criterion whose score is missing") {
+        LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định\n"
+                                    "1.1,A,2,,\n"
+                                    "1.2,B,1,1,\n"
+                                    "1.3,C,1,,0\n");
+        REQUIRE(file.sheets.size() == 1);
+        const Sheet& sheet = file.sheets.front();
+        CHECK(row_of(sheet, "1.1").kind == RowKind::criterion);
+        CHECK(row_of(sheet, "1.2").kind == RowKind::criterion);
+        CHECK(row_of(sheet, "1.3").kind == RowKind::criterion);
+    }
+    SUBCASE("a sheet with no score at all is a template: its rows are unscored") {
+        LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định\n"
+                                    "1,Domain,3,,\n"
+                                    "1.1,A,2,,\n"
+                                    "1.2,B,1,,\n");
+        REQUIRE(file.sheets.size() == 1);
+        const Sheet& sheet = file.sheets.front();
+        CHECK(row_of(sheet, "1").kind == RowKind::parent);
+        CHECK(row_of(sheet, "1.1").kind == RowKind::unscored);
+        CHECK(row_of(sheet, "1.2").kind == RowKind::unscored);
+    }
 }
 
 TEST_CASE("the Excel variants of the reference sheet load like the reference") {

@@ -116,3 +116,14 @@ TEST_CASE("format_scaled writes a scaled number") {
     CHECK(cchc::format_scaled(5, 2, '.') == "0.05");
     CHECK(cchc::format_scaled(80, 0, ',') == "80");
 }
+
+TEST_CASE("a day and month after 'ngày' or 'tháng' is a date, not a fraction") {
+    CHECK(fractions_of("Họp ngày 22/6").empty());
+    CHECK(fractions_of("từ ngày 5/6 đến tháng 6/2023").empty());
+    SUBCASE("near miss: the same numbers as a count") { CHECK(fractions_of("Họp 5/6 lần") == Texts{"5/6"}); }
+}
+
+TEST_CASE("a number right after a slash is not a percentage") {
+    CHECK(read_note("1/2% hồ sơ").percents.empty());
+    SUBCASE("near miss: after a space") { CHECK(read_note("1/2 = 50%").percents.size() == 1); }
+}
