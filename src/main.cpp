@@ -13,7 +13,7 @@
 
 namespace {
 
-const std::vector<std::string> k_commands = {"report", "check", "template"};
+const std::vector<std::string> k_commands = {"report", "check", "compare", "template"};
 
 /// `cchc FILE...` means `cchc report FILE...`.
 std::vector<std::string> with_default_command(int argc, char** argv) {
@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     int status = cchc::cli::k_exit_ok;
     cchc::cli::setup_report(app, status);
     cchc::cli::setup_check(app, status);
+    cchc::cli::setup_compare(app, status);
     cchc::cli::setup_template(app, status);
 
     std::vector<std::string> args = with_default_command(argc, argv);

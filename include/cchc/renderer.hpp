@@ -18,6 +18,8 @@ public:
     virtual void report(const Report& report, std::ostream& out) const = 0;
     /// `cchc check`: the findings only.
     virtual void findings(const Report& report, std::ostream& out) const = 0;
+    /// `cchc compare`: the ranking or the two periods, then the findings.
+    virtual void compare(const Comparison& comparison, const Report& report, std::ostream& out) const = 0;
 };
 
 /// The renderer for a --format name; throws Error listing the valid names.

@@ -3,6 +3,7 @@
 // the order the files were named, and the findings that belong to no sheet
 // (a file whose header could not be found).
 
+#include <cchc/compare.hpp>
 #include <cchc/lang.hpp>
 #include <cchc/loader.hpp>
 #include <cchc/summary.hpp>
@@ -25,7 +26,7 @@ struct Report {
     std::vector<FileReport> files;
 };
 
-enum class TableKind { sheet, domain, owner, criterion, top };
+enum class TableKind { sheet, domain, owner, criterion, top, ranking, period_total, period_criteria, period_owners };
 
 /// How numbers are written in tables: for people ("96,56 %") or for
 /// spreadsheets (plain numbers, one decimal separator).
@@ -60,6 +61,9 @@ struct Table {
 /// The tables of one sheet, in the order of `options.tables`, then the top
 /// losses when asked for.
 std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions& options);
+/// The tables of `cchc compare`: the ranking, or for two periods the
+/// totals, the criteria and the owners side by side.
+std::vector<Table> comparison_tables(const Comparison& comparison, const RenderOptions& options);
 /// "phuong-1 (samples/phuong-1.csv)", with the period when there is one.
 std::string sheet_heading(const SheetSummary& summary);
 /// `file:line: severity[rule]: message`, as compilers print.

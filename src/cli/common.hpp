@@ -63,5 +63,6 @@ int exit_status(const Run& run, bool strict);
 void setup_report(CLI::App& app, int& status);
 void setup_check(CLI::App& app, int& status);
 void setup_template(CLI::App& app, int& status);
+void setup_compare(CLI::App& app, int& status);
 
 } // namespace cchc::cli

@@ -86,6 +86,15 @@ public:
                           numeric, out);
     }
 
+    /// The ranking, or for two periods the criteria side by side.
+    void compare(const Comparison& comparison, const Report&, std::ostream& out) const override {
+        if (m_options.bom) out << "\xEF\xBB\xBF";
+        std::vector<Table> tables = comparison_tables(comparison, m_options);
+        const Table& table = comparison.periods ? tables.at(1) : tables.front();
+        write_row(table.headers, {}, out);
+        for (const auto& row : table.rows) write_row(row, table.numeric, out);
+    }
+
 private:
     static void drop_first_column(Table& table) {
         table.headers.erase(table.headers.begin());

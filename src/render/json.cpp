@@ -126,7 +126,54 @@ public:
         out << '\n';
     }
 
+    void compare(const Comparison& comparison, const Report& report, std::ostream& out) const override {
+        ObjectWriter doc(out, 0);
+        doc.raw("ranking", array(comparison.ranking, 2, [&](const RankedSheet& r) {
+                    const SheetSummary& s = *r.sheet;
+                    return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"rank\": {}, \"of\": {}, "
+                                       "\"index\": {}, \"out_of\": {}, \"lost\": {}, \"rating\": {}}}",
+                                       quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), r.rank,
+                                       comparison.ranking.size(), number(s.index), number(s.base),
+                                       number(s.totals.lost), s.rating.empty() ? "null" : quote(s.rating));
+                }));
+        if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
+        std::vector<Finding> all;
+        for (const FileReport& file : report.files) {
+            auto f = file.all_findings();
+            all.insert(all.end(), f.begin(), f.end());
+        }
+        doc.raw("findings", array(all, 2, finding_object));
+        doc.close();
+        out << '\n';
+    }
+
 private:
+    static std::string periods_object(const PeriodComparison& p) {
+        auto side = [](const SheetSummary& s) {
+            return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"index\": {}, \"lost\": {}}}",
+                               quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), number(s.index),
+                               number(s.totals.lost));
+        };
+        std::ostringstream o;
+        ObjectWriter w(o, 2);
+        w.raw("before", side(*p.before)).raw("after", side(*p.after)).raw("index_change", number(p.index_change()));
+        w.raw("criteria", array(p.criteria, 4, [](const CriterionChange& c) {
+                  std::string_view status = c.status == ChangeStatus::appeared      ? "appeared"
+                                            : c.status == ChangeStatus::disappeared ? "disappeared"
+                                                                                    : "both";
+                  return fmt::format("{{\"code\": {}, \"content\": {}, \"lost_before\": {}, \"lost_after\": {}, "
+                                     "\"change\": {}, \"status\": {}}}",
+                                     quote(c.code), quote(c.content), number(c.lost_before), number(c.lost_after),
+                                     number(c.change()), quote(status));
+              }));
+        w.raw("owners", array(p.owners, 4, [](const OwnerChange& c) {
+                  return fmt::format("{{\"owner\": {}, \"lost_before\": {}, \"lost_after\": {}, \"change\": {}}}",
+                                     quote(c.owner), number(c.lost_before), number(c.lost_after), number(c.change()));
+              }));
+        w.close();
+        return o.str();
+    }
+
     std::string sheet_object(const SheetSummary& s, const Report& report) const {
         // File-level findings (e.g. an assumed encoding) go with the file's first sheet.
         std::vector<Finding> findings;

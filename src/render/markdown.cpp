@@ -56,6 +56,23 @@ public:
         write_findings(all, out);
     }
 
+    void compare(const Comparison& comparison, const Report& report, std::ostream& out) const override {
+        bool first = true;
+        for (const Table& table : comparison_tables(comparison, m_options)) {
+            out << (first ? "" : "\n") << "### " << table.title << "\n\n";
+            first = false;
+            write_table(table, out);
+        }
+        std::vector<Finding> all;
+        for (const FileReport& file : report.files) {
+            auto f = file.all_findings();
+            all.insert(all.end(), f.begin(), f.end());
+        }
+        if (all.empty()) return;
+        out << "\n### " << pick(m_options.lang, "Phát hiện", "Findings") << "\n\n";
+        write_findings(all, out);
+    }
+
 private:
     void write_findings(const std::vector<Finding>& findings, std::ostream& out) const {
         const Lang lang = m_options.lang;

@@ -51,9 +51,15 @@ public:
         return t;
     }
 
+    /// "+9.18", "-0.50", "0.00": a change with its sign.
+    std::string signed_score(Decimal d) const { return (d.units() > 0 ? "+" : "") + score(d); }
+
 private:
     const RenderOptions& m_options;
 };
+
+/// What a period is called in headings: its period, else its unit.
+std::string period_name(const SheetSummary& s) { return s.sheet->period.empty() ? s.sheet->unit : s.sheet->period; }
 
 } // namespace
 
@@ -84,6 +90,10 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
     for (TableKind kind : options.tables.empty() ? all : options.tables) {
         switch (kind) {
         case TableKind::top: break; // follows the others when --top is given
+        case TableKind::ranking:
+        case TableKind::period_total:
+        case TableKind::period_criteria:
+        case TableKind::period_owners: break; // comparison_tables
         case TableKind::sheet: {
             Table t;
             t.title = pick(lang, "Tổng hợp", "Summary");
@@ -148,6 +158,91 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
             t.rows.push_back({r.code, r.content, cells.score(r.max), cells.score(r.appraised), cells.score(c.lost),
                               cells.percent(c.achievement), r.owner});
         }
+        tables.push_back(std::move(t));
+    }
+    return tables;
+}
+
+} // namespace cchc
+
+namespace cchc {
+
+std::vector<Table> comparison_tables(const Comparison& comparison, const RenderOptions& options) {
+    const Lang lang = options.lang;
+    const CellWriter cells(options);
+    std::vector<Table> tables;
+    if (!comparison.periods) {
+        Table t;
+        t.kind = TableKind::ranking;
+        t.title = pick(lang, "Xếp hạng theo chỉ số", "Ranking by index");
+        t.headers = {std::string(pick(lang, "Hạng", "Rank")),      std::string(pick(lang, "Trong số", "Of")),
+                     std::string(pick(lang, "Đơn vị", "Unit")),    std::string(pick(lang, "Kỳ", "Period")),
+                     std::string(pick(lang, "Số tiêu chí", "Criteria")), std::string(pick(lang, "Bị trừ", "Lost")),
+                     std::string(pick(lang, "Chỉ số", "Index")),   std::string(pick(lang, "Thang điểm", "Out of")),
+                     std::string(pick(lang, "Xếp loại", "Rating")), std::string(pick(lang, "Tệp", "File"))};
+        t.numeric = {true, true, false, false, true, true, true, true, false, false};
+        const std::string count = std::to_string(comparison.ranking.size());
+        for (const RankedSheet& r : comparison.ranking) {
+            const SheetSummary& s = *r.sheet;
+            t.rows.push_back({std::to_string(r.rank), count, s.sheet->unit, s.sheet->period,
+                              std::to_string(s.totals.count), cells.score(s.totals.lost), cells.score(s.index),
+                              cells.score(s.base), s.rating, s.sheet->file});
+        }
+        tables.push_back(std::move(t));
+        return tables;
+    }
+    const PeriodComparison& p = *comparison.periods;
+    const std::string before = period_name(*p.before);
+    const std::string after = period_name(*p.after);
+    {
+        Table t;
+        t.kind = TableKind::period_total;
+        t.title = fmt::format(fmt::runtime(pick(lang, "So sánh {} với {}", "{} compared with {}")), after, before);
+        t.headers = {std::string(pick(lang, "Đơn vị", "Unit")),
+                     fmt::format(fmt::runtime(pick(lang, "Chỉ số {}", "Index {}")), before),
+                     fmt::format(fmt::runtime(pick(lang, "Chỉ số {}", "Index {}")), after),
+                     std::string(pick(lang, "Thay đổi", "Change")), std::string(pick(lang, "Nhận xét", "Remark"))};
+        t.numeric = {false, true, true, true, false};
+        Decimal change = p.index_change();
+        std::string amount = (change.is_negative() ? -change : change).format(2, percent_separator(lang));
+        std::string remark = change.is_zero() ? std::string(pick(lang, "không đổi", "unchanged"))
+                             : change.is_negative()
+                                 ? fmt::format(fmt::runtime(pick(lang, "giảm {} điểm", "down {} points")), amount)
+                                 : fmt::format(fmt::runtime(pick(lang, "tăng {} điểm", "up {} points")), amount);
+        t.rows.push_back({p.after->sheet->unit, cells.score(p.before->index), cells.score(p.after->index),
+                          cells.signed_score(change), remark});
+        tables.push_back(std::move(t));
+    }
+    {
+        Table t;
+        t.kind = TableKind::period_criteria;
+        t.title = pick(lang, "Điểm bị trừ theo tiêu chí", "Points lost by criterion");
+        t.headers = {std::string(pick(lang, "Mục", "Code")), std::string(pick(lang, "Nội dung", "Content")),
+                     fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), before),
+                     fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after),
+                     std::string(pick(lang, "Thay đổi", "Change")), std::string(pick(lang, "Trạng thái", "Status"))};
+        t.numeric = {false, false, true, true, true, false};
+        for (const CriterionChange& c : p.criteria) {
+            std::string status = c.status == ChangeStatus::appeared      ? std::string(pick(lang, "mới bị trừ", "newly lost"))
+                                 : c.status == ChangeStatus::disappeared ? std::string(pick(lang, "hết bị trừ", "no longer lost"))
+                                                                         : std::string();
+            t.rows.push_back({c.code, c.content, cells.score(c.lost_before), cells.score(c.lost_after),
+                              cells.signed_score(c.change()), status});
+        }
+        tables.push_back(std::move(t));
+    }
+    {
+        Table t;
+        t.kind = TableKind::period_owners;
+        t.title = pick(lang, "Điểm bị trừ theo bộ phận phụ trách", "Points lost by owner");
+        t.headers = {std::string(pick(lang, "Bộ phận phụ trách", "Owner")),
+                     fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), before),
+                     fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after),
+                     std::string(pick(lang, "Thay đổi", "Change"))};
+        t.numeric = {false, true, true, true};
+        for (const OwnerChange& o : p.owners)
+            t.rows.push_back({o.owner.empty() ? std::string(pick(lang, "(không ghi)", "(none)")) : o.owner,
+                              cells.score(o.lost_before), cells.score(o.lost_after), cells.signed_score(o.change())});
         tables.push_back(std::move(t));
     }
     return tables;

@@ -57,6 +57,22 @@ public:
             for (const Finding& f : file.all_findings()) out << colored_finding(f) << '\n';
     }
 
+    void compare(const Comparison& comparison, const Report& report, std::ostream& out) const override {
+        bool first = true;
+        for (const Table& table : comparison_tables(comparison, m_options)) {
+            if (!first) out << '\n';
+            first = false;
+            write_table(table, out);
+        }
+        bool heading = false;
+        for (const FileReport& file : report.files)
+            for (const Finding& f : file.all_findings()) {
+                if (!heading) out << '\n' << style("1", std::string(pick(m_options.lang, "Phát hiện", "Findings"))) << '\n';
+                heading = true;
+                out << colored_finding(f) << '\n';
+            }
+    }
+
 private:
     std::string style(std::string_view code, const std::string& text) const {
         if (!m_options.color) return text;

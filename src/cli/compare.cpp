@@ -1,0 +1,72 @@
+// `cchc compare FILE...`: units side by side, ranked by index (ties share a
+// rank); or, for two sheets of one unit (or with --periods), the change per
+// criterion, per owner and in total between the two periods.
+#include "common.hpp"
+
+#include <cchc/compare.hpp>
+#include <cchc/error.hpp>
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <sstream>
+
+namespace cchc::cli {
+
+namespace {
+
+struct CompareOptions {
+    CommonOptions common;
+    bool periods = false;
+};
+
+/// Two sheets of the same unit are two periods; the earlier period first
+/// when both name one, else in the order given.
+std::optional<PeriodComparison> as_periods(const std::vector<const SheetSummary*>& sheets, bool forced) {
+    if (sheets.size() != 2) {
+        if (forced)
+            throw Error(fmt::format("--periods compares two sheets; {} were given", sheets.size()));
+        return std::nullopt;
+    }
+    const SheetSummary* a = sheets[0];
+    const SheetSummary* b = sheets[1];
+    if (!forced && a->sheet->unit != b->sheet->unit) return std::nullopt;
+    if (!a->sheet->period.empty() && !b->sheet->period.empty() && code_less(b->sheet->period, a->sheet->period))
+        std::swap(a, b);
+    return compare_periods(*a, *b);
+}
+
+int run_compare(const CompareOptions& options) {
+    const CommonOptions& o = options.common;
+    Run run = run_pipeline(o, 0, {});
+    std::vector<const SheetSummary*> sheets;
+    for (const FileReport& file : run.report.files)
+        for (const SheetSummary& s : file.sheets) sheets.push_back(&s);
+    int status = exit_status(run, o.strict);
+    if (sheets.empty()) {
+        if (!o.quiet) std::cerr << "cchc: compare: no sheet could be read\n";
+        return k_exit_failure;
+    }
+    Comparison comparison;
+    comparison.periods = as_periods(sheets, options.periods);
+    comparison.ranking = rank_sheets(sheets);
+    if (o.quiet) return status;
+    std::ostringstream text;
+    make_renderer(o.format, run.render)->compare(comparison, run.report, text);
+    int written = write_result(o, text.str());
+    return written != k_exit_ok ? written : status;
+}
+
+} // namespace
+
+void setup_compare(CLI::App& app, int& status) {
+    auto options = std::make_shared<CompareOptions>();
+    CLI::App* command =
+        app.add_subcommand("compare", "units side by side, ranked by index; or two periods of one unit");
+    add_common_options(*command, options->common);
+    command->add_flag("--periods", options->periods,
+                      "compare the two sheets given as two periods of one unit, even if their unit names differ");
+    command->callback([options, &status] { status = run_compare(*options); });
+}
+
+} // namespace cchc::cli
