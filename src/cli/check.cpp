@@ -38,11 +38,11 @@ int run_check(const CheckCommandOptions& options) {
 
 } // namespace
 
-void setup_check(CLI::App& app, int& status) {
+void setup_check(CLI::App& app, int& status, Lang lang) {
     auto options = std::make_shared<CheckCommandOptions>();
-    CLI::App* command = app.add_subcommand("check", "findings only; exit status 1 when there are errors");
-    add_common_options(*command, options->common);
-    command->add_flag("-v,--verbose", options->verbose, "also print information findings (severity info)");
+    CLI::App* command = add_command(app, "check", tr(lang, "chỉ in các lỗi phát hiện; mã thoát 1 khi có lỗi", "findings only; exit status 1 when there are errors"), lang);
+    add_common_options(*command, options->common, lang);
+    command->add_flag("-v,--verbose", options->verbose, tr(lang, "in cả các phát hiện mức thông tin (info)", "also print information findings (severity info)"));
     command->callback([options, &status] { status = run_check(*options); });
 }
 

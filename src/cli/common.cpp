@@ -129,24 +129,30 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, i
 
 } // namespace
 
-void add_common_options(CLI::App& command, CommonOptions& o) {
-    command.add_option("files", o.files, "CSV sheets to read; - reads standard input")->required();
-    command.add_option("--format", o.format, "output format: text, md, csv, tsv, json")->default_str("text");
-    command.add_option("-o,--output", o.output, "write to FILE (atomically) instead of standard output");
-    command.add_option("--lang", o.lang, "language of labels and messages: vi, en")->default_str("vi");
-    command.add_option("--out-of", o.out_of, "the index is N minus the points lost (a deduction sheet)");
-    command.add_option("--unit", o.unit, "unit name when the file has no unit column (default: file name)");
-    command.add_option("--delimiter", o.delimiter, "cell delimiter: , ; tab | (default: detected)");
-    command.add_option("--encoding", o.encoding, "input encoding, e.g. WINDOWS-1258 (default: detected)");
-    command.add_option("--criteria", o.criteria, "criteria catalog CSV (code,name,max): checks maxima and codes, "
-                                                 "gives the index scale");
-    command.add_option("--rating", o.rating, "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"");
-    command.add_flag("--strict", o.strict, "warnings also make the exit status 1");
-    command.add_flag("-q,--quiet", o.quiet, "print nothing; only set the exit status");
-    command.add_flag("--no-color", o.no_color, "never colour the output");
-    command.add_flag("--bom", o.bom, "csv/tsv: begin with a UTF-8 BOM, for Excel");
+CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& description, Lang lang) {
+    CLI::App* command = app.add_subcommand(name, description);
+    command->group(tr(lang, "Lệnh", "Commands"));
+    command->set_help_flag("-h,--help", tr(lang, "in trợ giúp này rồi thoát", "print this help and exit"));
+    return command;
+}
+
+void add_common_options(CLI::App& command, CommonOptions& o, Lang lang) {
+    command.add_option("files", o.files, tr(lang, "tệp bảng điểm CSV (hoặc thư mục); - đọc từ đầu vào chuẩn", "CSV sheets (or folders) to read; - reads standard input"))->required()->type_name("FILE");
+    command.add_option("--format", o.format, tr(lang, "định dạng kết quả: text, md, csv, tsv, json", "output format: text, md, csv, tsv, json"))->default_str("text")->type_name("FORMAT");
+    command.add_option("-o,--output", o.output, tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn", "write to FILE (atomically) instead of standard output"))->type_name("FILE");
+    command.add_option("--lang", o.lang, tr(lang, "ngôn ngữ của nhãn, thông báo và trợ giúp: vi, en", "language of labels, messages and help: vi, en"))->default_str("vi")->type_name("LANG");
+    command.add_option("--out-of", o.out_of, tr(lang, "chỉ số = N trừ số điểm bị trừ (bảng chỉ liệt kê nội dung bị trừ điểm)", "the index is N minus the points lost (a deduction sheet)"))->type_name("N");
+    command.add_option("--unit", o.unit, tr(lang, "tên đơn vị khi tệp không có cột Đơn vị (mặc định: tên tệp)", "unit name when the file has no unit column (default: file name)"))->type_name("NAME");
+    command.add_option("--delimiter", o.delimiter, tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)", "cell delimiter: , ; tab | (default: detected)"))->type_name("DELIM");
+    command.add_option("--encoding", o.encoding, tr(lang, "bảng mã của tệp, ví dụ WINDOWS-1258 (mặc định: tự nhận biết)", "input encoding, e.g. WINDOWS-1258 (default: detected)"))->type_name("ENCODING");
+    command.add_option("--criteria", o.criteria, tr(lang, "bộ tiêu chí CSV (code,name,max): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số", "criteria catalog CSV (code,name,max): checks maxima and codes, gives the index scale"))->type_name("FILE");
+    command.add_option("--rating", o.rating, tr(lang, "các mức xếp loại, ví dụ \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"", "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\""))->type_name("BANDS");
+    command.add_flag("--strict", o.strict, tr(lang, "cảnh báo cũng cho mã thoát 1", "warnings also make the exit status 1"));
+    command.add_flag("-q,--quiet", o.quiet, tr(lang, "không in gì, chỉ đặt mã thoát", "print nothing; only set the exit status"));
+    command.add_flag("--no-color", o.no_color, tr(lang, "không tô màu kết quả", "never colour the output"));
+    command.add_flag("--bom", o.bom, tr(lang, "csv/tsv: thêm BOM UTF-8 ở đầu, cho Excel", "csv/tsv: begin with a UTF-8 BOM, for Excel"));
     command.add_flag("--decimal-comma", o.decimal_comma,
-                     "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale");
+                     tr(lang, "csv/tsv: ghi 96,56 và phân cách ô csv bằng ';', cho bảng tính cài đặt tiếng Việt", "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale"));
 }
 
 Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind> tables) {

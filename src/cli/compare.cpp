@@ -59,13 +59,13 @@ int run_compare(const CompareOptions& options) {
 
 } // namespace
 
-void setup_compare(CLI::App& app, int& status) {
+void setup_compare(CLI::App& app, int& status, Lang lang) {
     auto options = std::make_shared<CompareOptions>();
     CLI::App* command =
-        app.add_subcommand("compare", "units side by side, ranked by index; or two periods of one unit");
-    add_common_options(*command, options->common);
+        add_command(app, "compare", tr(lang, "so sánh, xếp hạng các đơn vị theo chỉ số; hoặc hai kỳ của một đơn vị", "units side by side, ranked by index; or two periods of one unit"), lang);
+    add_common_options(*command, options->common, lang);
     command->add_flag("--periods", options->periods,
-                      "compare the two sheets given as two periods of one unit, even if their unit names differ");
+                      tr(lang, "so sánh hai bảng điểm như hai kỳ của một đơn vị, kể cả khi tên đơn vị khác nhau", "compare the two sheets given as two periods of one unit, even if their unit names differ"));
     command->callback([options, &status] { status = run_compare(*options); });
 }
 

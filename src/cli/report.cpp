@@ -44,13 +44,13 @@ int run_report(const ReportOptions& o) {
 
 } // namespace
 
-void setup_report(CLI::App& app, int& status) {
+void setup_report(CLI::App& app, int& status, Lang lang) {
     auto options = std::make_shared<ReportOptions>();
-    CLI::App* command = app.add_subcommand("report", "summary tables per sheet (the default command)");
-    add_common_options(*command, options->common);
-    command->add_option("--by", options->by, "tables to show: sheet, domain, owner, criterion (default: all)")
-        ->delimiter(',');
-    command->add_option("--top", options->top, "also list the N criteria that lost the most points");
+    CLI::App* command = add_command(app, "report", tr(lang, "bảng tổng hợp cho từng bảng điểm (lệnh mặc định)", "summary tables per sheet (the default command)"), lang);
+    add_common_options(*command, options->common, lang);
+    command->add_option("--by", options->by, tr(lang, "các bảng cần in: sheet, domain, owner, criterion (mặc định: tất cả)", "tables to show: sheet, domain, owner, criterion (default: all)"))
+        ->delimiter(',')->type_name("TABLES");
+    command->add_option("--top", options->top, tr(lang, "in thêm N tiêu chí bị trừ nhiều điểm nhất", "also list the N criteria that lost the most points"))->type_name("N");
     command->callback([options, &status] { status = run_report(*options); });
 }
 

@@ -62,15 +62,15 @@ int run_template(const TemplateOptions& o) {
 
 } // namespace
 
-void setup_template(CLI::App& app, int& status) {
+void setup_template(CLI::App& app, int& status, Lang lang) {
     auto options = std::make_shared<TemplateOptions>();
-    CLI::App* command = app.add_subcommand("template", "a blank sheet to fill in, pre-filled from a criteria catalog");
-    command->add_option("--criteria", options->criteria, "criteria catalog CSV (code,name,max) to pre-fill the rows");
-    command->add_option("-o,--output", options->output, "write to FILE (atomically) instead of standard output");
-    command->add_option("--encoding", options->encoding, "the catalog's encoding (default: detected)");
-    command->add_flag("--bom", options->bom, "begin with a UTF-8 BOM, for Excel");
+    CLI::App* command = add_command(app, "template", tr(lang, "bảng điểm trống để điền, có sẵn các tiêu chí từ bộ tiêu chí", "a blank sheet to fill in, pre-filled from a criteria catalog"), lang);
+    command->add_option("--criteria", options->criteria, tr(lang, "bộ tiêu chí CSV (code,name,max) để điền sẵn các dòng", "criteria catalog CSV (code,name,max) to pre-fill the rows"))->type_name("FILE");
+    command->add_option("-o,--output", options->output, tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn", "write to FILE (atomically) instead of standard output"))->type_name("FILE");
+    command->add_option("--encoding", options->encoding, tr(lang, "bảng mã của bộ tiêu chí (mặc định: tự nhận biết)", "the catalog's encoding (default: detected)"))->type_name("ENCODING");
+    command->add_flag("--bom", options->bom, tr(lang, "thêm BOM UTF-8 ở đầu, cho Excel", "begin with a UTF-8 BOM, for Excel"));
     command->add_flag("--decimal-comma", options->decimal_comma,
-                      "write maxima as 1,5 and separate cells with ';', for a Vietnamese-locale spreadsheet");
+                      tr(lang, "ghi điểm tối đa dạng 1,5 và phân cách ô bằng ';', cho bảng tính cài đặt tiếng Việt", "write maxima as 1,5 and separate cells with ';', for a Vietnamese-locale spreadsheet"));
     command->callback([options, &status] { status = run_template(*options); });
 }
 
