@@ -16,13 +16,14 @@ namespace {
 const std::vector<std::string> k_commands = {"report", "check", "compare", "template"};
 
 /// `cchc FILE...` means `cchc report FILE...`.
-std::vector<std::string> with_default_command(int argc, char** argv) {
+std::vector<std::string> with_default_command(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    for (const std::string& arg : args) {
+    for (const std::string &arg : args) {
         if (arg == "--help" || arg == "-h" || arg == "--version") return args;
         if (arg == "-" || arg.empty() || arg[0] != '-') {
             bool known = false;
-            for (const std::string& c : k_commands) known = known || arg == c;
+            for (const std::string &c : k_commands)
+                known = known || arg == c;
             if (!known) args.insert(args.begin(), "report");
             return args;
         }
@@ -31,7 +32,7 @@ std::vector<std::string> with_default_command(int argc, char** argv) {
 }
 
 /// The language of the help text: --lang as given anywhere on the line.
-cchc::Lang help_language(const std::vector<std::string>& args) {
+cchc::Lang help_language(const std::vector<std::string> &args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--lang=en" || (args[i] == "--lang" && i + 1 < args.size() && args[i + 1] == "en"))
             return cchc::Lang::en;
@@ -41,7 +42,7 @@ cchc::Lang help_language(const std::vector<std::string>& args) {
 
 } // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
     // A closed pipe (`cchc … | head -1`) is a normal end, not a crash.
     std::signal(SIGPIPE, SIG_IGN);
 
@@ -55,8 +56,11 @@ int main(int argc, char** argv) {
         // CLI11's own words in the help, so a clerk reads one language.
         auto formatter = app.get_formatter();
         // (ASCII only where CLI11 aligns columns by bytes.)
-        for (auto [key, value] : {std::pair{"Usage", "Cách dùng"}, {"OPTIONS", "OPTIONS"}, {"SUBCOMMAND", "LENH"},
-                                  {"REQUIRED", "(bắt buộc)"}, {"Positionals", "Đối số"}})
+        for (auto [key, value] : {std::pair{"Usage", "Cách dùng"},
+                                  {"OPTIONS", "OPTIONS"},
+                                  {"SUBCOMMAND", "LENH"},
+                                  {"REQUIRED", "(bắt buộc)"},
+                                  {"Positionals", "Đối số"}})
             formatter->label(key, value);
     }
     app.option_defaults()->group(cchc::cli::tr(lang, "Tùy chọn", "Options"));
@@ -74,13 +78,13 @@ int main(int argc, char** argv) {
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {
         app.parse(args);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::ParseError &e) {
         int code = app.exit(e);
         return code == 0 ? 0 : cchc::cli::k_exit_failure;
-    } catch (const cchc::Error& e) {
+    } catch (const cchc::Error &e) {
         std::cerr << "cchc: " << e.what() << '\n';
         return cchc::cli::k_exit_failure;
-    } catch (const std::exception& e) {
+    } catch (const std::exception &e) {
         std::cerr << "cchc: internal error: " << e.what() << " (please report it with the file that caused it)\n";
         return cchc::cli::k_exit_failure;
     }

@@ -28,20 +28,20 @@ struct CatalogEntry {
 
 struct Catalog {
     std::string file;
-    std::vector<CatalogEntry> entries; ///< in file order
-    Decimal leaf_total;                ///< Σ max of the leaves
+    std::vector<CatalogEntry> entries;   ///< in file order
+    Decimal leaf_total;                  ///< Σ max of the leaves
     std::optional<Decimal> stated_total; ///< a "Tổng cộng" row's max, for a catalog that lists only some criteria
 
     /// What the index is out of: the stated total, else the leaves' sum.
     Decimal scale() const { return stated_total ? *stated_total : leaf_total; }
 
-    const CatalogEntry* find(const std::string& key) const;
+    const CatalogEntry *find(const std::string &key) const;
     std::unordered_map<std::string, std::size_t> by_key;
 };
 
 /// Reads a catalog; every problem (no such file, a missing column, a max
 /// that is not a number, a code listed twice) is an Error or InputError,
 /// since a wrong catalog would make every check wrong.
-Catalog load_catalog(const std::string& path, const LoadOptions& options);
+Catalog load_catalog(const std::string &path, const LoadOptions &options);
 
 } // namespace cchc

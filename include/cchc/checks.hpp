@@ -14,9 +14,9 @@ namespace cchc {
 
 struct CheckOptions {
     Lang lang = Lang::vi;
-    const Catalog* catalog = nullptr; ///< --criteria, when given
+    const Catalog *catalog = nullptr; ///< --criteria, when given
 };
 
-std::vector<Finding> check_sheet(const Sheet& sheet, const CheckOptions& options);
+std::vector<Finding> check_sheet(const Sheet &sheet, const CheckOptions &options);
 
 } // namespace cchc

@@ -15,12 +15,12 @@
 namespace cchc {
 
 struct RankedSheet {
-    const SheetSummary* sheet = nullptr;
+    const SheetSummary *sheet = nullptr;
     std::size_t rank = 0;
 };
 
 /// Highest index first; ties share a rank and keep the order given.
-std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary*>& sheets);
+std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary *> &sheets);
 
 enum class ChangeStatus { both, appeared, disappeared };
 
@@ -41,14 +41,14 @@ struct OwnerChange {
 };
 
 struct PeriodComparison {
-    const SheetSummary* before = nullptr;
-    const SheetSummary* after = nullptr;
+    const SheetSummary *before = nullptr;
+    const SheetSummary *after = nullptr;
     std::vector<CriterionChange> criteria; ///< in code order
     std::vector<OwnerChange> owners;       ///< in order of first appearance, before then after
     Decimal index_change() const { return after->index - before->index; }
 };
 
-PeriodComparison compare_periods(const SheetSummary& before, const SheetSummary& after);
+PeriodComparison compare_periods(const SheetSummary &before, const SheetSummary &after);
 
 /// What `cchc compare` shows: a ranking, or a comparison of two periods.
 struct Comparison {

@@ -15,9 +15,9 @@
 namespace cchc {
 
 struct RawRecord {
-    long line = 0;     ///< physical line the record starts on (1-based)
+    long line = 0;      ///< physical line the record starts on (1-based)
     long last_line = 0; ///< physical line it ends on
-    std::string text;  ///< the record, inner line breaks kept as '\n'
+    std::string text;   ///< the record, inner line breaks kept as '\n'
 };
 
 class RecordReader {
@@ -29,13 +29,13 @@ public:
 
     /// The next record, or false at the end of the input. Throws InputError
     /// for an unterminated quote or a record over the size limit.
-    bool next(RawRecord& record);
+    bool next(RawRecord &record);
 
-    const DecodingSource& source() const { return *m_source; }
+    const DecodingSource &source() const { return *m_source; }
 
 private:
     std::string m_file;
-    DecodingSource* m_source; // owned by m_lines
+    DecodingSource *m_source; // owned by m_lines
     std::unique_ptr<io::LineReader> m_lines;
 };
 
@@ -43,9 +43,9 @@ private:
 /// the quotes and doubled quotes of each cell, trims spaces, and normalises
 /// each cell to NFC. Throws InputError (with `file` and `line`) when the
 /// quoting is broken.
-void split_record(const RawRecord& record, char delimiter, const std::string& file, std::vector<std::string>& cells);
+void split_record(const RawRecord &record, char delimiter, const std::string &file, std::vector<std::string> &cells);
 
 /// How many times `delimiter` occurs outside quotes.
-std::size_t count_delimiters(const std::string& text, char delimiter);
+std::size_t count_delimiters(const std::string &text, char delimiter);
 
 } // namespace cchc

@@ -32,9 +32,15 @@ public:
     constexpr Decimal operator+(Decimal o) const { return Decimal(m_units + o.m_units); }
     constexpr Decimal operator-(Decimal o) const { return Decimal(m_units - o.m_units); }
     constexpr Decimal operator-() const { return Decimal(-m_units); }
-    constexpr Decimal& operator+=(Decimal o) { m_units += o.m_units; return *this; }
-    constexpr Decimal& operator-=(Decimal o) { m_units -= o.m_units; return *this; }
-    constexpr auto operator<=>(const Decimal&) const = default;
+    constexpr Decimal &operator+=(Decimal o) {
+        m_units += o.m_units;
+        return *this;
+    }
+    constexpr Decimal &operator-=(Decimal o) {
+        m_units -= o.m_units;
+        return *this;
+    }
+    constexpr auto operator<=>(const Decimal &) const = default;
 
     /// "11.00", "1.915", "-0.50": at least `min_decimals` decimals, more only
     /// when the value has them; `separator` is '.' or ','.

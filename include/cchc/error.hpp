@@ -11,16 +11,16 @@ namespace cchc {
 
 class Error : public std::runtime_error {
 public:
-    explicit Error(const std::string& message) : std::runtime_error(message) {}
+    explicit Error(const std::string &message) : std::runtime_error(message) {}
 };
 
 /// An error tied to a place in an input file: printed as
 /// "file:line: error: message".
 class InputError : public Error {
 public:
-    InputError(std::string file, long line, const std::string& message)
+    InputError(std::string file, long line, const std::string &message)
         : Error(message), m_file(std::move(file)), m_line(line) {}
-    const std::string& file() const { return m_file; }
+    const std::string &file() const { return m_file; }
     long line() const { return m_line; }
 
 private:

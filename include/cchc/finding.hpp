@@ -15,14 +15,14 @@ std::string_view severity_name(Severity severity);
 
 struct Finding {
     std::string file;
-    long line = 0;       ///< physical line, 0 when the finding is about the whole file
-    std::string code;    ///< criterion code, empty when none
-    std::string rule;    ///< stable id, e.g. "score-above-max"
+    long line = 0;    ///< physical line, 0 when the finding is about the whole file
+    std::string code; ///< criterion code, empty when none
+    std::string rule; ///< stable id, e.g. "score-above-max"
     Severity severity = Severity::error;
     std::string message; ///< in the output language
 };
 
 /// True when any finding has `severity`.
-bool has_severity(const std::vector<Finding>& findings, Severity severity);
+bool has_severity(const std::vector<Finding> &findings, Severity severity);
 
 } // namespace cchc

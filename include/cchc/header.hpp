@@ -19,14 +19,14 @@ inline constexpr std::size_t k_column_count = 10;
 
 struct ColumnInfo {
     Column column;
-    std::string_view id;            ///< "appraised"
+    std::string_view id; ///< "appraised"
     bool required;
-    std::string_view canonical_vi;  ///< "Điểm thẩm định", the name `template` writes
+    std::string_view canonical_vi;         ///< "Điểm thẩm định", the name `template` writes
     std::vector<std::string_view> aliases; ///< folded forms
 };
 
-const std::vector<ColumnInfo>& column_infos();
-const ColumnInfo& column_info(Column column);
+const std::vector<ColumnInfo> &column_infos();
+const ColumnInfo &column_info(Column column);
 
 /// The column a header cell names, if any.
 std::optional<Column> match_column_name(std::string_view cell);
@@ -41,10 +41,10 @@ struct HeaderMap {
     bool has(Column c) const { return index[static_cast<std::size_t>(c)] >= 0; }
     int at(Column c) const { return index[static_cast<std::size_t>(c)]; }
     /// The columns of `required` this header lacks.
-    std::vector<Column> missing(const std::vector<Column>& required) const;
+    std::vector<Column> missing(const std::vector<Column> &required) const;
 };
 
-HeaderMap map_header(const std::vector<std::string>& cells);
+HeaderMap map_header(const std::vector<std::string> &cells);
 
 /// Rows searched for the header.
 inline constexpr int k_header_search_rows = 30;
@@ -61,7 +61,7 @@ struct HeaderChoice {
 /// The first record that names every `required` column, trying each
 /// delimiter (, ; tab |) unless `forced` is one of them. When none does, the
 /// record that named most columns, with `found` false.
-HeaderChoice find_header(const std::vector<RawRecord>& records, char forced, const std::string& file,
-                         const std::vector<Column>& required);
+HeaderChoice find_header(const std::vector<RawRecord> &records, char forced, const std::string &file,
+                         const std::vector<Column> &required);
 
 } // namespace cchc

@@ -14,6 +14,8 @@ constexpr std::string_view pick(Lang lang, std::string_view vi, std::string_view
 }
 
 /// The decimal separator for percentages: "96,56 %" in Vietnamese.
-constexpr char percent_separator(Lang lang) { return lang == Lang::vi ? ',' : '.'; }
+constexpr char percent_separator(Lang lang) {
+    return lang == Lang::vi ? ',' : '.';
+}
 
 } // namespace cchc

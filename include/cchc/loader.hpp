@@ -17,9 +17,9 @@
 namespace cchc {
 
 struct LoadOptions {
-    std::string unit;      ///< --unit: the unit when the file has no unit column
-    std::string encoding;  ///< --encoding, empty for auto-detection
-    char delimiter = 0;    ///< --delimiter, 0 for auto-detection
+    std::string unit;     ///< --unit: the unit when the file has no unit column
+    std::string encoding; ///< --encoding, empty for auto-detection
+    char delimiter = 0;   ///< --delimiter, 0 for auto-detection
     Lang lang = Lang::vi;
 };
 
@@ -32,15 +32,15 @@ struct LoadedFile {
 };
 
 /// Reads `path` ("-" for standard input, named "<stdin>" in messages).
-LoadedFile load_file(const std::string& path, const LoadOptions& options);
+LoadedFile load_file(const std::string &path, const LoadOptions &options);
 /// The name messages use for `path`.
-std::string display_name(const std::string& path);
+std::string display_name(const std::string &path);
 
 /// The unit name used when a file has no unit column: its name without
 /// folder and extension ("samples/phuong-1.csv" → "phuong-1").
-std::string file_stem(const std::string& path);
+std::string file_stem(const std::string &path);
 
 /// Parses a --delimiter value: , ; | tab \t comma semicolon pipe. Throws Error.
-char parse_delimiter(const std::string& text);
+char parse_delimiter(const std::string &text);
 
 } // namespace cchc

@@ -15,27 +15,27 @@ class Renderer {
 public:
     virtual ~Renderer() = default;
     /// `cchc report`: each sheet's tables, then its findings.
-    virtual void report(const Report& report, std::ostream& out) const = 0;
+    virtual void report(const Report &report, std::ostream &out) const = 0;
     /// `cchc check`: the findings only.
-    virtual void findings(const Report& report, std::ostream& out) const = 0;
+    virtual void findings(const Report &report, std::ostream &out) const = 0;
     /// `cchc compare`: the ranking or the two periods, then the findings.
-    virtual void compare(const Comparison& comparison, const Report& report, std::ostream& out) const = 0;
+    virtual void compare(const Comparison &comparison, const Report &report, std::ostream &out) const = 0;
 };
 
 /// The renderer for a --format name; throws Error listing the valid names.
-std::unique_ptr<Renderer> make_renderer(const std::string& format, const RenderOptions& options);
-const std::vector<std::string>& format_names();
+std::unique_ptr<Renderer> make_renderer(const std::string &format, const RenderOptions &options);
+const std::vector<std::string> &format_names();
 
 /// One RFC 4180 record ending in CRLF: cells quoted where needed, and text
 /// cells (those not marked in `numeric`) that a spreadsheet would run as a
 /// formula neutralised with a leading apostrophe.
-void write_delimited_row(std::ostream& out, const std::vector<std::string>& cells, const std::vector<bool>& numeric,
+void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
                          char delimiter);
 
-std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options);
-std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions& options);
-std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options);
-std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions& options);
-std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions& options);
+std::unique_ptr<Renderer> make_text_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions &options);
 
 } // namespace cchc

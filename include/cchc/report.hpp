@@ -14,9 +14,9 @@
 namespace cchc {
 
 struct FileReport {
-    LoadedFile loaded;                 ///< owns the sheets the summaries point into
+    LoadedFile loaded; ///< owns the sheets the summaries point into
     std::vector<SheetSummary> sheets;
-    std::vector<Finding> findings;     ///< about the file, not one sheet
+    std::vector<Finding> findings; ///< about the file, not one sheet
 
     /// Every finding of the file: its own, then each sheet's.
     std::vector<Finding> all_findings() const;
@@ -60,13 +60,13 @@ struct Table {
 
 /// The tables of one sheet, in the order of `options.tables`, then the top
 /// losses when asked for.
-std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions& options);
+std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions &options);
 /// The tables of `cchc compare`: the ranking, or for two periods the
 /// totals, the criteria and the owners side by side.
-std::vector<Table> comparison_tables(const Comparison& comparison, const RenderOptions& options);
+std::vector<Table> comparison_tables(const Comparison &comparison, const RenderOptions &options);
 /// "phuong-1 (samples/phuong-1.csv)", with the period when there is one.
-std::string sheet_heading(const SheetSummary& summary);
+std::string sheet_heading(const SheetSummary &summary);
 /// `file:line: severity[rule]: message`, as compilers print.
-std::string finding_line(const Finding& finding);
+std::string finding_line(const Finding &finding);
 
 } // namespace cchc

@@ -37,8 +37,8 @@ enum class RowKind {
 struct Row {
     RowKind kind = RowKind::criterion;
     long line = 0;
-    std::string code;   ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
-    std::string key;    ///< for the hierarchy: Roman domains as numbers ("II" → "2")
+    std::string code;             ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
+    std::string key;              ///< for the hierarchy: Roman domains as numbers ("II" → "2")
     bool code_well_formed = true; ///< N(.N)* or a Roman numeral I–X
     std::string content;
     std::string note;
@@ -56,7 +56,7 @@ struct Sheet {
     std::string period;
     std::string encoding;
     long header_line = 0;
-    std::vector<Row> rows;       ///< criteria, parents and totals, in sheet order
+    std::vector<Row> rows;        ///< criteria, parents and totals, in sheet order
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
 };
 
@@ -64,12 +64,12 @@ struct Sheet {
 std::string normalise_code(std::string_view cell);
 /// The hierarchy key of a normalised code ("IV" → "4", "1.5" → "1.5"), and
 /// whether the code is well formed.
-std::string code_key(const std::string& code, bool& well_formed);
+std::string code_key(const std::string &code, bool &well_formed);
 /// Orders codes segment by segment as numbers: 1.2 < 1.10 < 2.
-bool code_less(const std::string& a, const std::string& b);
+bool code_less(const std::string &a, const std::string &b);
 /// "Tổng cộng", "Tổng", "Cộng", "Total" in any case and accents.
 bool is_total_label(std::string_view cell);
 /// Marks as parents the rows whose key prefixes another row's key.
-void mark_parents(Sheet& sheet);
+void mark_parents(Sheet &sheet);
 
 } // namespace cchc

@@ -19,7 +19,7 @@ struct Sums {
     Decimal max, self, appraised, lost;
     std::size_t self_count = 0; ///< rows whose self score was given
 
-    void add(const Row& leaf);
+    void add(const Row &leaf);
     /// appraised / max in hundredths of a percent; none when max is 0.
     std::optional<std::int64_t> achievement() const;
 };
@@ -30,7 +30,7 @@ struct Group {
 };
 
 struct CriterionResult {
-    const Row* row = nullptr;
+    const Row *row = nullptr;
     Decimal lost;                            ///< max − appraised
     std::optional<std::int64_t> achievement; ///< hundredths of a percent
     std::optional<Decimal> over_estimation;  ///< self − appraised, when self is given
@@ -42,8 +42,8 @@ struct RatingBand {
 };
 
 /// Parses "Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu". Throws Error.
-std::vector<RatingBand> parse_rating_bands(const std::string& text);
-const std::vector<RatingBand>& default_rating_bands();
+std::vector<RatingBand> parse_rating_bands(const std::string &text);
+const std::vector<RatingBand> &default_rating_bands();
 
 struct SummaryOptions {
     std::optional<Decimal> out_of;
@@ -52,21 +52,21 @@ struct SummaryOptions {
 };
 
 struct SheetSummary {
-    const Sheet* sheet = nullptr;
+    const Sheet *sheet = nullptr;
     Sums totals;
     Decimal index;
     Decimal base; ///< what the index is out of: N, or Σmax
     std::string rating;
-    std::vector<Group> domains; ///< in code order
-    std::vector<Group> owners;  ///< in order of first appearance
+    std::vector<Group> domains;            ///< in code order
+    std::vector<Group> owners;             ///< in order of first appearance
     std::vector<CriterionResult> criteria; ///< leaves, in sheet order
     std::vector<CriterionResult> top;      ///< by points lost, then code
     std::vector<Finding> findings;
 };
 
-SheetSummary summarise(const Sheet& sheet, const SummaryOptions& options);
+SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options);
 
 /// The rating of `index` out of `base` (bands are percentages of the base).
-std::string rate(Decimal index, Decimal base, const std::vector<RatingBand>& bands);
+std::string rate(Decimal index, Decimal base, const std::vector<RatingBand> &bands);
 
 } // namespace cchc

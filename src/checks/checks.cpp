@@ -13,7 +13,7 @@ namespace {
 
 class Checker {
 public:
-    Checker(const Sheet& sheet, const CheckOptions& options)
+    Checker(const Sheet &sheet, const CheckOptions &options)
         : m_sheet(sheet), m_lang(options.lang), m_catalog(options.catalog) {}
 
     std::vector<Finding> run() {
@@ -25,22 +25,22 @@ public:
         check_totals();
         check_has_criteria();
         std::stable_sort(m_out.begin(), m_out.end(),
-                         [](const Finding& a, const Finding& b) { return a.line < b.line; });
+                         [](const Finding &a, const Finding &b) { return a.line < b.line; });
         return std::move(m_out);
     }
 
 private:
     template <typename... Args>
-    void add_at(long line, const std::string& code, std::string_view rule, Severity severity, std::string_view vi,
-                std::string_view en, Args&&... args) {
+    void add_at(long line, const std::string &code, std::string_view rule, Severity severity, std::string_view vi,
+                std::string_view en, Args &&...args) {
         std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
         if (!code.empty()) message = code + ": " + message;
         m_out.push_back(Finding{m_sheet.file, line, code, std::string(rule), severity, std::move(message)});
     }
 
     template <typename... Args>
-    void add(const Row* row, std::string_view rule, Severity severity, std::string_view vi, std::string_view en,
-             Args&&... args) {
+    void add(const Row *row, std::string_view rule, Severity severity, std::string_view vi, std::string_view en,
+             Args &&...args) {
         add_at(row->line, row->code, rule, severity, vi, en, std::forward<Args>(args)...);
     }
 
@@ -51,7 +51,7 @@ private:
         return pick(m_lang, "số điểm bị trừ", "number of points lost");
     }
 
-    void check_number(const Row& row, const Score& score, std::string_view id, bool required) {
+    void check_number(const Row &row, const Score &score, std::string_view id, bool required) {
         using S = ParsedNumber::Status;
         switch (score.number.status) {
         case S::not_given:
@@ -82,7 +82,7 @@ private:
     }
 
     void check_rows() {
-        for (const Row& row : m_sheet.rows) {
+        for (const Row &row : m_sheet.rows) {
             if (row.kind == RowKind::uncoded) {
                 add(&row, "bad-code", Severity::warning,
                     "dòng có điểm nhưng không có mục; dòng này không được cộng, hãy ghi mã tiêu chí",
@@ -104,8 +104,7 @@ private:
             if (row.max.given() && row.self.given() && row.self.number.value > row.max.number.value)
                 add(&row, "self-above-max", Severity::error,
                     "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
-                    "the self score {} is above the max {}; correct one of the two cells", row.self.text,
-                    row.max.text);
+                    "the self score {} is above the max {}; correct one of the two cells", row.self.text, row.max.text);
             if (row.max.given() && row.appraised.given() && row.lost.given()) {
                 Decimal expected = row.max.number.value - row.appraised.number.value;
                 if (expected != row.lost.number.value)
@@ -117,17 +116,17 @@ private:
         }
     }
 
-    void report_bad_code(const Row& row) {
+    void report_bad_code(const Row &row) {
         add(&row, "bad-code", Severity::warning, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
             "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", row.code);
     }
 
     void check_notes() {
-        for (const Row& row : m_sheet.rows) {
+        for (const Row &row : m_sheet.rows) {
             if (row.kind != RowKind::criterion) continue;
-            const NoteFacts& facts = row.note_facts;
+            const NoteFacts &facts = row.note_facts;
             bool all_valid = true;
-            for (const NoteFraction& f : facts.fractions) {
+            for (const NoteFraction &f : facts.fractions) {
                 if (f.denominator == 0)
                     add(&row, "note-fraction-invalid", Severity::warning,
                         "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
@@ -141,9 +140,9 @@ private:
                 all_valid = false;
             }
             if (facts.fractions.size() != 1 || !all_valid) continue;
-            const NoteFraction& f = facts.fractions.front();
+            const NoteFraction &f = facts.fractions.front();
             if (facts.percents.size() == 1) {
-                const NotePercent& p = facts.percents.front();
+                const NotePercent &p = facts.percents.front();
                 PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
                 if (p.scaled != forms.rounded && p.scaled != forms.truncated)
                     add(&row, "note-percent-mismatch", Severity::warning, "{} = {} %, nhưng ghi chú ghi {} %",
@@ -155,7 +154,7 @@ private:
     }
 
     /// The appraised score against max × A/B, at 2 decimals rounded or truncated.
-    void check_score_against_fraction(const Row& row, const NoteFraction& f) {
+    void check_score_against_fraction(const Row &row, const NoteFraction &f) {
         if (!row.max.given() || !row.appraised.given()) return;
         WideInt product = static_cast<WideInt>(row.max.number.value.units()) * f.numerator;
         WideInt d = static_cast<WideInt>(f.denominator) * 10; // thousandths → hundredths
@@ -165,16 +164,16 @@ private:
         if (appraised == rounded || appraised == truncated) return;
         add(&row, "score-fraction-mismatch", Severity::info,
             "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
-            "the appraised score is {}, while {} × {} = {} (a target rule may apply)", row.appraised.text,
-            row.max.text, f.text, Decimal::from_units(rounded).format(2));
+            "the appraised score is {}, while {} × {} = {} (a target rule may apply)", row.appraised.text, row.max.text,
+            f.text, Decimal::from_units(rounded).format(2));
     }
 
     void check_catalog() {
         if (m_catalog == nullptr) return;
-        for (const Row& row : m_sheet.rows) {
+        for (const Row &row : m_sheet.rows) {
             if (row.kind != RowKind::criterion && row.kind != RowKind::parent && row.kind != RowKind::unscored)
                 continue;
-            const CatalogEntry* entry = m_catalog->find(row.key);
+            const CatalogEntry *entry = m_catalog->find(row.key);
             if (entry == nullptr) {
                 add(&row, "unknown-code", Severity::warning, "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
                     "the code {} is not in the catalog {}; check the code", row.code, m_catalog->file);
@@ -183,18 +182,18 @@ private:
             if (row.max.given() && row.max.number.value != entry->max)
                 add(&row, "catalog-max-mismatch", Severity::error,
                     "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
-                    "the max {} differs from the catalog's {} ({} line {}); use the catalog's max",
-                    row.max.text, entry->max.format(0), m_catalog->file, entry->line);
+                    "the max {} differs from the catalog's {} ({} line {}); use the catalog's max", row.max.text,
+                    entry->max.format(0), m_catalog->file, entry->line);
         }
     }
 
     void check_duplicates() {
-        std::map<std::string, const Row*> seen;
-        for (const Row& row : m_sheet.rows) {
+        std::map<std::string, const Row *> seen;
+        for (const Row &row : m_sheet.rows) {
             if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
             auto [it, inserted] = seen.emplace(row.key, &row);
             if (inserted) continue;
-            const Row& first = *it->second;
+            const Row &first = *it->second;
             // A spreadsheet that reads 3.10 as a number shows it as 3.1.
             bool maybe_number = row.code.size() > 2 && row.code.find('.') != std::string::npos &&
                                 row.code.back() != '0' && row.code.find('.') == row.code.rfind('.');
@@ -212,13 +211,13 @@ private:
     }
 
     void check_parents() {
-        for (const Row& parent : m_sheet.rows) {
+        for (const Row &parent : m_sheet.rows) {
             if (parent.kind != RowKind::parent) continue;
             Decimal max, self, appraised;
             bool any_scored = false;
             bool any_self = false;
             std::string prefix = parent.key + ".";
-            for (const Row& child : m_sheet.rows) {
+            for (const Row &child : m_sheet.rows) {
                 bool leaf = child.kind == RowKind::criterion || child.kind == RowKind::unscored;
                 if (!leaf || child.key.compare(0, prefix.size(), prefix) != 0) continue;
                 max += child.max.value_or_zero();
@@ -237,20 +236,20 @@ private:
         }
     }
 
-    void compare_sum(const Row& row, std::string_view rule, const Score& written, Decimal sum, std::string_view id) {
+    void compare_sum(const Row &row, std::string_view rule, const Score &written, Decimal sum, std::string_view id) {
         if (!written.given() || written.number.value == sum) return;
         if (rule == "parent-sum-mismatch")
             add(&row, rule, Severity::error, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
                 "the {} is {}, but its children add up to {}", column_label(id), written.text, sum.format(0));
         else // a total row has no code of its own
             add_at(row.line, "", rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
-                "total row: the {} is {}, but the criteria add up to {}", column_label(id), written.text,
-                sum.format(0));
+                   "total row: the {} is {}, but the criteria add up to {}", column_label(id), written.text,
+                   sum.format(0));
     }
 
     void check_totals() {
         Decimal max, self, appraised, lost;
-        for (const Row& row : m_sheet.rows) {
+        for (const Row &row : m_sheet.rows) {
             // A template's total row adds up the maxima of rows not scored yet.
             if (row.kind == RowKind::unscored) max += row.max.value_or_zero();
             if (row.kind != RowKind::criterion) continue;
@@ -259,7 +258,7 @@ private:
             appraised += row.appraised.value_or_zero();
             lost += row.max.value_or_zero() - row.appraised.value_or_zero();
         }
-        for (const Row& row : m_sheet.rows) {
+        for (const Row &row : m_sheet.rows) {
             if (row.kind != RowKind::total) continue;
             compare_sum(row, "total-mismatch", row.max, max, "max");
             compare_sum(row, "total-mismatch", row.self, self, "self");
@@ -270,15 +269,15 @@ private:
 
     void check_has_criteria() {
         std::size_t unscored = 0;
-        const Row* first_unscored = nullptr;
-        for (const Row& row : m_sheet.rows)
+        const Row *first_unscored = nullptr;
+        for (const Row &row : m_sheet.rows)
             if (row.kind == RowKind::unscored && unscored++ == 0) first_unscored = &row;
         if (unscored > 0)
             add_at(first_unscored->line, "", "not-scored", Severity::info,
                    "{} tiêu chí chưa có điểm (chỉ có điểm tối đa), chưa được tính; điền điểm thẩm định khi có",
                    "{} criteria have a max but no score yet and are not counted; fill in the appraised scores",
                    unscored);
-        for (const Row& row : m_sheet.rows)
+        for (const Row &row : m_sheet.rows)
             if (row.kind == RowKind::criterion) return;
         if (unscored > 0) return; // a template being filled in
         // Point at the sheet's first row, or at the header when it has none.
@@ -287,15 +286,15 @@ private:
                "the sheet of {} has no criterion rows with scores", m_sheet.unit);
     }
 
-    const Sheet& m_sheet;
+    const Sheet &m_sheet;
     Lang m_lang;
-    const Catalog* m_catalog;
+    const Catalog *m_catalog;
     std::vector<Finding> m_out;
 };
 
 } // namespace
 
-std::vector<Finding> check_sheet(const Sheet& sheet, const CheckOptions& options) {
+std::vector<Finding> check_sheet(const Sheet &sheet, const CheckOptions &options) {
     return Checker(sheet, options).run();
 }
 

@@ -16,16 +16,17 @@ struct CheckCommandOptions {
 
 /// Info findings (a score that differs from its note's fraction, an assumed
 /// encoding) explain rather than accuse: shown only with --verbose.
-void drop_info(Report& report) {
-    auto is_info = [](const Finding& f) { return f.severity == Severity::info; };
-    for (FileReport& file : report.files) {
+void drop_info(Report &report) {
+    auto is_info = [](const Finding &f) { return f.severity == Severity::info; };
+    for (FileReport &file : report.files) {
         std::erase_if(file.findings, is_info);
-        for (SheetSummary& sheet : file.sheets) std::erase_if(sheet.findings, is_info);
+        for (SheetSummary &sheet : file.sheets)
+            std::erase_if(sheet.findings, is_info);
     }
 }
 
-int run_check(const CheckCommandOptions& options) {
-    const CommonOptions& o = options.common;
+int run_check(const CheckCommandOptions &options) {
+    const CommonOptions &o = options.common;
     Run run = run_pipeline(o, 0, {});
     if (!options.verbose) drop_info(run.report);
     int status = exit_status(run, o.strict);
@@ -38,11 +39,16 @@ int run_check(const CheckCommandOptions& options) {
 
 } // namespace
 
-void setup_check(CLI::App& app, int& status, Lang lang) {
+void setup_check(CLI::App &app, int &status, Lang lang) {
     auto options = std::make_shared<CheckCommandOptions>();
-    CLI::App* command = add_command(app, "check", tr(lang, "chỉ in các lỗi phát hiện; mã thoát 1 khi có lỗi", "findings only; exit status 1 when there are errors"), lang);
+    CLI::App *command = add_command(app, "check",
+                                    tr(lang, "chỉ in các lỗi phát hiện; mã thoát 1 khi có lỗi",
+                                       "findings only; exit status 1 when there are errors"),
+                                    lang);
     add_common_options(*command, options->common, lang);
-    command->add_flag("-v,--verbose", options->verbose, tr(lang, "in cả các phát hiện mức thông tin (info)", "also print information findings (severity info)"));
+    command->add_flag(
+        "-v,--verbose", options->verbose,
+        tr(lang, "in cả các phát hiện mức thông tin (info)", "also print information findings (severity info)"));
     command->callback([options, &status] { status = run_check(*options); });
 }
 

@@ -25,7 +25,7 @@ namespace cchc::cli {
 
 namespace {
 
-Lang parse_lang(const std::string& lang) {
+Lang parse_lang(const std::string &lang) {
     if (lang == "vi") return Lang::vi;
     if (lang == "en") return Lang::en;
     throw Error(fmt::format("--lang: '{}' is not one of vi, en", lang));
@@ -34,20 +34,21 @@ Lang parse_lang(const std::string& lang) {
 std::size_t terminal_width() {
     struct winsize ws {};
     if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
-    if (const char* columns = std::getenv("COLUMNS")) {
+    if (const char *columns = std::getenv("COLUMNS")) {
         long n = std::strtol(columns, nullptr, 10);
         if (n > 20 && n < 10000) return static_cast<std::size_t>(n);
     }
     return 0;
 }
 
-bool same_file(const std::string& a, const std::string& b) {
-    struct stat sa {}, sb {};
+bool same_file(const std::string &a, const std::string &b) {
+    struct stat sa {
+    }, sb{};
     if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-bool write_all(int fd, const std::string& text) {
+bool write_all(int fd, const std::string &text) {
     std::size_t done = 0;
     while (done < text.size()) {
         ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -67,43 +68,44 @@ struct FileOutcome {
 
 /// One file through the whole pipeline. Never throws: a file that cannot be
 /// read comes back as its message.
-FileOutcome process_file(const std::string& path, const LoadOptions& load, const SummaryOptions& summary,
-                         const CheckOptions& check) {
+FileOutcome process_file(const std::string &path, const LoadOptions &load, const SummaryOptions &summary,
+                         const CheckOptions &check) {
     FileOutcome out;
     try {
-        FileReport& file = out.report;
+        FileReport &file = out.report;
         file.loaded = load_file(path, load);
         file.findings = file.loaded.findings;
-        for (const Sheet& sheet : file.loaded.sheets) {
+        for (const Sheet &sheet : file.loaded.sheets) {
             SheetSummary s = summarise(sheet, summary);
             s.findings = check_sheet(sheet, check);
             file.sheets.push_back(std::move(s));
         }
-    } catch (const InputError& e) {
+    } catch (const InputError &e) {
         out.error = fmt::format("{}:{}: error: {}\n", e.file(), e.line(), e.what());
-    } catch (const Error& e) {
+    } catch (const Error &e) {
         out.error = fmt::format("cchc: {}\n", e.what());
-    } catch (const std::bad_alloc&) {
+    } catch (const std::bad_alloc &) {
         out.error = fmt::format("{}: error: not enough memory to read this file\n", display_name(path));
-    } catch (const std::exception& e) {
-        out.error = fmt::format("{}: internal error: {} (please report it with this file)\n", display_name(path),
-                                e.what());
+    } catch (const std::exception &e) {
+        out.error =
+            fmt::format("{}: internal error: {} (please report it with this file)\n", display_name(path), e.what());
     }
     return out;
 }
 
-bool is_sheet_name(const std::filesystem::path& path) {
+bool is_sheet_name(const std::filesystem::path &path) {
     std::string ext = path.extension().string();
-    for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char &c : ext)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     return ext == ".csv" || ext == ".tsv" || ext == ".txt";
 }
 
 /// Folders stand for the *.csv, *.tsv and *.txt files below them, in name
 /// order; other names are kept as they are (and fail later if unreadable).
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, int& status, bool quiet) {
+std::vector<std::string> expand_inputs(const std::vector<std::string> &inputs, int &status, bool quiet) {
     namespace fs = std::filesystem;
     std::vector<std::string> files;
-    for (const std::string& input : inputs) {
+    for (const std::string &input : inputs) {
         std::error_code ec;
         if (input == "-" || !fs::is_directory(input, ec)) {
             files.push_back(input);
@@ -129,35 +131,83 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs, i
 
 } // namespace
 
-CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& description, Lang lang) {
-    CLI::App* command = app.add_subcommand(name, description);
+CLI::App *add_command(CLI::App &app, const std::string &name, const std::string &description, Lang lang) {
+    CLI::App *command = app.add_subcommand(name, description);
     command->group(tr(lang, "Lệnh", "Commands"));
     command->set_help_flag("-h,--help", tr(lang, "in trợ giúp này rồi thoát", "print this help and exit"));
     return command;
 }
 
-void add_common_options(CLI::App& command, CommonOptions& o, Lang lang) {
-    command.add_option("files", o.files, tr(lang, "tệp bảng điểm CSV (hoặc thư mục); - đọc từ đầu vào chuẩn", "CSV sheets (or folders) to read; - reads standard input"))->required()->type_name("FILE");
-    command.add_option("--format", o.format, tr(lang, "định dạng kết quả: text, md, csv, tsv, json", "output format: text, md, csv, tsv, json"))->default_str("text")->type_name("FORMAT");
-    command.add_option("-o,--output", o.output, tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn", "write to FILE (atomically) instead of standard output"))->type_name("FILE");
-    command.add_option("--lang", o.lang, tr(lang, "ngôn ngữ của nhãn, thông báo và trợ giúp: vi, en", "language of labels, messages and help: vi, en"))->default_str("vi")->type_name("LANG");
-    command.add_option("--out-of", o.out_of, tr(lang, "chỉ số = N trừ số điểm bị trừ (bảng chỉ liệt kê nội dung bị trừ điểm)", "the index is N minus the points lost (a deduction sheet)"))->type_name("N");
-    command.add_option("--unit", o.unit, tr(lang, "tên đơn vị khi tệp không có cột Đơn vị (mặc định: tên tệp)", "unit name when the file has no unit column (default: file name)"))->type_name("NAME");
-    command.add_option("--delimiter", o.delimiter, tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)", "cell delimiter: , ; tab | (default: detected)"))->type_name("DELIM");
-    command.add_option("--encoding", o.encoding, tr(lang, "bảng mã của tệp, ví dụ WINDOWS-1258 (mặc định: tự nhận biết)", "input encoding, e.g. WINDOWS-1258 (default: detected)"))->type_name("ENCODING");
-    command.add_option("--criteria", o.criteria, tr(lang, "bộ tiêu chí CSV (code,name,max): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số", "criteria catalog CSV (code,name,max): checks maxima and codes, gives the index scale"))->type_name("FILE");
-    command.add_option("--rating", o.rating, tr(lang, "các mức xếp loại, ví dụ \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"", "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\""))->type_name("BANDS");
-    command.add_flag("--strict", o.strict, tr(lang, "cảnh báo cũng cho mã thoát 1", "warnings also make the exit status 1"));
-    command.add_flag("-q,--quiet", o.quiet, tr(lang, "không in gì, chỉ đặt mã thoát", "print nothing; only set the exit status"));
+void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
+    command
+        .add_option("files", o.files,
+                    tr(lang, "tệp bảng điểm CSV (hoặc thư mục); - đọc từ đầu vào chuẩn",
+                       "CSV sheets (or folders) to read; - reads standard input"))
+        ->required()
+        ->type_name("FILE");
+    command
+        .add_option("--format", o.format,
+                    tr(lang, "định dạng kết quả: text, md, csv, tsv, json", "output format: text, md, csv, tsv, json"))
+        ->default_str("text")
+        ->type_name("FORMAT");
+    command
+        .add_option("-o,--output", o.output,
+                    tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
+                       "write to FILE (atomically) instead of standard output"))
+        ->type_name("FILE");
+    command
+        .add_option("--lang", o.lang,
+                    tr(lang, "ngôn ngữ của nhãn, thông báo và trợ giúp: vi, en",
+                       "language of labels, messages and help: vi, en"))
+        ->default_str("vi")
+        ->type_name("LANG");
+    command
+        .add_option("--out-of", o.out_of,
+                    tr(lang, "chỉ số = N trừ số điểm bị trừ (bảng chỉ liệt kê nội dung bị trừ điểm)",
+                       "the index is N minus the points lost (a deduction sheet)"))
+        ->type_name("N");
+    command
+        .add_option("--unit", o.unit,
+                    tr(lang, "tên đơn vị khi tệp không có cột Đơn vị (mặc định: tên tệp)",
+                       "unit name when the file has no unit column (default: file name)"))
+        ->type_name("NAME");
+    command
+        .add_option("--delimiter", o.delimiter,
+                    tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)",
+                       "cell delimiter: , ; tab | (default: detected)"))
+        ->type_name("DELIM");
+    command
+        .add_option("--encoding", o.encoding,
+                    tr(lang, "bảng mã của tệp, ví dụ WINDOWS-1258 (mặc định: tự nhận biết)",
+                       "input encoding, e.g. WINDOWS-1258 (default: detected)"))
+        ->type_name("ENCODING");
+    command
+        .add_option("--criteria", o.criteria,
+                    tr(lang, "bộ tiêu chí CSV (code,name,max): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số",
+                       "criteria catalog CSV (code,name,max): checks maxima and codes, gives the index scale"))
+        ->type_name("FILE");
+    command
+        .add_option("--rating", o.rating,
+                    tr(lang, "các mức xếp loại, ví dụ \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"",
+                       "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\""))
+        ->type_name("BANDS");
+    command.add_flag("--strict", o.strict,
+                     tr(lang, "cảnh báo cũng cho mã thoát 1", "warnings also make the exit status 1"));
+    command.add_flag("-q,--quiet", o.quiet,
+                     tr(lang, "không in gì, chỉ đặt mã thoát", "print nothing; only set the exit status"));
     command.add_flag("--no-color", o.no_color, tr(lang, "không tô màu kết quả", "never colour the output"));
-    command.add_flag("--bom", o.bom, tr(lang, "csv/tsv: thêm BOM UTF-8 ở đầu, cho Excel", "csv/tsv: begin with a UTF-8 BOM, for Excel"));
-    command.add_flag("--decimal-comma", o.decimal_comma,
-                     tr(lang, "csv/tsv: ghi 96,56 và phân cách ô csv bằng ';', cho bảng tính cài đặt tiếng Việt", "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale"));
+    command.add_flag(
+        "--bom", o.bom,
+        tr(lang, "csv/tsv: thêm BOM UTF-8 ở đầu, cho Excel", "csv/tsv: begin with a UTF-8 BOM, for Excel"));
+    command.add_flag(
+        "--decimal-comma", o.decimal_comma,
+        tr(lang, "csv/tsv: ghi 96,56 và phân cách ô csv bằng ';', cho bảng tính cài đặt tiếng Việt",
+           "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale"));
 }
 
-Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind> tables) {
+Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables) {
     Run run;
-    RenderOptions& render = run.render;
+    RenderOptions &render = run.render;
     render.lang = parse_lang(o.lang);
     render.tables = std::move(tables);
     render.top = top;
@@ -183,7 +233,7 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
         summary.out_of = n.value;
     }
     std::vector<std::string> files = expand_inputs(o.files, run.status, o.quiet);
-    for (const std::string& file : files)
+    for (const std::string &file : files)
         if (!o.output.empty() && file != "-" && same_file(file, o.output))
             throw Error(fmt::format("--output: '{}' is one of the input files; choose another name", o.output));
 
@@ -192,7 +242,7 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
     if (!o.criteria.empty()) {
         try {
             run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));
-        } catch (const InputError& e) {
+        } catch (const InputError &e) {
             throw Error(fmt::format("{}:{}: {} (--criteria)", e.file(), e.line(), e.what()));
         }
         check.catalog = run.catalog.get();
@@ -209,11 +259,13 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
     };
     std::size_t threads = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
     worker();
-    for (std::thread& t : pool) t.join();
+    for (std::thread &t : pool)
+        t.join();
 
-    for (FileOutcome& outcome : outcomes) {
+    for (FileOutcome &outcome : outcomes) {
         if (outcome.error.empty()) {
             run.report.files.push_back(std::move(outcome.report));
             continue;
@@ -224,9 +276,9 @@ Run run_pipeline(const CommonOptions& o, std::size_t top, std::vector<TableKind>
     return run;
 }
 
-int exit_status(const Run& run, bool strict) {
+int exit_status(const Run &run, bool strict) {
     if (run.status == k_exit_failure) return k_exit_failure;
-    for (const FileReport& file : run.report.files) {
+    for (const FileReport &file : run.report.files) {
         auto findings = file.all_findings();
         if (has_severity(findings, Severity::error)) return k_exit_findings;
         if (strict && has_severity(findings, Severity::warning)) return k_exit_findings;
@@ -234,7 +286,7 @@ int exit_status(const Run& run, bool strict) {
     return k_exit_ok;
 }
 
-int write_result(const CommonOptions& o, const std::string& text) {
+int write_result(const CommonOptions &o, const std::string &text) {
     if (o.output.empty()) {
         if (!write_all(STDOUT_FILENO, text)) {
             if (errno == EPIPE) return k_exit_ok; // the reader has all it wanted
@@ -262,7 +314,7 @@ int write_result(const CommonOptions& o, const std::string& text) {
     // points to) and rename, so the target is either the old file or the
     // whole new one, never half of it.
     std::string target = o.output;
-    if (char* resolved = ::realpath(o.output.c_str(), nullptr)) {
+    if (char *resolved = ::realpath(o.output.c_str(), nullptr)) {
         target = resolved;
         std::free(resolved);
     }

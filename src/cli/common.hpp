@@ -39,12 +39,14 @@ struct CommonOptions {
 };
 
 /// Help text in the language of --lang.
-inline std::string tr(Lang lang, std::string_view vi, std::string_view en) { return std::string(pick(lang, vi, en)); }
+inline std::string tr(Lang lang, std::string_view vi, std::string_view en) {
+    return std::string(pick(lang, vi, en));
+}
 
 /// A subcommand whose help lists its options under one heading, in `lang`.
-CLI::App* add_command(CLI::App& app, const std::string& name, const std::string& description, Lang lang);
+CLI::App *add_command(CLI::App &app, const std::string &name, const std::string &description, Lang lang);
 
-void add_common_options(CLI::App& command, CommonOptions& options, Lang lang);
+void add_common_options(CLI::App &command, CommonOptions &options, Lang lang);
 
 /// The pipeline's result for the named files, with the exit status so far
 /// (2 when a file could not be read; its message is already on stderr).
@@ -57,18 +59,18 @@ struct Run {
 
 /// Reads, checks and summarises every file. Throws Error for bad options
 /// or an unreadable catalog.
-Run run_pipeline(const CommonOptions& options, std::size_t top, std::vector<TableKind> tables);
+Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables);
 
 /// Writes `text` to stdout, or to --output through a temporary file renamed
 /// into place. Returns the exit status to use (2 on failure).
-int write_result(const CommonOptions& options, const std::string& text);
+int write_result(const CommonOptions &options, const std::string &text);
 
 /// 0, 1 or 2 from the findings and the status so far.
-int exit_status(const Run& run, bool strict);
+int exit_status(const Run &run, bool strict);
 
-void setup_report(CLI::App& app, int& status, Lang lang);
-void setup_check(CLI::App& app, int& status, Lang lang);
-void setup_template(CLI::App& app, int& status, Lang lang);
-void setup_compare(CLI::App& app, int& status, Lang lang);
+void setup_report(CLI::App &app, int &status, Lang lang);
+void setup_check(CLI::App &app, int &status, Lang lang);
+void setup_template(CLI::App &app, int &status, Lang lang);
+void setup_compare(CLI::App &app, int &status, Lang lang);
 
 } // namespace cchc::cli

@@ -22,26 +22,26 @@ struct CompareOptions {
 
 /// Two sheets of the same unit are two periods; the earlier period first
 /// when both name one, else in the order given.
-std::optional<PeriodComparison> as_periods(const std::vector<const SheetSummary*>& sheets, bool forced) {
+std::optional<PeriodComparison> as_periods(const std::vector<const SheetSummary *> &sheets, bool forced) {
     if (sheets.size() != 2) {
-        if (forced)
-            throw Error(fmt::format("--periods compares two sheets; {} were given", sheets.size()));
+        if (forced) throw Error(fmt::format("--periods compares two sheets; {} were given", sheets.size()));
         return std::nullopt;
     }
-    const SheetSummary* a = sheets[0];
-    const SheetSummary* b = sheets[1];
+    const SheetSummary *a = sheets[0];
+    const SheetSummary *b = sheets[1];
     if (!forced && a->sheet->unit != b->sheet->unit) return std::nullopt;
     if (!a->sheet->period.empty() && !b->sheet->period.empty() && code_less(b->sheet->period, a->sheet->period))
         std::swap(a, b);
     return compare_periods(*a, *b);
 }
 
-int run_compare(const CompareOptions& options) {
-    const CommonOptions& o = options.common;
+int run_compare(const CompareOptions &options) {
+    const CommonOptions &o = options.common;
     Run run = run_pipeline(o, 0, {});
-    std::vector<const SheetSummary*> sheets;
-    for (const FileReport& file : run.report.files)
-        for (const SheetSummary& s : file.sheets) sheets.push_back(&s);
+    std::vector<const SheetSummary *> sheets;
+    for (const FileReport &file : run.report.files)
+        for (const SheetSummary &s : file.sheets)
+            sheets.push_back(&s);
     int status = exit_status(run, o.strict);
     if (sheets.empty()) {
         if (!o.quiet) std::cerr << "cchc: compare: no sheet could be read\n";
@@ -59,13 +59,16 @@ int run_compare(const CompareOptions& options) {
 
 } // namespace
 
-void setup_compare(CLI::App& app, int& status, Lang lang) {
+void setup_compare(CLI::App &app, int &status, Lang lang) {
     auto options = std::make_shared<CompareOptions>();
-    CLI::App* command =
-        add_command(app, "compare", tr(lang, "so sánh, xếp hạng các đơn vị theo chỉ số; hoặc hai kỳ của một đơn vị", "units side by side, ranked by index; or two periods of one unit"), lang);
+    CLI::App *command = add_command(app, "compare",
+                                    tr(lang, "so sánh, xếp hạng các đơn vị theo chỉ số; hoặc hai kỳ của một đơn vị",
+                                       "units side by side, ranked by index; or two periods of one unit"),
+                                    lang);
     add_common_options(*command, options->common, lang);
     command->add_flag("--periods", options->periods,
-                      tr(lang, "so sánh hai bảng điểm như hai kỳ của một đơn vị, kể cả khi tên đơn vị khác nhau", "compare the two sheets given as two periods of one unit, even if their unit names differ"));
+                      tr(lang, "so sánh hai bảng điểm như hai kỳ của một đơn vị, kể cả khi tên đơn vị khác nhau",
+                         "compare the two sheets given as two periods of one unit, even if their unit names differ"));
     command->callback([options, &status] { status = run_compare(*options); });
 }
 

@@ -20,19 +20,24 @@ struct ReportOptions {
     std::size_t top = 0;
 };
 
-std::vector<TableKind> parse_tables(const std::vector<std::string>& names) {
+std::vector<TableKind> parse_tables(const std::vector<std::string> &names) {
     std::vector<TableKind> out; // empty: each format's default
-    for (const std::string& name : names) {
-        if (name == "sheet") out.push_back(TableKind::sheet);
-        else if (name == "domain") out.push_back(TableKind::domain);
-        else if (name == "owner") out.push_back(TableKind::owner);
-        else if (name == "criterion") out.push_back(TableKind::criterion);
-        else throw Error(fmt::format("--by: '{}' is not one of domain, owner, criterion, sheet", name));
+    for (const std::string &name : names) {
+        if (name == "sheet")
+            out.push_back(TableKind::sheet);
+        else if (name == "domain")
+            out.push_back(TableKind::domain);
+        else if (name == "owner")
+            out.push_back(TableKind::owner);
+        else if (name == "criterion")
+            out.push_back(TableKind::criterion);
+        else
+            throw Error(fmt::format("--by: '{}' is not one of domain, owner, criterion, sheet", name));
     }
     return out;
 }
 
-int run_report(const ReportOptions& o) {
+int run_report(const ReportOptions &o) {
     Run run = run_pipeline(o.common, o.top, parse_tables(o.by));
     int status = exit_status(run, o.common.strict);
     if (o.common.quiet) return status;
@@ -44,13 +49,24 @@ int run_report(const ReportOptions& o) {
 
 } // namespace
 
-void setup_report(CLI::App& app, int& status, Lang lang) {
+void setup_report(CLI::App &app, int &status, Lang lang) {
     auto options = std::make_shared<ReportOptions>();
-    CLI::App* command = add_command(app, "report", tr(lang, "bảng tổng hợp cho từng bảng điểm (lệnh mặc định)", "summary tables per sheet (the default command)"), lang);
+    CLI::App *command = add_command(
+        app, "report",
+        tr(lang, "bảng tổng hợp cho từng bảng điểm (lệnh mặc định)", "summary tables per sheet (the default command)"),
+        lang);
     add_common_options(*command, options->common, lang);
-    command->add_option("--by", options->by, tr(lang, "các bảng cần in: sheet, domain, owner, criterion (mặc định: tất cả)", "tables to show: sheet, domain, owner, criterion (default: all)"))
-        ->delimiter(',')->type_name("TABLES");
-    command->add_option("--top", options->top, tr(lang, "in thêm N tiêu chí bị trừ nhiều điểm nhất", "also list the N criteria that lost the most points"))->type_name("N");
+    command
+        ->add_option("--by", options->by,
+                     tr(lang, "các bảng cần in: sheet, domain, owner, criterion (mặc định: tất cả)",
+                        "tables to show: sheet, domain, owner, criterion (default: all)"))
+        ->delimiter(',')
+        ->type_name("TABLES");
+    command
+        ->add_option(
+            "--top", options->top,
+            tr(lang, "in thêm N tiêu chí bị trừ nhiều điểm nhất", "also list the N criteria that lost the most points"))
+        ->type_name("N");
     command->callback([options, &status] { status = run_report(*options); });
 }
 

@@ -26,14 +26,15 @@ struct TemplateOptions {
     bool decimal_comma = false;
 };
 
-int run_template(const TemplateOptions& o) {
+int run_template(const TemplateOptions &o) {
     const std::vector<Column> columns = {Column::code,      Column::content, Column::max,  Column::self,
                                          Column::appraised, Column::lost,    Column::note, Column::owner};
     const char delimiter = o.decimal_comma ? ';' : ',';
     std::ostringstream out;
     if (o.bom) out << "\xEF\xBB\xBF";
     std::vector<std::string> header;
-    for (Column c : columns) header.emplace_back(column_info(c).canonical_vi);
+    for (Column c : columns)
+        header.emplace_back(column_info(c).canonical_vi);
     write_delimited_row(out, header, {}, delimiter);
 
     if (!o.criteria.empty()) {
@@ -42,17 +43,19 @@ int run_template(const TemplateOptions& o) {
         Catalog catalog;
         try {
             catalog = load_catalog(o.criteria, load);
-        } catch (const InputError& e) {
+        } catch (const InputError &e) {
             throw Error(fmt::format("{}:{}: {} (--criteria)", e.file(), e.line(), e.what()));
         }
-        std::vector<const CatalogEntry*> entries;
-        for (const CatalogEntry& e : catalog.entries) entries.push_back(&e);
+        std::vector<const CatalogEntry *> entries;
+        for (const CatalogEntry &e : catalog.entries)
+            entries.push_back(&e);
         // Hierarchy order: 1 < 1.1 < 1.1.1 < 1.2 < 2 … whatever order the catalog used.
         std::stable_sort(entries.begin(), entries.end(),
-                         [](const CatalogEntry* a, const CatalogEntry* b) { return code_less(a->key, b->key); });
+                         [](const CatalogEntry *a, const CatalogEntry *b) { return code_less(a->key, b->key); });
         const std::vector<bool> numeric = {false, false, true};
-        for (const CatalogEntry* e : entries)
-            write_delimited_row(out, {e->code, e->name, e->max.format(0, o.decimal_comma ? ',' : '.'), "", "", "", "", ""},
+        for (const CatalogEntry *e : entries)
+            write_delimited_row(out,
+                                {e->code, e->name, e->max.format(0, o.decimal_comma ? ',' : '.'), "", "", "", "", ""},
                                 numeric, delimiter);
     }
     CommonOptions common;
@@ -62,15 +65,32 @@ int run_template(const TemplateOptions& o) {
 
 } // namespace
 
-void setup_template(CLI::App& app, int& status, Lang lang) {
+void setup_template(CLI::App &app, int &status, Lang lang) {
     auto options = std::make_shared<TemplateOptions>();
-    CLI::App* command = add_command(app, "template", tr(lang, "bảng điểm trống để điền, có sẵn các tiêu chí từ bộ tiêu chí", "a blank sheet to fill in, pre-filled from a criteria catalog"), lang);
-    command->add_option("--criteria", options->criteria, tr(lang, "bộ tiêu chí CSV (code,name,max) để điền sẵn các dòng", "criteria catalog CSV (code,name,max) to pre-fill the rows"))->type_name("FILE");
-    command->add_option("-o,--output", options->output, tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn", "write to FILE (atomically) instead of standard output"))->type_name("FILE");
-    command->add_option("--encoding", options->encoding, tr(lang, "bảng mã của bộ tiêu chí (mặc định: tự nhận biết)", "the catalog's encoding (default: detected)"))->type_name("ENCODING");
-    command->add_flag("--bom", options->bom, tr(lang, "thêm BOM UTF-8 ở đầu, cho Excel", "begin with a UTF-8 BOM, for Excel"));
+    CLI::App *command = add_command(app, "template",
+                                    tr(lang, "bảng điểm trống để điền, có sẵn các tiêu chí từ bộ tiêu chí",
+                                       "a blank sheet to fill in, pre-filled from a criteria catalog"),
+                                    lang);
+    command
+        ->add_option("--criteria", options->criteria,
+                     tr(lang, "bộ tiêu chí CSV (code,name,max) để điền sẵn các dòng",
+                        "criteria catalog CSV (code,name,max) to pre-fill the rows"))
+        ->type_name("FILE");
+    command
+        ->add_option("-o,--output", options->output,
+                     tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
+                        "write to FILE (atomically) instead of standard output"))
+        ->type_name("FILE");
+    command
+        ->add_option(
+            "--encoding", options->encoding,
+            tr(lang, "bảng mã của bộ tiêu chí (mặc định: tự nhận biết)", "the catalog's encoding (default: detected)"))
+        ->type_name("ENCODING");
+    command->add_flag("--bom", options->bom,
+                      tr(lang, "thêm BOM UTF-8 ở đầu, cho Excel", "begin with a UTF-8 BOM, for Excel"));
     command->add_flag("--decimal-comma", options->decimal_comma,
-                      tr(lang, "ghi điểm tối đa dạng 1,5 và phân cách ô bằng ';', cho bảng tính cài đặt tiếng Việt", "write maxima as 1,5 and separate cells with ';', for a Vietnamese-locale spreadsheet"));
+                      tr(lang, "ghi điểm tối đa dạng 1,5 và phân cách ô bằng ';', cho bảng tính cài đặt tiếng Việt",
+                         "write maxima as 1,5 and separate cells with ';', for a Vietnamese-locale spreadsheet"));
     command->callback([options, &status] { status = run_template(*options); });
 }
 

@@ -11,20 +11,20 @@ namespace cchc {
 
 namespace {
 
-std::size_t count_quotes(const char* line) {
+std::size_t count_quotes(const char *line) {
     std::size_t n = 0;
-    for (const char* p = line; *p != '\0'; ++p)
+    for (const char *p = line; *p != '\0'; ++p)
         if (*p == '"') ++n;
     return n;
 }
 
 template <char Sep>
-void split_with(char* line, std::vector<std::string>& cells) {
+void split_with(char *line, std::vector<std::string> &cells) {
     using Quote = io::double_quote_escape<Sep, '"'>;
     using Trim = io::trim_chars<' '>;
     while (line != nullptr) {
-        char* begin = nullptr;
-        char* end = nullptr;
+        char *begin = nullptr;
+        char *end = nullptr;
         io::detail::chop_next_column<Quote>(line, begin, end);
         Trim::trim(begin, end);
         Quote::unescape(begin, end);
@@ -38,25 +38,25 @@ RecordReader::RecordReader(std::string file_name, std::unique_ptr<DecodingSource
     : m_file(std::move(file_name)), m_source(source.get()) {
     try {
         m_lines = std::make_unique<io::LineReader>(m_file, std::move(source));
-    } catch (const io::error::base& e) {
+    } catch (const io::error::base &e) {
         throw InputError(m_file, 1, e.what());
     }
 }
 
-bool RecordReader::next(RawRecord& record) {
+bool RecordReader::next(RawRecord &record) {
     record.text.clear();
     std::size_t quotes = 0;
     bool started = false;
     for (;;) {
-        char* line = nullptr;
+        char *line = nullptr;
         try {
             line = m_lines->next_line();
-        } catch (const io::error::line_length_limit_exceeded&) {
+        } catch (const io::error::line_length_limit_exceeded &) {
             throw InputError(m_file, static_cast<long>(m_lines->get_file_line()),
                              fmt::format("line is longer than {} MiB; cchc reads lines up to that size: "
                                          "check that this is a CSV sheet",
                                          k_max_record_bytes >> 20));
-        } catch (const io::error::base& e) {
+        } catch (const io::error::base &e) {
             throw InputError(m_file, static_cast<long>(m_lines->get_file_line()), e.what());
         }
         long number = static_cast<long>(m_lines->get_file_line());
@@ -84,7 +84,7 @@ bool RecordReader::next(RawRecord& record) {
     }
 }
 
-void split_record(const RawRecord& record, char delimiter, const std::string& file, std::vector<std::string>& cells) {
+void split_record(const RawRecord &record, char delimiter, const std::string &file, std::vector<std::string> &cells) {
     cells.clear();
     std::string buffer = record.text;
     try {
@@ -95,20 +95,22 @@ void split_record(const RawRecord& record, char delimiter, const std::string& fi
         case '|': split_with<'|'>(buffer.data(), cells); break;
         default: throw InputError(file, record.line, fmt::format("unsupported delimiter '{}'", delimiter));
         }
-    } catch (const io::error::base& e) {
+    } catch (const io::error::base &e) {
         throw InputError(file, record.line, fmt::format("broken quoting: {}", e.what()));
     }
-    for (std::string& cell : cells)
+    for (std::string &cell : cells)
         if (std::any_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
             cell = to_nfc(cell);
 }
 
-std::size_t count_delimiters(const std::string& text, char delimiter) {
+std::size_t count_delimiters(const std::string &text, char delimiter) {
     std::size_t n = 0;
     bool quoted = false;
     for (char c : text) {
-        if (c == '"') quoted = !quoted;
-        else if (c == delimiter && !quoted) ++n;
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == delimiter && !quoted)
+            ++n;
     }
     return n;
 }

@@ -16,8 +16,8 @@ namespace cchc {
 
 namespace {
 
-constexpr std::size_t k_chunk = 1 << 16;   // raw bytes read at a time
-constexpr std::size_t k_sniff = 1 << 16;   // bytes looked at to choose the encoding
+constexpr std::size_t k_chunk = 1 << 16; // raw bytes read at a time
+constexpr std::size_t k_sniff = 1 << 16; // bytes looked at to choose the encoding
 
 class FdInput : public RawInput {
 public:
@@ -25,10 +25,10 @@ public:
     ~FdInput() override {
         if (m_owned) ::close(m_fd);
     }
-    FdInput(const FdInput&) = delete;
-    FdInput& operator=(const FdInput&) = delete;
+    FdInput(const FdInput &) = delete;
+    FdInput &operator=(const FdInput &) = delete;
 
-    std::size_t read(char* buffer, std::size_t size) override {
+    std::size_t read(char *buffer, std::size_t size) override {
         for (;;) {
             ssize_t n = ::read(m_fd, buffer, size);
             if (n >= 0) return static_cast<std::size_t>(n);
@@ -44,12 +44,12 @@ private:
 };
 
 std::string upper(std::string s) {
-    for (char& c : s)
+    for (char &c : s)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return s;
 }
 
-bool is_utf8_name(const std::string& name) {
+bool is_utf8_name(const std::string &name) {
     std::string u = upper(name);
     return u == "UTF-8" || u == "UTF8";
 }
@@ -68,12 +68,12 @@ bool is_incomplete_sequence(std::string_view tail) {
 
 } // namespace
 
-std::unique_ptr<RawInput> RawInput::open(const std::string& path) {
+std::unique_ptr<RawInput> RawInput::open(const std::string &path) {
     if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
-        const char* hint = e == ENOENT ? "check the name and the folder" : "check its permissions";
+        const char *hint = e == ENOENT ? "check the name and the folder" : "check its permissions";
         throw Error(fmt::format("{}: cannot open: {} ({})", path, std::strerror(e), hint));
     }
     struct stat st {};
@@ -84,7 +84,7 @@ std::unique_ptr<RawInput> RawInput::open(const std::string& path) {
     return std::make_unique<FdInput>(fd, path, true);
 }
 
-DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string& encoding)
+DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding)
     : m_raw(std::move(raw)), m_file(std::move(file_name)) {
     // Look at the start of the file before choosing how to read it.
     char buffer[k_chunk];
@@ -110,8 +110,8 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
     if (!encoding.empty() && (chosen.empty() || chosen == "UTF-8")) chosen = encoding;
     if (chosen.empty()) {
         std::size_t valid = valid_utf8_prefix(m_in);
-        bool utf8 = valid == m_in.size() ||
-                    (!m_raw_done && is_incomplete_sequence(std::string_view(m_in).substr(valid)));
+        bool utf8 =
+            valid == m_in.size() || (!m_raw_done && is_incomplete_sequence(std::string_view(m_in).substr(valid)));
         chosen = utf8 ? "UTF-8" : "WINDOWS-1258";
         m_assumed = !utf8;
     }
@@ -119,8 +119,8 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
     if (m_encoding != "UTF-8") {
         iconv_t cd = ::iconv_open("UTF-8", m_encoding.c_str());
         if (cd == reinterpret_cast<iconv_t>(-1))
-            throw Error(fmt::format("{}: unknown encoding '{}'; `iconv -l` lists the names, e.g. WINDOWS-1258, UTF-16LE",
-                                    m_file, chosen));
+            throw Error(fmt::format(
+                "{}: unknown encoding '{}'; `iconv -l` lists the names, e.g. WINDOWS-1258, UTF-16LE", m_file, chosen));
         m_iconv = cd;
     }
 }
@@ -129,11 +129,11 @@ DecodingSource::~DecodingSource() {
     if (m_iconv != nullptr) ::iconv_close(static_cast<iconv_t>(m_iconv));
 }
 
-void DecodingSource::fail(const std::string& message) const {
+void DecodingSource::fail(const std::string &message) const {
     throw InputError(m_file, m_newlines + (m_pending_cr ? 2 : 1), message);
 }
 
-int DecodingSource::read(char* buffer, int size) {
+int DecodingSource::read(char *buffer, int size) {
     std::size_t wanted = static_cast<std::size_t>(size);
     std::size_t given = 0;
     // fast-cpp-csv-parser takes a short read for the end of the input, so
@@ -186,9 +186,9 @@ void DecodingSource::convert(bool at_end) {
     }
     auto cd = static_cast<iconv_t>(m_iconv);
     m_utf8.resize(m_in.size() * 4 + 16);
-    char* in = m_in.data();
+    char *in = m_in.data();
     std::size_t in_left = m_in.size();
-    char* out = m_utf8.data();
+    char *out = m_utf8.data();
     std::size_t out_left = m_utf8.size();
     std::size_t r = ::iconv(cd, &in, &in_left, &out, &out_left);
     int e = errno;
@@ -206,7 +206,7 @@ void DecodingSource::convert(bool at_end) {
     }
 }
 
-void DecodingSource::emit(const char* data, std::size_t size, bool at_end) {
+void DecodingSource::emit(const char *data, std::size_t size, bool at_end) {
     m_out.reserve(m_out.size() + size + 1);
     for (std::size_t i = 0; i < size; ++i) {
         char c = data[i];

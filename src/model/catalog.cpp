@@ -11,15 +11,15 @@
 
 namespace cchc {
 
-const CatalogEntry* Catalog::find(const std::string& key) const {
+const CatalogEntry *Catalog::find(const std::string &key) const {
     auto it = by_key.find(key);
     return it == by_key.end() ? nullptr : &entries[it->second];
 }
 
-Catalog load_catalog(const std::string& input, const LoadOptions& options) {
+Catalog load_catalog(const std::string &input, const LoadOptions &options) {
     Catalog catalog;
     catalog.file = display_name(input);
-    const std::string& path = catalog.file;
+    const std::string &path = catalog.file;
     auto source = std::make_unique<DecodingSource>(RawInput::open(input), path, options.encoding);
     RecordReader reader(path, std::move(source));
 
@@ -38,7 +38,8 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         if (header.map.matched == 0 && !prefix.empty())
             split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, cells);
         std::string seen;
-        for (const std::string& cell : cells) seen += (seen.empty() ? "" : " | ") + collapse_space(cell);
+        for (const std::string &cell : cells)
+            seen += (seen.empty() ? "" : " | ") + collapse_space(cell);
         std::string hint;
         if (options.delimiter != 0 && find_header(prefix, 0, path, required).found)
             hint = pick(lang, " (bộ tiêu chí dùng dấu phân cách khác --delimiter: bỏ tùy chọn này)",
@@ -54,7 +55,7 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
     }
 
     std::vector<std::string> cells;
-    auto take = [&](const RawRecord& r) {
+    auto take = [&](const RawRecord &r) {
         split_record(r, header.delimiter, path, cells);
         auto cell = [&](Column c) -> std::string {
             int i = header.map.at(c);
@@ -67,41 +68,45 @@ Catalog load_catalog(const std::string& input, const LoadOptions& options) {
         if (total) {
             ParsedNumber total = parse_number(cell(Column::max));
             if (total.status != ParsedNumber::Status::ok || total.value.units() <= 0)
-                throw InputError(path, r.line,
-                                 fmt::format("catalog total \"{}\" is not a positive number of points",
-                                             cell(Column::max)));
+                throw InputError(
+                    path, r.line,
+                    fmt::format("catalog total \"{}\" is not a positive number of points", cell(Column::max)));
             catalog.stated_total = total.value;
             return;
         }
         bool well_formed = true;
         entry.key = code_key(entry.code, well_formed);
         if (!well_formed)
-            throw InputError(path, r.line,
-                             fmt::format("catalog code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", entry.code));
+            throw InputError(
+                path, r.line,
+                fmt::format("catalog code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", entry.code));
         ParsedNumber max = parse_number(cell(Column::max));
         if (max.status != ParsedNumber::Status::ok || max.value.is_negative())
-            throw InputError(path, r.line,
-                             fmt::format("catalog max \"{}\" of {} is not a number of points", cell(Column::max),
-                                         entry.code));
+            throw InputError(
+                path, r.line,
+                fmt::format("catalog max \"{}\" of {} is not a number of points", cell(Column::max), entry.code));
         entry.max = max.value;
         entry.name = collapse_space(cell(Column::content));
         entry.line = r.line;
         auto [it, inserted] = catalog.by_key.emplace(entry.key, catalog.entries.size());
         if (!inserted)
-            throw InputError(path, r.line,
-                             fmt::format("catalog lists {} twice (first on line {})", entry.code,
-                                         catalog.entries[it->second].line));
+            throw InputError(
+                path, r.line,
+                fmt::format("catalog lists {} twice (first on line {})", entry.code, catalog.entries[it->second].line));
         catalog.entries.push_back(std::move(entry));
     };
-    for (std::size_t i = header.record + 1; i < prefix.size(); ++i) take(prefix[i]);
-    while (reader.next(record)) take(record);
-    if (catalog.entries.empty()) throw InputError(path, prefix.empty() ? 1 : prefix.back().line, "the catalog lists no criteria");
+    for (std::size_t i = header.record + 1; i < prefix.size(); ++i)
+        take(prefix[i]);
+    while (reader.next(record))
+        take(record);
+    if (catalog.entries.empty())
+        throw InputError(path, prefix.empty() ? 1 : prefix.back().line, "the catalog lists no criteria");
 
     std::unordered_set<std::string> prefixes;
-    for (const CatalogEntry& e : catalog.entries)
+    for (const CatalogEntry &e : catalog.entries)
         for (std::size_t dot = e.key.find('.'); dot != std::string::npos; dot = e.key.find('.', dot + 1))
             prefixes.insert(e.key.substr(0, dot));
-    for (CatalogEntry& e : catalog.entries) {
+    for (CatalogEntry &e : catalog.entries) {
         e.leaf = prefixes.count(e.key) == 0;
         if (e.leaf) catalog.leaf_total += e.max;
     }

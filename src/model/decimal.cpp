@@ -9,15 +9,21 @@ namespace {
 
 std::string_view trim_blanks(std::string_view s) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-    while (!s.empty() && blank(s.back())) s.remove_suffix(1);
+    while (!s.empty() && blank(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && blank(s.back()))
+        s.remove_suffix(1);
     // A no-break space (U+00A0) is what spreadsheets put around numbers.
-    while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0") s.remove_prefix(2);
-    while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0") s.remove_suffix(2);
+    while (s.size() >= 2 && s.substr(0, 2) == "\xC2\xA0")
+        s.remove_prefix(2);
+    while (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0")
+        s.remove_suffix(2);
     return s;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 } // namespace
 
@@ -57,7 +63,8 @@ ParsedNumber parse_number(std::string_view text) {
         }
     }
     if (i != s.size() || (whole_digits == 0 && decimals == 0)) return out; // bad
-    for (int d = decimals; d < Decimal::k_scale_digits; ++d) fraction *= 10;
+    for (int d = decimals; d < Decimal::k_scale_digits; ++d)
+        fraction *= 10;
     std::int64_t units = whole * Decimal::k_scale + fraction + (round_up ? 1 : 0);
     if (units > Decimal::k_max_units) {
         out.status = ParsedNumber::Status::too_large;
@@ -76,7 +83,8 @@ std::string Decimal::format(int min_decimals, char separator) const {
     std::int64_t fraction = magnitude % k_scale;
     std::string digits = std::to_string(k_scale + fraction).substr(1); // "050"
     int keep = k_scale_digits;
-    while (keep > min_decimals && digits[keep - 1] == '0') --keep;
+    while (keep > min_decimals && digits[keep - 1] == '0')
+        --keep;
     if (keep > 0) {
         out += separator;
         out += digits.substr(0, keep);

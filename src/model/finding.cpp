@@ -14,8 +14,8 @@ std::string_view severity_name(Severity severity) {
     return "error";
 }
 
-bool has_severity(const std::vector<Finding>& findings, Severity severity) {
-    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == severity; });
+bool has_severity(const std::vector<Finding> &findings, Severity severity) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding &f) { return f.severity == severity; });
 }
 
 } // namespace cchc

@@ -14,27 +14,26 @@ namespace cchc {
 
 namespace {
 
-
 bool cell_is_blank(std::string_view cell) {
     return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
 
 /// The columns a score sheet cannot do without.
-const std::vector<Column>& sheet_columns() {
+const std::vector<Column> &sheet_columns() {
     static const std::vector<Column> required = {Column::code, Column::max, Column::appraised};
     return required;
 }
 
-std::string join_cells(const std::vector<std::string>& cells) {
+std::string join_cells(const std::vector<std::string> &cells) {
     std::string out;
-    for (const std::string& cell : cells) {
+    for (const std::string &cell : cells) {
         if (!out.empty()) out += " | ";
         out += collapse_space(cell);
     }
     return out;
 }
 
-std::string alias_list(const ColumnInfo& info) {
+std::string alias_list(const ColumnInfo &info) {
     std::string out;
     for (std::string_view alias : info.aliases) {
         if (!out.empty()) out += ", ";
@@ -43,13 +42,12 @@ std::string alias_list(const ColumnInfo& info) {
     return out;
 }
 
-Finding missing_column_finding(const std::string& file, long line, Column column, const std::vector<std::string>& seen,
+Finding missing_column_finding(const std::string &file, long line, Column column, const std::vector<std::string> &seen,
                                Lang lang) {
-    const ColumnInfo& info = column_info(column);
+    const ColumnInfo &info = column_info(column);
     std::string shown = seen.empty() ? std::string(pick(lang, "(trống)", "(empty)")) : join_cells(seen);
     std::string message = fmt::format(
-        fmt::runtime(pick(lang,
-                          "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
+        fmt::runtime(pick(lang, "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
                           "no column for {} ({}); the header read is: {}; name the column \"{}\" (or: {})")),
         info.id, info.canonical_vi, shown, info.canonical_vi, alias_list(info));
     return Finding{file, line, "", "missing-column", Severity::error, message};
@@ -58,10 +56,10 @@ Finding missing_column_finding(const std::string& file, long line, Column column
 /// Findings for a file whose header row was not found: the columns that are
 /// missing from the closest row, or that no row looks like a header at all,
 /// and whether another delimiter than a forced one would have worked.
-void report_missing_header(LoadedFile& out, const std::vector<RawRecord>& prefix, const HeaderChoice& header,
-                           const LoadOptions& options) {
+void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix, const HeaderChoice &header,
+                           const LoadOptions &options) {
     const Lang lang = options.lang;
-    const std::string& path = out.file;
+    const std::string &path = out.file;
     std::string hint;
     if (options.delimiter != 0) {
         HeaderChoice detected = find_header(prefix, 0, path, sheet_columns());
@@ -92,15 +90,16 @@ void report_missing_header(LoadedFile& out, const std::vector<RawRecord>& prefix
 
 class SheetBuilder {
 public:
-    SheetBuilder(const std::string& file, const HeaderMap& map, const LoadOptions& options, std::string encoding)
+    SheetBuilder(const std::string &file, const HeaderMap &map, const LoadOptions &options, std::string encoding)
         : m_file(file), m_map(map), m_options(options), m_encoding(std::move(encoding)) {
         m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
     }
 
-    void add(const RawRecord& record, const std::vector<std::string>& cells) {
+    void add(const RawRecord &record, const std::vector<std::string> &cells) {
         auto cell = [&](Column c) -> std::string_view {
             int i = m_map.at(c);
-            return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? std::string_view(cells[i]) : std::string_view();
+            return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? std::string_view(cells[i])
+                                                                        : std::string_view();
         };
         Row row;
         row.line = record.line;
@@ -119,7 +118,7 @@ public:
         row.self = score(Column::self);
         row.appraised = score(Column::appraised);
         row.lost = score(Column::lost);
-        auto present = [](const Score& s) { return s.number.status != ParsedNumber::Status::not_given; };
+        auto present = [](const Score &s) { return s.number.status != ParsedNumber::Status::not_given; };
         bool has_numbers = present(row.max) || present(row.self) || present(row.appraised) || present(row.lost);
 
         if (is_total_label(row.code) || (row.code.empty() && is_total_label(row.content))) {
@@ -152,14 +151,14 @@ public:
 
     std::vector<Sheet> finish(long header_line) {
         if (m_sheets.empty()) sheet_for({}, {});
-        for (Sheet& sheet : m_sheets) {
+        for (Sheet &sheet : m_sheets) {
             sheet.header_line = header_line;
             // Rows with only a max are a template not filled in yet; in a
             // sheet that has scores, they are criteria whose score is missing.
             bool scored = std::any_of(sheet.rows.begin(), sheet.rows.end(),
-                                      [](const Row& r) { return r.kind == RowKind::criterion; });
+                                      [](const Row &r) { return r.kind == RowKind::criterion; });
             if (scored)
-                for (Row& row : sheet.rows)
+                for (Row &row : sheet.rows)
                     if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
             mark_parents(sheet);
         }
@@ -167,7 +166,7 @@ public:
     }
 
 private:
-    Sheet& sheet_for(std::string_view unit_cell, std::string_view period_cell) {
+    Sheet &sheet_for(std::string_view unit_cell, std::string_view period_cell) {
         // Merged cells export as a value on the first row and blanks below.
         std::string unit = collapse_space(unit_cell);
         std::string period = collapse_space(period_cell);
@@ -192,22 +191,22 @@ private:
         return *m_current;
     }
 
-    const std::string& m_file;
-    const HeaderMap& m_map;
-    const LoadOptions& m_options;
+    const std::string &m_file;
+    const HeaderMap &m_map;
+    const LoadOptions &m_options;
     std::string m_encoding;
     std::string m_default_unit;
     std::string m_last_unit;
     std::string m_last_period;
     std::vector<Sheet> m_sheets;
     std::map<std::pair<std::string, std::string>, std::size_t> m_index;
-    Sheet* m_current = nullptr;
+    Sheet *m_current = nullptr;
     std::size_t m_pending_skips = 0;
 };
 
 } // namespace
 
-std::string file_stem(const std::string& path) {
+std::string file_stem(const std::string &path) {
     if (path == "-" || path == "<stdin>") return "stdin";
     std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
     std::size_t dot = name.find_last_of('.');
@@ -215,9 +214,10 @@ std::string file_stem(const std::string& path) {
     return name;
 }
 
-char parse_delimiter(const std::string& text) {
+char parse_delimiter(const std::string &text) {
     std::string f = text;
-    for (char& c : f) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    for (char &c : f)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     if (f == "," || f == "comma") return ',';
     if (f == ";" || f == "semicolon") return ';';
     if (f == "\t" || f == "\\t" || f == "tab") return '\t';
@@ -225,9 +225,11 @@ char parse_delimiter(const std::string& text) {
     throw Error(fmt::format("--delimiter: '{}' is not one of , ; tab |", text));
 }
 
-std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+std::string display_name(const std::string &path) {
+    return path == "-" ? "<stdin>" : path;
+}
 
-LoadedFile load_file(const std::string& input, const LoadOptions& options) {
+LoadedFile load_file(const std::string &input, const LoadOptions &options) {
     LoadedFile out;
     const std::string path = display_name(input);
     out.file = path;
@@ -246,7 +248,7 @@ LoadedFile load_file(const std::string& input, const LoadOptions& options) {
     while (prefix.size() < static_cast<std::size_t>(k_header_search_rows) && reader.next(record))
         prefix.push_back(record);
     if (prefix.empty() ||
-        std::all_of(prefix.begin(), prefix.end(), [](const RawRecord& r) { return cell_is_blank(r.text); })) {
+        std::all_of(prefix.begin(), prefix.end(), [](const RawRecord &r) { return cell_is_blank(r.text); })) {
         out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
                                        std::string(pick(lang,
                                                         "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
@@ -272,16 +274,18 @@ LoadedFile load_file(const std::string& input, const LoadOptions& options) {
 
     SheetBuilder builder(path, header.map, options, out.encoding);
     std::vector<std::string> cells;
-    auto take = [&](const RawRecord& r) {
+    auto take = [&](const RawRecord &r) {
         split_record(r, header.delimiter, path, cells);
-        if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return cell_is_blank(c); })) {
+        if (std::all_of(cells.begin(), cells.end(), [](const std::string &c) { return cell_is_blank(c); })) {
             builder.skip();
             return;
         }
         builder.add(r, cells);
     };
-    for (std::size_t i = header.record + 1; i < prefix.size(); ++i) take(prefix[i]);
-    while (reader.next(record)) take(record);
+    for (std::size_t i = header.record + 1; i < prefix.size(); ++i)
+        take(prefix[i]);
+    while (reader.next(record))
+        take(record);
     out.sheets = builder.finish(prefix[header.record].line);
     return out;
 }

@@ -9,13 +9,21 @@ namespace cchc {
 
 namespace {
 
-constexpr int k_max_digits = 12;   // larger counts are not counts
+constexpr int k_max_digits = 12; // larger counts are not counts
 constexpr int k_max_decimals = 6;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_sentence_punctuation(char c) { return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_sentence_punctuation(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?';
+}
 
 struct Number {
     std::size_t begin = 0, end = 0; // digits only
@@ -28,10 +36,12 @@ Number digits_at(std::string_view s, std::size_t i) {
     Number n;
     n.begin = i;
     std::size_t j = i;
-    while (j < s.size() && is_digit(s[j])) ++j;
+    while (j < s.size() && is_digit(s[j]))
+        ++j;
     n.end = j;
     if (j == i || j - i > k_max_digits) return n;
-    for (std::size_t k = i; k < j; ++k) n.value = n.value * 10 + (s[k] - '0');
+    for (std::size_t k = i; k < j; ++k)
+        n.value = n.value * 10 + (s[k] - '0');
     n.ok = true;
     return n;
 }
@@ -39,7 +49,8 @@ Number digits_at(std::string_view s, std::size_t i) {
 /// The run of digits ending just before `end`.
 Number digits_before(std::string_view s, std::size_t end) {
     std::size_t i = end;
-    while (i > 0 && is_digit(s[i - 1])) --i;
+    while (i > 0 && is_digit(s[i - 1]))
+        --i;
     return digits_at(s, i);
 }
 
@@ -64,21 +75,23 @@ bool free_on_right(std::string_view s, std::size_t end) {
 }
 
 /// "6/2023" (month/year) reads as a date, not a fraction.
-bool looks_like_month_year(const Number& a, const Number& b) {
+bool looks_like_month_year(const Number &a, const Number &b) {
     return b.end - b.begin == 4 && b.value >= 1900 && b.value <= 2100 && a.value >= 1 && a.value <= 12;
 }
 
 /// "ngày 22/6", "tháng 6/2023": a date follows these words, not a count.
 bool after_date_word(std::string_view s, std::size_t begin) {
     std::size_t end = begin;
-    while (end > 0 && is_space(s[end - 1])) --end;
+    while (end > 0 && is_space(s[end - 1]))
+        --end;
     std::size_t start = end;
-    while (start > 0 && !is_space(s[start - 1])) --start;
+    while (start > 0 && !is_space(s[start - 1]))
+        --start;
     std::string word = fold(s.substr(start, end - start));
     return word == "ngay" || word == "thang" || word == "date";
 }
 
-void read_fractions(std::string_view s, NoteFacts& facts) {
+void read_fractions(std::string_view s, NoteFacts &facts) {
     std::vector<std::size_t> slashes;
     for (std::size_t i = 0; i < s.size(); ++i)
         if (s[i] == '/') slashes.push_back(i);
@@ -96,7 +109,8 @@ void read_fractions(std::string_view s, NoteFacts& facts) {
     // no digits nor sentence punctuation, a slash, a number.
     for (std::size_t slash : slashes) {
         std::size_t after = slash + 1;
-        while (after < s.size() && is_space(s[after])) ++after;
+        while (after < s.size() && is_space(s[after]))
+            ++after;
         if (after >= s.size() || !is_digit(s[after])) continue;
         Number b = digits_at(s, after);
         if (!b.ok || !free_on_right(s, b.end)) continue;
@@ -114,11 +128,12 @@ void read_fractions(std::string_view s, NoteFacts& facts) {
     }
 }
 
-void read_percents(std::string_view s, NoteFacts& facts) {
+void read_percents(std::string_view s, NoteFacts &facts) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] != '%') continue;
         std::size_t end = i;
-        while (end > 0 && s[end - 1] == ' ') --end;
+        while (end > 0 && s[end - 1] == ' ')
+            --end;
         if (end == 0 || !is_digit(s[end - 1])) continue;
         Number tail = digits_before(s, end);
         NotePercent p;
@@ -130,7 +145,8 @@ void read_percents(std::string_view s, NoteFacts& facts) {
             begin = whole.begin;
             if (!whole.ok || p.decimals > k_max_decimals) continue;
             std::int64_t scaled = whole.value;
-            for (std::size_t k = tail.begin; k < tail.end; ++k) scaled = scaled * 10 + (s[k] - '0');
+            for (std::size_t k = tail.begin; k < tail.end; ++k)
+                scaled = scaled * 10 + (s[k] - '0');
             p.scaled = scaled;
         } else {
             if (!tail.ok) continue;
@@ -145,7 +161,8 @@ void read_percents(std::string_view s, NoteFacts& facts) {
 
 std::int64_t pow10(int n) {
     std::int64_t r = 1;
-    while (n-- > 0) r *= 10;
+    while (n-- > 0)
+        r *= 10;
     return r;
 }
 

@@ -10,12 +10,14 @@ namespace cchc {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 /// "I".."X" → 1..10, else 0.
 int roman_value(std::string_view s) {
-    static constexpr std::array<std::string_view, 10> numerals = {"I", "II", "III", "IV", "V",
-                                                                   "VI", "VII", "VIII", "IX", "X"};
+    static constexpr std::array<std::string_view, 10> numerals = {"I",  "II",  "III",  "IV", "V",
+                                                                  "VI", "VII", "VIII", "IX", "X"};
     for (std::size_t i = 0; i < numerals.size(); ++i)
         if (s == numerals[i]) return static_cast<int>(i) + 1;
     return 0;
@@ -36,11 +38,15 @@ bool is_dotted_number(std::string_view s) {
     return !need_digit;
 }
 
-std::string_view first_segment(std::string_view key) { return key.substr(0, key.find('.')); }
+std::string_view first_segment(std::string_view key) {
+    return key.substr(0, key.find('.'));
+}
 
 } // namespace
 
-std::string Row::domain() const { return std::string(first_segment(key)); }
+std::string Row::domain() const {
+    return std::string(first_segment(key));
+}
 
 std::string normalise_code(std::string_view cell) {
     std::string code = collapse_space(cell);
@@ -48,7 +54,7 @@ std::string normalise_code(std::string_view cell) {
     return code;
 }
 
-std::string code_key(const std::string& code, bool& well_formed) {
+std::string code_key(const std::string &code, bool &well_formed) {
     if (int r = roman_value(code); r > 0) {
         well_formed = true;
         return std::to_string(r);
@@ -57,7 +63,7 @@ std::string code_key(const std::string& code, bool& well_formed) {
     return code;
 }
 
-bool code_less(const std::string& a, const std::string& b) {
+bool code_less(const std::string &a, const std::string &b) {
     std::size_t i = 0;
     std::size_t j = 0;
     while (i < a.size() && j < b.size()) {
@@ -71,8 +77,10 @@ bool code_less(const std::string& a, const std::string& b) {
         bool nb = !sb.empty() && std::all_of(sb.begin(), sb.end(), is_digit);
         if (na && nb) {
             // Compare as numbers without converting: strip zeros, then length, then text.
-            while (sa.size() > 1 && sa.front() == '0') sa.remove_prefix(1);
-            while (sb.size() > 1 && sb.front() == '0') sb.remove_prefix(1);
+            while (sa.size() > 1 && sa.front() == '0')
+                sa.remove_prefix(1);
+            while (sb.size() > 1 && sb.front() == '0')
+                sb.remove_prefix(1);
             if (sa.size() != sb.size()) return sa.size() < sb.size();
         } else if (na != nb) {
             return na; // numbers before text
@@ -87,18 +95,19 @@ bool code_less(const std::string& a, const std::string& b) {
 bool is_total_label(std::string_view cell) {
     if (cell.empty()) return false;
     std::string f = fold(cell);
-    while (!f.empty() && (f.back() == ':' || f.back() == '.')) f.pop_back();
+    while (!f.empty() && (f.back() == ':' || f.back() == '.'))
+        f.pop_back();
     return f == "tong cong" || f == "tong" || f == "cong" || f == "total" || f == "tong so" || f == "grand total";
 }
 
-void mark_parents(Sheet& sheet) {
+void mark_parents(Sheet &sheet) {
     std::unordered_set<std::string> prefixes;
-    for (const Row& row : sheet.rows) {
+    for (const Row &row : sheet.rows) {
         if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
         for (std::size_t dot = row.key.find('.'); dot != std::string::npos; dot = row.key.find('.', dot + 1))
             prefixes.insert(row.key.substr(0, dot));
     }
-    for (Row& row : sheet.rows)
+    for (Row &row : sheet.rows)
         if ((row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored) &&
             prefixes.count(row.key) > 0)
             row.kind = RowKind::parent;

@@ -11,14 +11,14 @@ namespace {
 
 /// A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a
 /// formula; a leading apostrophe makes it plain text.
-std::string neutralise(const std::string& cell) {
+std::string neutralise(const std::string &cell) {
     if (!cell.empty() &&
         (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
         return "'" + cell;
     return cell;
 }
 
-std::string quote(const std::string& cell, char delimiter) {
+std::string quote(const std::string &cell, char delimiter) {
     bool needs = cell.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos;
     if (!needs) return cell;
     std::string out = "\"";
@@ -31,24 +31,28 @@ std::string quote(const std::string& cell, char delimiter) {
 
 class DelimitedRenderer : public Renderer {
 public:
-    DelimitedRenderer(const RenderOptions& options, char delimiter) : m_options(options), m_delimiter(delimiter) {
+    DelimitedRenderer(const RenderOptions &options, char delimiter) : m_options(options), m_delimiter(delimiter) {
         m_options.numbers = NumberStyle{options.decimal_comma ? ',' : '.', options.decimal_comma ? ',' : '.', false};
         if (options.decimal_comma && delimiter == ',') m_delimiter = ';';
         // One table: the first --by; without --by, the top losses or the summary.
         if (m_options.tables.size() > 1) m_options.tables.resize(1);
-        if (!m_options.tables.empty()) m_options.top = 0;
-        else if (m_options.top == 0) m_options.tables = {TableKind::sheet};
+        if (!m_options.tables.empty())
+            m_options.top = 0;
+        else if (m_options.top == 0)
+            m_options.tables = {TableKind::sheet};
     }
 
-    void report(const Report& report, std::ostream& out) const override {
+    void report(const Report &report, std::ostream &out) const override {
         if (m_options.bom) out << "\xEF\xBB\xBF";
         bool header_written = false;
-        for (const FileReport& file : report.files) {
-            for (const SheetSummary& sheet : file.sheets) {
+        for (const FileReport &file : report.files) {
+            for (const SheetSummary &sheet : file.sheets) {
                 std::vector<Table> tables = sheet_tables(sheet, m_options);
-                if (!m_options.tables.empty()) tables.resize(1);
-                else tables.erase(tables.begin(), tables.end() - 1); // the top losses
-                for (Table& table : tables) {
+                if (!m_options.tables.empty())
+                    tables.resize(1);
+                else
+                    tables.erase(tables.begin(), tables.end() - 1); // the top losses
+                for (Table &table : tables) {
                     // The summary table starts with the unit, which every row already carries.
                     if (table.kind == TableKind::sheet) drop_first_column(table);
                     if (!header_written) {
@@ -61,7 +65,7 @@ public:
                     }
                     std::vector<bool> numeric = {false, false, false};
                     numeric.insert(numeric.end(), table.numeric.begin(), table.numeric.end());
-                    for (const auto& row : table.rows) {
+                    for (const auto &row : table.rows) {
                         std::vector<std::string> cells = {sheet.sheet->file, sheet.sheet->unit, sheet.sheet->period};
                         cells.insert(cells.end(), row.begin(), row.end());
                         write_row(cells, numeric, out);
@@ -71,7 +75,7 @@ public:
         }
     }
 
-    void findings(const Report& report, std::ostream& out) const override {
+    void findings(const Report &report, std::ostream &out) const override {
         if (m_options.bom) out << "\xEF\xBB\xBF";
         const Lang lang = m_options.lang;
         write_row({std::string(pick(lang, "Tệp", "File")), std::string(pick(lang, "Dòng", "Line")),
@@ -79,30 +83,32 @@ public:
                    std::string(pick(lang, "Quy tắc", "Rule")), std::string(pick(lang, "Nội dung", "Message"))},
                   {}, out);
         const std::vector<bool> numeric = {false, true, false, false, false, false};
-        for (const FileReport& file : report.files)
-            for (const Finding& f : file.all_findings())
+        for (const FileReport &file : report.files)
+            for (const Finding &f : file.all_findings())
                 write_row({f.file, f.line > 0 ? std::to_string(f.line) : "", f.code,
                            std::string(severity_name(f.severity)), f.rule, f.message},
                           numeric, out);
     }
 
     /// The ranking, or for two periods the criteria side by side.
-    void compare(const Comparison& comparison, const Report&, std::ostream& out) const override {
+    void compare(const Comparison &comparison, const Report &, std::ostream &out) const override {
         if (m_options.bom) out << "\xEF\xBB\xBF";
         std::vector<Table> tables = comparison_tables(comparison, m_options);
-        const Table& table = comparison.periods ? tables.at(1) : tables.front();
+        const Table &table = comparison.periods ? tables.at(1) : tables.front();
         write_row(table.headers, {}, out);
-        for (const auto& row : table.rows) write_row(row, table.numeric, out);
+        for (const auto &row : table.rows)
+            write_row(row, table.numeric, out);
     }
 
 private:
-    static void drop_first_column(Table& table) {
+    static void drop_first_column(Table &table) {
         table.headers.erase(table.headers.begin());
         table.numeric.erase(table.numeric.begin());
-        for (auto& row : table.rows) row.erase(row.begin());
+        for (auto &row : table.rows)
+            row.erase(row.begin());
     }
 
-    void write_row(const std::vector<std::string>& cells, const std::vector<bool>& numeric, std::ostream& out) const {
+    void write_row(const std::vector<std::string> &cells, const std::vector<bool> &numeric, std::ostream &out) const {
         write_delimited_row(out, cells, numeric, m_delimiter);
     }
 
@@ -112,7 +118,7 @@ private:
 
 } // namespace
 
-void write_delimited_row(std::ostream& out, const std::vector<std::string>& cells, const std::vector<bool>& numeric,
+void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
                          char delimiter) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) out << delimiter;
@@ -122,11 +128,11 @@ void write_delimited_row(std::ostream& out, const std::vector<std::string>& cell
     out << "\r\n";
 }
 
-std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions& options) {
+std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options) {
     return std::make_unique<DelimitedRenderer>(options, ',');
 }
 
-std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions& options) {
+std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions &options) {
     return std::make_unique<DelimitedRenderer>(options, '\t');
 }
 

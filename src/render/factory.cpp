@@ -7,12 +7,12 @@
 
 namespace cchc {
 
-const std::vector<std::string>& format_names() {
+const std::vector<std::string> &format_names() {
     static const std::vector<std::string> names = {"text", "md", "csv", "tsv", "json"};
     return names;
 }
 
-std::unique_ptr<Renderer> make_renderer(const std::string& format, const RenderOptions& options) {
+std::unique_ptr<Renderer> make_renderer(const std::string &format, const RenderOptions &options) {
     if (format == "text") return make_text_renderer(options);
     if (format == "md" || format == "markdown") return make_markdown_renderer(options);
     if (format == "json") return make_json_renderer(options);

@@ -21,102 +21,111 @@ std::string quote(std::string_view s) {
         case '\r': out += "\\r"; break;
         case '\t': out += "\\t"; break;
         default:
-            if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-            else out += static_cast<char>(c);
+            if (c < 0x20)
+                out += fmt::format("\\u{:04x}", c);
+            else
+                out += static_cast<char>(c);
         }
     }
     return out + "\"";
 }
 
-std::string number(Decimal d) { return d.format(2); }
-std::string number(const Score& s) { return s.given() ? number(s.number.value) : "null"; }
-std::string percent(const std::optional<std::int64_t>& h) { return h ? format_percent(*h, '.') : "null"; }
+std::string number(Decimal d) {
+    return d.format(2);
+}
+std::string number(const Score &s) {
+    return s.given() ? number(s.number.value) : "null";
+}
+std::string percent(const std::optional<std::int64_t> &h) {
+    return h ? format_percent(*h, '.') : "null";
+}
 
 /// Writes `"key": value` pairs with commas, at one indentation.
 class ObjectWriter {
 public:
-    ObjectWriter(std::ostream& out, int indent) : m_out(out), m_indent(indent) { m_out << "{"; }
-    ObjectWriter& raw(std::string_view key, const std::string& value) {
+    ObjectWriter(std::ostream &out, int indent) : m_out(out), m_indent(indent) { m_out << "{"; }
+    ObjectWriter &raw(std::string_view key, const std::string &value) {
         m_out << (m_first ? "\n" : ",\n") << std::string(static_cast<std::size_t>(m_indent + 2), ' ') << quote(key)
               << ": " << value;
         m_first = false;
         return *this;
     }
-    ObjectWriter& str(std::string_view key, std::string_view value) { return raw(key, quote(value)); }
+    ObjectWriter &str(std::string_view key, std::string_view value) { return raw(key, quote(value)); }
     void close() { m_out << (m_first ? "}" : "\n" + std::string(static_cast<std::size_t>(m_indent), ' ') + "}"); }
 
 private:
-    std::ostream& m_out;
+    std::ostream &m_out;
     int m_indent;
     bool m_first = true;
 };
 
-std::string sums_fields(const Sums& s) {
+std::string sums_fields(const Sums &s) {
     return fmt::format("\"count\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, \"lost\": {}, \"achievement\": {}",
                        s.count, number(s.max), s.self_count > 0 ? number(s.self) : "null", number(s.appraised),
                        number(s.lost), percent(s.achievement()));
 }
 
-std::string finding_object(const Finding& f) {
+std::string finding_object(const Finding &f) {
     return fmt::format("{{\"file\": {}, \"line\": {}, \"code\": {}, \"rule\": {}, \"severity\": {}, \"message\": {}}}",
                        quote(f.file), f.line, f.code.empty() ? "null" : quote(f.code), quote(f.rule),
                        quote(severity_name(f.severity)), quote(f.message));
 }
 
 template <typename T, typename F>
-std::string array(const std::vector<T>& items, int indent, F&& one) {
+std::string array(const std::vector<T> &items, int indent, F &&one) {
     if (items.empty()) return "[]";
     std::string pad(static_cast<std::size_t>(indent + 2), ' ');
     std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ",\n" : "\n") + pad + one(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i ? ",\n" : "\n") + pad + one(items[i]);
     return out + "\n" + std::string(static_cast<std::size_t>(indent), ' ') + "]";
 }
 
 /// What was read from the note: {"fractions": [...], "percents": [...]}.
-std::string note_facts_object(const NoteFacts& facts) {
+std::string note_facts_object(const NoteFacts &facts) {
     std::string fractions, percents;
-    for (const NoteFraction& f : facts.fractions)
+    for (const NoteFraction &f : facts.fractions)
         fractions += fmt::format("{}{{\"text\": {}, \"numerator\": {}, \"denominator\": {}, \"loose\": {}}}",
                                  fractions.empty() ? "" : ", ", quote(f.text), f.numerator, f.denominator,
                                  f.loose ? "true" : "false");
-    for (const NotePercent& p : facts.percents)
+    for (const NotePercent &p : facts.percents)
         percents += fmt::format("{}{{\"text\": {}, \"value\": {}}}", percents.empty() ? "" : ", ", quote(p.text),
                                 format_scaled(p.scaled, p.decimals, '.'));
     return fmt::format("{{\"fractions\": [{}], \"percents\": [{}]}}", fractions, percents);
 }
 
-std::string criterion_object(const CriterionResult& c) {
-    const Row& r = *c.row;
+std::string criterion_object(const CriterionResult &c) {
+    const Row &r = *c.row;
     return fmt::format("{{\"code\": {}, \"line\": {}, \"content\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, "
                        "\"lost\": {}, \"achievement\": {}, \"over_estimation\": {}, \"owner\": {}, \"note\": {}, "
                        "\"note_facts\": {}}}",
                        quote(r.code), r.line, quote(r.content), number(r.max), number(r.self), number(r.appraised),
-                       number(c.lost), percent(c.achievement),
-                       c.over_estimation ? number(*c.over_estimation) : "null", quote(r.owner), quote(r.note),
-                       note_facts_object(r.note_facts));
+                       number(c.lost), percent(c.achievement), c.over_estimation ? number(*c.over_estimation) : "null",
+                       quote(r.owner), quote(r.note), note_facts_object(r.note_facts));
 }
 
 class JsonRenderer : public Renderer {
 public:
-    explicit JsonRenderer(const RenderOptions& options) : m_options(options) {}
+    explicit JsonRenderer(const RenderOptions &options) : m_options(options) {}
 
-    void report(const Report& report, std::ostream& out) const override {
-        std::vector<const SheetSummary*> sheets;
+    void report(const Report &report, std::ostream &out) const override {
+        std::vector<const SheetSummary *> sheets;
         std::vector<Finding> loose;
-        for (const FileReport& file : report.files) {
-            for (const SheetSummary& s : file.sheets) sheets.push_back(&s);
+        for (const FileReport &file : report.files) {
+            for (const SheetSummary &s : file.sheets)
+                sheets.push_back(&s);
             if (file.sheets.empty()) loose.insert(loose.end(), file.findings.begin(), file.findings.end());
         }
         ObjectWriter doc(out, 0);
-        doc.raw("sheets", array(sheets, 2, [&](const SheetSummary* s) { return sheet_object(*s, report); }));
+        doc.raw("sheets", array(sheets, 2, [&](const SheetSummary *s) { return sheet_object(*s, report); }));
         doc.raw("findings", array(loose, 2, finding_object));
         doc.close();
         out << '\n';
     }
 
-    void findings(const Report& report, std::ostream& out) const override {
+    void findings(const Report &report, std::ostream &out) const override {
         std::vector<Finding> all;
-        for (const FileReport& file : report.files) {
+        for (const FileReport &file : report.files) {
             auto f = file.all_findings();
             all.insert(all.end(), f.begin(), f.end());
         }
@@ -126,10 +135,10 @@ public:
         out << '\n';
     }
 
-    void compare(const Comparison& comparison, const Report& report, std::ostream& out) const override {
+    void compare(const Comparison &comparison, const Report &report, std::ostream &out) const override {
         ObjectWriter doc(out, 0);
-        doc.raw("ranking", array(comparison.ranking, 2, [&](const RankedSheet& r) {
-                    const SheetSummary& s = *r.sheet;
+        doc.raw("ranking", array(comparison.ranking, 2, [&](const RankedSheet &r) {
+                    const SheetSummary &s = *r.sheet;
                     return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"rank\": {}, \"of\": {}, "
                                        "\"index\": {}, \"out_of\": {}, \"lost\": {}, \"rating\": {}}}",
                                        quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), r.rank,
@@ -138,7 +147,7 @@ public:
                 }));
         if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
         std::vector<Finding> all;
-        for (const FileReport& file : report.files) {
+        for (const FileReport &file : report.files) {
             auto f = file.all_findings();
             all.insert(all.end(), f.begin(), f.end());
         }
@@ -148,8 +157,8 @@ public:
     }
 
 private:
-    static std::string periods_object(const PeriodComparison& p) {
-        auto side = [](const SheetSummary& s) {
+    static std::string periods_object(const PeriodComparison &p) {
+        auto side = [](const SheetSummary &s) {
             return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"index\": {}, \"lost\": {}}}",
                                quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), number(s.index),
                                number(s.totals.lost));
@@ -157,7 +166,7 @@ private:
         std::ostringstream o;
         ObjectWriter w(o, 2);
         w.raw("before", side(*p.before)).raw("after", side(*p.after)).raw("index_change", number(p.index_change()));
-        w.raw("criteria", array(p.criteria, 4, [](const CriterionChange& c) {
+        w.raw("criteria", array(p.criteria, 4, [](const CriterionChange &c) {
                   std::string_view status = c.status == ChangeStatus::appeared      ? "appeared"
                                             : c.status == ChangeStatus::disappeared ? "disappeared"
                                                                                     : "both";
@@ -166,7 +175,7 @@ private:
                                      quote(c.code), quote(c.content), number(c.lost_before), number(c.lost_after),
                                      number(c.change()), quote(status));
               }));
-        w.raw("owners", array(p.owners, 4, [](const OwnerChange& c) {
+        w.raw("owners", array(p.owners, 4, [](const OwnerChange &c) {
                   return fmt::format("{{\"owner\": {}, \"lost_before\": {}, \"lost_after\": {}, \"change\": {}}}",
                                      quote(c.owner), number(c.lost_before), number(c.lost_after), number(c.change()));
               }));
@@ -174,10 +183,10 @@ private:
         return o.str();
     }
 
-    std::string sheet_object(const SheetSummary& s, const Report& report) const {
+    std::string sheet_object(const SheetSummary &s, const Report &report) const {
         // File-level findings (e.g. an assumed encoding) go with the file's first sheet.
         std::vector<Finding> findings;
-        for (const FileReport& file : report.files)
+        for (const FileReport &file : report.files)
             if (!file.sheets.empty() && &file.sheets.front() == &s)
                 findings.insert(findings.end(), file.findings.begin(), file.findings.end());
         findings.insert(findings.end(), s.findings.begin(), s.findings.end());
@@ -189,10 +198,10 @@ private:
         w.raw("skipped_rows", std::to_string(s.sheet->skipped_rows));
         w.raw("totals", fmt::format("{{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}}}", sums_fields(s.totals),
                                     number(s.index), number(s.base), s.rating.empty() ? "null" : quote(s.rating)));
-        w.raw("domains", array(s.domains, 6, [](const Group& g) {
+        w.raw("domains", array(s.domains, 6, [](const Group &g) {
                   return fmt::format("{{\"domain\": {}, {}}}", quote(g.name), sums_fields(g.sums));
               }));
-        w.raw("owners", array(s.owners, 6, [](const Group& g) {
+        w.raw("owners", array(s.owners, 6, [](const Group &g) {
                   return fmt::format("{{\"owner\": {}, {}}}", quote(g.name), sums_fields(g.sums));
               }));
         w.raw("criteria", array(s.criteria, 6, criterion_object));
@@ -207,7 +216,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Renderer> make_json_renderer(const RenderOptions& options) {
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions &options) {
     return std::make_unique<JsonRenderer>(options);
 }
 

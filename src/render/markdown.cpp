@@ -11,31 +11,35 @@ std::string escape_cell(std::string_view cell) {
     std::string out;
     for (std::size_t i = 0; i < cell.size(); ++i) {
         char c = cell[i];
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += "<br>";
-        else if (c == '\r') continue;
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += "<br>";
+        else if (c == '\r')
+            continue;
+        else
+            out += c;
     }
     return out;
 }
 
 class MarkdownRenderer : public Renderer {
 public:
-    explicit MarkdownRenderer(const RenderOptions& options) : m_options(options) {}
+    explicit MarkdownRenderer(const RenderOptions &options) : m_options(options) {}
 
-    void report(const Report& report, std::ostream& out) const override {
+    void report(const Report &report, std::ostream &out) const override {
         bool first = true;
-        for (const FileReport& file : report.files) {
+        for (const FileReport &file : report.files) {
             if (!file.findings.empty()) {
                 if (!first) out << '\n';
                 first = false;
                 write_findings(file.findings, out);
             }
-            for (const SheetSummary& sheet : file.sheets) {
+            for (const SheetSummary &sheet : file.sheets) {
                 if (!first) out << '\n';
                 first = false;
                 out << "## " << escape_cell(sheet_heading(sheet)) << "\n";
-                for (const Table& table : sheet_tables(sheet, m_options)) {
+                for (const Table &table : sheet_tables(sheet, m_options)) {
                     out << "\n### " << table.title << "\n\n";
                     write_table(table, out);
                 }
@@ -47,24 +51,24 @@ public:
         }
     }
 
-    void findings(const Report& report, std::ostream& out) const override {
+    void findings(const Report &report, std::ostream &out) const override {
         std::vector<Finding> all;
-        for (const FileReport& file : report.files) {
+        for (const FileReport &file : report.files) {
             auto f = file.all_findings();
             all.insert(all.end(), f.begin(), f.end());
         }
         write_findings(all, out);
     }
 
-    void compare(const Comparison& comparison, const Report& report, std::ostream& out) const override {
+    void compare(const Comparison &comparison, const Report &report, std::ostream &out) const override {
         bool first = true;
-        for (const Table& table : comparison_tables(comparison, m_options)) {
+        for (const Table &table : comparison_tables(comparison, m_options)) {
             out << (first ? "" : "\n") << "### " << table.title << "\n\n";
             first = false;
             write_table(table, out);
         }
         std::vector<Finding> all;
-        for (const FileReport& file : report.files) {
+        for (const FileReport &file : report.files) {
             auto f = file.all_findings();
             all.insert(all.end(), f.begin(), f.end());
         }
@@ -74,25 +78,27 @@ public:
     }
 
 private:
-    void write_findings(const std::vector<Finding>& findings, std::ostream& out) const {
+    void write_findings(const std::vector<Finding> &findings, std::ostream &out) const {
         const Lang lang = m_options.lang;
         out << "| " << pick(lang, "Tệp", "File") << " | " << pick(lang, "Dòng", "Line") << " | "
             << pick(lang, "Mục", "Code") << " | " << pick(lang, "Mức", "Severity") << " | "
             << pick(lang, "Quy tắc", "Rule") << " | " << pick(lang, "Nội dung", "Message") << " |\n";
         out << "| --- | ---: | --- | --- | --- | --- |\n";
-        for (const Finding& f : findings)
+        for (const Finding &f : findings)
             out << "| " << escape_cell(f.file) << " | " << (f.line > 0 ? std::to_string(f.line) : "") << " | "
                 << escape_cell(f.code) << " | " << severity_name(f.severity) << " | " << f.rule << " | "
                 << escape_cell(f.message) << " |\n";
     }
 
-    static void write_table(const Table& table, std::ostream& out) {
+    static void write_table(const Table &table, std::ostream &out) {
         out << '|';
-        for (const std::string& h : table.headers) out << ' ' << escape_cell(h) << " |";
+        for (const std::string &h : table.headers)
+            out << ' ' << escape_cell(h) << " |";
         out << "\n|";
-        for (bool numeric : table.numeric) out << (numeric ? " ---: |" : " --- |");
+        for (bool numeric : table.numeric)
+            out << (numeric ? " ---: |" : " --- |");
         out << '\n';
-        for (const auto& row : table.rows) {
+        for (const auto &row : table.rows) {
             out << '|';
             for (std::size_t i = 0; i < table.headers.size(); ++i)
                 out << ' ' << (i < row.size() ? escape_cell(row[i]) : "") << " |";
@@ -105,7 +111,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions& options) {
+std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions &options) {
     return std::make_unique<MarkdownRenderer>(options);
 }
 

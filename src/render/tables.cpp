@@ -12,40 +12,42 @@ namespace {
 /// Writes numbers and sums in the style the options ask for.
 class CellWriter {
 public:
-    explicit CellWriter(const RenderOptions& options) : m_options(options) {}
+    explicit CellWriter(const RenderOptions &options) : m_options(options) {}
 
     std::string score(Decimal d) const { return d.format(2, m_options.numbers.score_separator); }
-    std::string score(const Score& s) const { return s.given() ? score(s.number.value) : ""; }
+    std::string score(const Score &s) const { return s.given() ? score(s.number.value) : ""; }
 
-    std::string percent(const std::optional<std::int64_t>& hundredths) const {
+    std::string percent(const std::optional<std::int64_t> &hundredths) const {
         if (!hundredths) return m_options.numbers.percent_sign ? "—" : "";
         char sep = m_options.numbers.percent_separator != 0 ? m_options.numbers.percent_separator
                                                             : percent_separator(m_options.lang);
         return format_percent(*hundredths, sep) + (m_options.numbers.percent_sign ? " %" : "");
     }
 
-    std::vector<std::string> sums(const Sums& s) const {
-        return {std::to_string(s.count), score(s.max), s.self_count > 0 ? score(s.self) : "", score(s.appraised),
-                score(s.lost), percent(s.achievement())};
+    std::vector<std::string> sums(const Sums &s) const {
+        return {std::to_string(s.count), score(s.max),  s.self_count > 0 ? score(s.self) : "",
+                score(s.appraised),      score(s.lost), percent(s.achievement())};
     }
 
     std::vector<std::string> sums_headers() const {
         const Lang lang = m_options.lang;
         return {std::string(pick(lang, "Số tiêu chí", "Criteria")), std::string(pick(lang, "Tối đa", "Max")),
-                std::string(pick(lang, "Tự đánh giá", "Self")),    std::string(pick(lang, "Thẩm định", "Appraised")),
-                std::string(pick(lang, "Bị trừ", "Lost")),         std::string(pick(lang, "Tỷ lệ đạt", "Achieved"))};
+                std::string(pick(lang, "Tự đánh giá", "Self")),     std::string(pick(lang, "Thẩm định", "Appraised")),
+                std::string(pick(lang, "Bị trừ", "Lost")),          std::string(pick(lang, "Tỷ lệ đạt", "Achieved"))};
     }
 
-    Table groups(const std::vector<Group>& groups, std::string_view title, std::string_view first,
+    Table groups(const std::vector<Group> &groups, std::string_view title, std::string_view first,
                  std::string_view empty_name) const {
         Table t;
         t.title = title;
         t.headers = {std::string(first)};
-        for (auto& h : sums_headers()) t.headers.push_back(h);
+        for (auto &h : sums_headers())
+            t.headers.push_back(h);
         t.numeric = {false, true, true, true, true, true, true};
-        for (const Group& g : groups) {
+        for (const Group &g : groups) {
             std::vector<std::string> row = {g.name.empty() ? std::string(empty_name) : g.name};
-            for (auto& c : sums(g.sums)) row.push_back(c);
+            for (auto &c : sums(g.sums))
+                row.push_back(c);
             t.rows.push_back(std::move(row));
         }
         return t;
@@ -55,33 +57,36 @@ public:
     std::string signed_score(Decimal d) const { return (d.units() > 0 ? "+" : "") + score(d); }
 
 private:
-    const RenderOptions& m_options;
+    const RenderOptions &m_options;
 };
 
 /// What a period is called in headings: its period, else its unit.
-std::string period_name(const SheetSummary& s) { return s.sheet->period.empty() ? s.sheet->unit : s.sheet->period; }
+std::string period_name(const SheetSummary &s) {
+    return s.sheet->period.empty() ? s.sheet->unit : s.sheet->period;
+}
 
 } // namespace
 
 std::vector<Finding> FileReport::all_findings() const {
     std::vector<Finding> out = findings;
-    for (const SheetSummary& s : sheets) out.insert(out.end(), s.findings.begin(), s.findings.end());
+    for (const SheetSummary &s : sheets)
+        out.insert(out.end(), s.findings.begin(), s.findings.end());
     return out;
 }
 
-std::string sheet_heading(const SheetSummary& summary) {
-    const Sheet& sheet = *summary.sheet;
+std::string sheet_heading(const SheetSummary &summary) {
+    const Sheet &sheet = *summary.sheet;
     std::string heading = sheet.unit;
     if (!sheet.period.empty()) heading += " · " + sheet.period;
     return heading + " (" + sheet.file + ")";
 }
 
-std::string finding_line(const Finding& f) {
+std::string finding_line(const Finding &f) {
     std::string place = f.line > 0 ? fmt::format("{}:{}", f.file, f.line) : f.file;
     return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), f.rule, f.message);
 }
 
-std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions& options) {
+std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions &options) {
     const Lang lang = options.lang;
     const CellWriter cells(options);
     std::vector<Table> tables;
@@ -98,13 +103,15 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
             Table t;
             t.title = pick(lang, "Tổng hợp", "Summary");
             t.headers = {std::string(pick(lang, "Đơn vị", "Unit"))};
-            for (auto& h : cells.sums_headers()) t.headers.push_back(h);
+            for (auto &h : cells.sums_headers())
+                t.headers.push_back(h);
             t.headers.push_back(std::string(pick(lang, "Chỉ số", "Index")));
             t.headers.push_back(std::string(pick(lang, "Thang điểm", "Out of")));
             t.headers.push_back(std::string(pick(lang, "Xếp loại", "Rating")));
             t.numeric = {false, true, true, true, true, true, true, true, true, false};
             std::vector<std::string> row = {summary.sheet->unit};
-            for (auto& c : cells.sums(summary.totals)) row.push_back(c);
+            for (auto &c : cells.sums(summary.totals))
+                row.push_back(c);
             row.push_back(cells.score(summary.index));
             row.push_back(cells.score(summary.base));
             row.push_back(summary.rating);
@@ -113,27 +120,33 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
             break;
         }
         case TableKind::domain:
-            tables.push_back(
-                cells.groups(summary.domains, pick(lang, "Theo lĩnh vực", "By domain"), pick(lang, "Lĩnh vực", "Domain"), ""));
+            tables.push_back(cells.groups(summary.domains, pick(lang, "Theo lĩnh vực", "By domain"),
+                                          pick(lang, "Lĩnh vực", "Domain"), ""));
             tables.back().kind = TableKind::domain;
             break;
         case TableKind::owner:
             tables.push_back(cells.groups(summary.owners, pick(lang, "Theo bộ phận phụ trách", "By owner"),
-                                          pick(lang, "Bộ phận phụ trách", "Owner"), pick(lang, "(không ghi)", "(none)")));
+                                          pick(lang, "Bộ phận phụ trách", "Owner"),
+                                          pick(lang, "(không ghi)", "(none)")));
             tables.back().kind = TableKind::owner;
             break;
         case TableKind::criterion: {
             Table t;
             t.kind = TableKind::criterion;
             t.title = pick(lang, "Theo tiêu chí", "By criterion");
-            t.headers = {std::string(pick(lang, "Mục", "Code")),        std::string(pick(lang, "Dòng", "Line")),
-                         std::string(pick(lang, "Nội dung", "Content")), std::string(pick(lang, "Tối đa", "Max")),
-                         std::string(pick(lang, "Tự đánh giá", "Self")), std::string(pick(lang, "Thẩm định", "Appraised")),
-                         std::string(pick(lang, "Bị trừ", "Lost")),      std::string(pick(lang, "Tỷ lệ đạt", "Achieved")),
-                         std::string(pick(lang, "Bộ phận phụ trách", "Owner")), std::string(pick(lang, "Ghi chú", "Note"))};
+            t.headers = {std::string(pick(lang, "Mục", "Code")),
+                         std::string(pick(lang, "Dòng", "Line")),
+                         std::string(pick(lang, "Nội dung", "Content")),
+                         std::string(pick(lang, "Tối đa", "Max")),
+                         std::string(pick(lang, "Tự đánh giá", "Self")),
+                         std::string(pick(lang, "Thẩm định", "Appraised")),
+                         std::string(pick(lang, "Bị trừ", "Lost")),
+                         std::string(pick(lang, "Tỷ lệ đạt", "Achieved")),
+                         std::string(pick(lang, "Bộ phận phụ trách", "Owner")),
+                         std::string(pick(lang, "Ghi chú", "Note"))};
             t.numeric = {false, true, false, true, true, true, true, true, false, false};
-            for (const CriterionResult& c : summary.criteria) {
-                const Row& r = *c.row;
+            for (const CriterionResult &c : summary.criteria) {
+                const Row &r = *c.row;
                 t.rows.push_back({r.code, std::to_string(r.line), r.content, cells.score(r.max), cells.score(r.self),
                                   cells.score(r.appraised), cells.score(c.lost), cells.percent(c.achievement), r.owner,
                                   r.note});
@@ -148,13 +161,16 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
         t.kind = TableKind::top;
         t.title = fmt::format(fmt::runtime(pick(lang, "{} tiêu chí bị trừ nhiều điểm nhất", "Top {} points lost")),
                               options.top);
-        t.headers = {std::string(pick(lang, "Mục", "Code")), std::string(pick(lang, "Nội dung", "Content")),
-                     std::string(pick(lang, "Tối đa", "Max")), std::string(pick(lang, "Thẩm định", "Appraised")),
-                     std::string(pick(lang, "Bị trừ", "Lost")), std::string(pick(lang, "Tỷ lệ đạt", "Achieved")),
+        t.headers = {std::string(pick(lang, "Mục", "Code")),
+                     std::string(pick(lang, "Nội dung", "Content")),
+                     std::string(pick(lang, "Tối đa", "Max")),
+                     std::string(pick(lang, "Thẩm định", "Appraised")),
+                     std::string(pick(lang, "Bị trừ", "Lost")),
+                     std::string(pick(lang, "Tỷ lệ đạt", "Achieved")),
                      std::string(pick(lang, "Bộ phận phụ trách", "Owner"))};
         t.numeric = {false, false, true, true, true, true, false};
-        for (const CriterionResult& c : summary.top) {
-            const Row& r = *c.row;
+        for (const CriterionResult &c : summary.top) {
+            const Row &r = *c.row;
             t.rows.push_back({r.code, r.content, cells.score(r.max), cells.score(r.appraised), cells.score(c.lost),
                               cells.percent(c.achievement), r.owner});
         }
@@ -167,7 +183,7 @@ std::vector<Table> sheet_tables(const SheetSummary& summary, const RenderOptions
 
 namespace cchc {
 
-std::vector<Table> comparison_tables(const Comparison& comparison, const RenderOptions& options) {
+std::vector<Table> comparison_tables(const Comparison &comparison, const RenderOptions &options) {
     const Lang lang = options.lang;
     const CellWriter cells(options);
     std::vector<Table> tables;
@@ -175,15 +191,20 @@ std::vector<Table> comparison_tables(const Comparison& comparison, const RenderO
         Table t;
         t.kind = TableKind::ranking;
         t.title = pick(lang, "Xếp hạng theo chỉ số", "Ranking by index");
-        t.headers = {std::string(pick(lang, "Hạng", "Rank")),      std::string(pick(lang, "Trong số", "Of")),
-                     std::string(pick(lang, "Đơn vị", "Unit")),    std::string(pick(lang, "Kỳ", "Period")),
-                     std::string(pick(lang, "Số tiêu chí", "Criteria")), std::string(pick(lang, "Bị trừ", "Lost")),
-                     std::string(pick(lang, "Chỉ số", "Index")),   std::string(pick(lang, "Thang điểm", "Out of")),
-                     std::string(pick(lang, "Xếp loại", "Rating")), std::string(pick(lang, "Tệp", "File"))};
+        t.headers = {std::string(pick(lang, "Hạng", "Rank")),
+                     std::string(pick(lang, "Trong số", "Of")),
+                     std::string(pick(lang, "Đơn vị", "Unit")),
+                     std::string(pick(lang, "Kỳ", "Period")),
+                     std::string(pick(lang, "Số tiêu chí", "Criteria")),
+                     std::string(pick(lang, "Bị trừ", "Lost")),
+                     std::string(pick(lang, "Chỉ số", "Index")),
+                     std::string(pick(lang, "Thang điểm", "Out of")),
+                     std::string(pick(lang, "Xếp loại", "Rating")),
+                     std::string(pick(lang, "Tệp", "File"))};
         t.numeric = {true, true, false, false, true, true, true, true, false, false};
         const std::string count = std::to_string(comparison.ranking.size());
-        for (const RankedSheet& r : comparison.ranking) {
-            const SheetSummary& s = *r.sheet;
+        for (const RankedSheet &r : comparison.ranking) {
+            const SheetSummary &s = *r.sheet;
             t.rows.push_back({std::to_string(r.rank), count, s.sheet->unit, s.sheet->period,
                               std::to_string(s.totals.count), cells.score(s.totals.lost), cells.score(s.index),
                               cells.score(s.base), s.rating, s.sheet->file});
@@ -191,7 +212,7 @@ std::vector<Table> comparison_tables(const Comparison& comparison, const RenderO
         tables.push_back(std::move(t));
         return tables;
     }
-    const PeriodComparison& p = *comparison.periods;
+    const PeriodComparison &p = *comparison.periods;
     const std::string before = period_name(*p.before);
     const std::string after = period_name(*p.after);
     {
@@ -217,15 +238,18 @@ std::vector<Table> comparison_tables(const Comparison& comparison, const RenderO
         Table t;
         t.kind = TableKind::period_criteria;
         t.title = pick(lang, "Điểm bị trừ theo tiêu chí", "Points lost by criterion");
-        t.headers = {std::string(pick(lang, "Mục", "Code")), std::string(pick(lang, "Nội dung", "Content")),
+        t.headers = {std::string(pick(lang, "Mục", "Code")),
+                     std::string(pick(lang, "Nội dung", "Content")),
                      fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), before),
                      fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after),
-                     std::string(pick(lang, "Thay đổi", "Change")), std::string(pick(lang, "Trạng thái", "Status"))};
+                     std::string(pick(lang, "Thay đổi", "Change")),
+                     std::string(pick(lang, "Trạng thái", "Status"))};
         t.numeric = {false, false, true, true, true, false};
-        for (const CriterionChange& c : p.criteria) {
-            std::string status = c.status == ChangeStatus::appeared      ? std::string(pick(lang, "mới bị trừ", "newly lost"))
-                                 : c.status == ChangeStatus::disappeared ? std::string(pick(lang, "hết bị trừ", "no longer lost"))
-                                                                         : std::string();
+        for (const CriterionChange &c : p.criteria) {
+            std::string status =
+                c.status == ChangeStatus::appeared      ? std::string(pick(lang, "mới bị trừ", "newly lost"))
+                : c.status == ChangeStatus::disappeared ? std::string(pick(lang, "hết bị trừ", "no longer lost"))
+                                                        : std::string();
             t.rows.push_back({c.code, c.content, cells.score(c.lost_before), cells.score(c.lost_after),
                               cells.signed_score(c.change()), status});
         }
@@ -240,7 +264,7 @@ std::vector<Table> comparison_tables(const Comparison& comparison, const RenderO
                      fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after),
                      std::string(pick(lang, "Thay đổi", "Change"))};
         t.numeric = {false, true, true, true};
-        for (const OwnerChange& o : p.owners)
+        for (const OwnerChange &o : p.owners)
             t.rows.push_back({o.owner.empty() ? std::string(pick(lang, "(không ghi)", "(none)")) : o.owner,
                               cells.score(o.lost_before), cells.score(o.lost_after), cells.signed_score(o.change())});
         tables.push_back(std::move(t));

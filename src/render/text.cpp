@@ -14,15 +14,17 @@ namespace {
 constexpr std::size_t k_gap = 2;
 constexpr std::size_t k_min_text_width = 8;
 
-std::string one_line(std::string_view cell) { return collapse_space(cell); }
+std::string one_line(std::string_view cell) {
+    return collapse_space(cell);
+}
 
-std::string fit(const std::string& cell, std::size_t width) {
+std::string fit(const std::string &cell, std::size_t width) {
     if (display_width(cell) <= width) return cell;
     if (width == 0) return {};
     return std::string(cut_to_width(cell, width - 1)) + "…";
 }
 
-std::string pad(const std::string& cell, std::size_t width, bool right) {
+std::string pad(const std::string &cell, std::size_t width, bool right) {
     std::size_t w = display_width(cell);
     std::string spaces(w < width ? width - w : 0, ' ');
     return right ? spaces + cell : cell + spaces;
@@ -30,74 +32,80 @@ std::string pad(const std::string& cell, std::size_t width, bool right) {
 
 class TextRenderer : public Renderer {
 public:
-    explicit TextRenderer(const RenderOptions& options) : m_options(options) {}
+    explicit TextRenderer(const RenderOptions &options) : m_options(options) {}
 
-    void report(const Report& report, std::ostream& out) const override {
+    void report(const Report &report, std::ostream &out) const override {
         bool first = true;
-        for (const FileReport& file : report.files) {
-            for (const Finding& f : file.findings) out << finding_line(f) << '\n';
-            for (const SheetSummary& sheet : file.sheets) {
+        for (const FileReport &file : report.files) {
+            for (const Finding &f : file.findings)
+                out << finding_line(f) << '\n';
+            for (const SheetSummary &sheet : file.sheets) {
                 if (!first) out << '\n';
                 first = false;
                 out << style("1", "== " + sheet_heading(sheet) + " ==") << "\n";
-                for (const Table& table : sheet_tables(sheet, m_options)) {
+                for (const Table &table : sheet_tables(sheet, m_options)) {
                     out << '\n';
                     write_table(table, out);
                 }
                 if (!sheet.findings.empty()) {
                     out << '\n' << style("1", std::string(pick(m_options.lang, "Phát hiện", "Findings"))) << '\n';
-                    for (const Finding& f : sheet.findings) out << colored_finding(f) << '\n';
+                    for (const Finding &f : sheet.findings)
+                        out << colored_finding(f) << '\n';
                 }
             }
         }
     }
 
-    void findings(const Report& report, std::ostream& out) const override {
-        for (const FileReport& file : report.files)
-            for (const Finding& f : file.all_findings()) out << colored_finding(f) << '\n';
+    void findings(const Report &report, std::ostream &out) const override {
+        for (const FileReport &file : report.files)
+            for (const Finding &f : file.all_findings())
+                out << colored_finding(f) << '\n';
     }
 
-    void compare(const Comparison& comparison, const Report& report, std::ostream& out) const override {
+    void compare(const Comparison &comparison, const Report &report, std::ostream &out) const override {
         bool first = true;
-        for (const Table& table : comparison_tables(comparison, m_options)) {
+        for (const Table &table : comparison_tables(comparison, m_options)) {
             if (!first) out << '\n';
             first = false;
             write_table(table, out);
         }
         bool heading = false;
-        for (const FileReport& file : report.files)
-            for (const Finding& f : file.all_findings()) {
-                if (!heading) out << '\n' << style("1", std::string(pick(m_options.lang, "Phát hiện", "Findings"))) << '\n';
+        for (const FileReport &file : report.files)
+            for (const Finding &f : file.all_findings()) {
+                if (!heading)
+                    out << '\n' << style("1", std::string(pick(m_options.lang, "Phát hiện", "Findings"))) << '\n';
                 heading = true;
                 out << colored_finding(f) << '\n';
             }
     }
 
 private:
-    std::string style(std::string_view code, const std::string& text) const {
+    std::string style(std::string_view code, const std::string &text) const {
         if (!m_options.color) return text;
         return "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";
     }
 
-    std::string colored_finding(const Finding& f) const {
+    std::string colored_finding(const Finding &f) const {
         std::string line = finding_line(f);
         if (!m_options.color) return line;
         std::string_view code = f.severity == Severity::error ? "31" : f.severity == Severity::warning ? "33" : "36";
         return style(code, line);
     }
 
-    void write_table(const Table& table, std::ostream& out) const {
+    void write_table(const Table &table, std::ostream &out) const {
         const std::size_t n = table.headers.size();
         std::vector<std::vector<std::string>> cells;
         cells.push_back(table.headers);
-        for (const auto& row : table.rows) {
+        for (const auto &row : table.rows) {
             std::vector<std::string> line;
-            for (std::size_t i = 0; i < n; ++i) line.push_back(i < row.size() ? one_line(row[i]) : "");
+            for (std::size_t i = 0; i < n; ++i)
+                line.push_back(i < row.size() ? one_line(row[i]) : "");
             cells.push_back(std::move(line));
         }
         std::vector<std::size_t> widths(n, 0);
-        for (const auto& line : cells)
-            for (std::size_t i = 0; i < n; ++i) widths[i] = std::max(widths[i], display_width(line[i]));
+        for (const auto &line : cells)
+            for (std::size_t i = 0; i < n; ++i)
+                widths[i] = std::max(widths[i], display_width(line[i]));
         shrink_to_fit(widths, table);
 
         out << style("1", table.title) << '\n';
@@ -109,19 +117,21 @@ private:
                 std::string cell = fit(cells[r][i], widths[i]);
                 line += (last && !table.numeric[i]) ? cell : pad(cell, widths[i], table.numeric[i]);
             }
-            while (!line.empty() && line.back() == ' ') line.pop_back();
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
             out << line << '\n';
             if (r == 0) {
                 std::size_t total = std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_gap * (n - 1);
                 std::string rule;
-                for (std::size_t i = 0; i < total; ++i) rule += "─";
+                for (std::size_t i = 0; i < total; ++i)
+                    rule += "─";
                 out << rule << '\n';
             }
         }
     }
 
     /// Narrows the widest text columns until the table fits the width.
-    void shrink_to_fit(std::vector<std::size_t>& widths, const Table& table) const {
+    void shrink_to_fit(std::vector<std::size_t> &widths, const Table &table) const {
         if (m_options.width == 0) return;
         auto total = [&] {
             return std::accumulate(widths.begin(), widths.end(), std::size_t{0}) + k_gap * (widths.size() - 1);
@@ -129,7 +139,8 @@ private:
         while (total() > m_options.width) {
             std::size_t widest = widths.size();
             for (std::size_t i = 0; i < widths.size(); ++i)
-                if (!table.numeric[i] && widths[i] > k_min_text_width && (widest == widths.size() || widths[i] > widths[widest]))
+                if (!table.numeric[i] && widths[i] > k_min_text_width &&
+                    (widest == widths.size() || widths[i] > widths[widest]))
                     widest = i;
             if (widest == widths.size()) return; // numbers are never cut
             std::size_t excess = total() - m_options.width;
@@ -142,7 +153,7 @@ private:
 
 } // namespace
 
-std::unique_ptr<Renderer> make_text_renderer(const RenderOptions& options) {
+std::unique_ptr<Renderer> make_text_renderer(const RenderOptions &options) {
     return std::make_unique<TextRenderer>(options);
 }
 

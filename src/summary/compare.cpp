@@ -7,32 +7,33 @@
 
 namespace cchc {
 
-std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary*>& sheets) {
+std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary *> &sheets) {
     std::vector<RankedSheet> out;
-    for (const SheetSummary* s : sheets) out.push_back({s, 0});
+    for (const SheetSummary *s : sheets)
+        out.push_back({s, 0});
     std::stable_sort(out.begin(), out.end(),
-                     [](const RankedSheet& a, const RankedSheet& b) { return a.sheet->index > b.sheet->index; });
+                     [](const RankedSheet &a, const RankedSheet &b) { return a.sheet->index > b.sheet->index; });
     for (std::size_t i = 0; i < out.size(); ++i)
         out[i].rank = (i > 0 && out[i].sheet->index == out[i - 1].sheet->index) ? out[i - 1].rank : i + 1;
     return out;
 }
 
-PeriodComparison compare_periods(const SheetSummary& before, const SheetSummary& after) {
+PeriodComparison compare_periods(const SheetSummary &before, const SheetSummary &after) {
     PeriodComparison out;
     out.before = &before;
     out.after = &after;
 
-    std::map<std::string, CriterionChange, bool (*)(const std::string&, const std::string&)> by_key(&code_less);
-    for (const CriterionResult& c : before.criteria) {
-        CriterionChange& change = by_key[c.row->key];
+    std::map<std::string, CriterionChange, bool (*)(const std::string &, const std::string &)> by_key(&code_less);
+    for (const CriterionResult &c : before.criteria) {
+        CriterionChange &change = by_key[c.row->key];
         change.code = c.row->code;
         change.content = c.row->content;
         change.lost_before += c.lost;
         change.status = ChangeStatus::disappeared;
     }
-    for (const CriterionResult& c : after.criteria) {
+    for (const CriterionResult &c : after.criteria) {
         auto [it, inserted] = by_key.try_emplace(c.row->key);
-        CriterionChange& change = it->second;
+        CriterionChange &change = it->second;
         if (inserted) {
             change.code = c.row->code;
             change.content = c.row->content;
@@ -43,16 +44,19 @@ PeriodComparison compare_periods(const SheetSummary& before, const SheetSummary&
         }
         change.lost_after += c.lost;
     }
-    for (auto& [key, change] : by_key) out.criteria.push_back(std::move(change));
+    for (auto &[key, change] : by_key)
+        out.criteria.push_back(std::move(change));
 
     std::unordered_map<std::string, std::size_t> owner_index;
-    auto owner = [&](const std::string& name) -> OwnerChange& {
+    auto owner = [&](const std::string &name) -> OwnerChange & {
         auto [it, inserted] = owner_index.emplace(name, out.owners.size());
         if (inserted) out.owners.push_back(OwnerChange{name, {}, {}});
         return out.owners[it->second];
     };
-    for (const Group& g : before.owners) owner(g.name).lost_before += g.sums.lost;
-    for (const Group& g : after.owners) owner(g.name).lost_after += g.sums.lost;
+    for (const Group &g : before.owners)
+        owner(g.name).lost_before += g.sums.lost;
+    for (const Group &g : after.owners)
+        owner(g.name).lost_after += g.sums.lost;
     return out;
 }
 

@@ -11,7 +11,7 @@
 
 namespace cchc {
 
-void Sums::add(const Row& leaf) {
+void Sums::add(const Row &leaf) {
     ++count;
     Decimal m = leaf.max.value_or_zero();
     Decimal a = leaf.appraised.value_or_zero();
@@ -29,7 +29,7 @@ std::optional<std::int64_t> Sums::achievement() const {
     return percent_hundredths(appraised.units(), max.units());
 }
 
-const std::vector<RatingBand>& default_rating_bands() {
+const std::vector<RatingBand> &default_rating_bands() {
     static const std::vector<RatingBand> bands = {
         {"Tốt", Decimal::from_int(90)},
         {"Khá", Decimal::from_int(80)},
@@ -39,7 +39,7 @@ const std::vector<RatingBand>& default_rating_bands() {
     return bands;
 }
 
-std::vector<RatingBand> parse_rating_bands(const std::string& text) {
+std::vector<RatingBand> parse_rating_bands(const std::string &text) {
     std::vector<RatingBand> bands;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -62,16 +62,16 @@ std::vector<RatingBand> parse_rating_bands(const std::string& text) {
     }
     if (bands.empty()) throw Error("--rating: give bands like \"Tốt=90,Khá=80,Trung bình=70,Yếu\"");
     // Highest threshold first; a band without one catches the rest.
-    std::stable_sort(bands.begin(), bands.end(), [](const RatingBand& a, const RatingBand& b) {
+    std::stable_sort(bands.begin(), bands.end(), [](const RatingBand &a, const RatingBand &b) {
         if (a.threshold.has_value() != b.threshold.has_value()) return a.threshold.has_value();
         return a.threshold.has_value() && *a.threshold > *b.threshold;
     });
     return bands;
 }
 
-std::string rate(Decimal index, Decimal base, const std::vector<RatingBand>& bands) {
+std::string rate(Decimal index, Decimal base, const std::vector<RatingBand> &bands) {
     if (base.units() <= 0) return {};
-    for (const RatingBand& band : bands) {
+    for (const RatingBand &band : bands) {
         if (!band.threshold) return band.name;
         // index / base × 100 ≥ threshold, compared exactly.
         WideInt lhs = static_cast<WideInt>(index.units()) * 100 * Decimal::k_scale;
@@ -81,15 +81,15 @@ std::string rate(Decimal index, Decimal base, const std::vector<RatingBand>& ban
     return {};
 }
 
-SheetSummary summarise(const Sheet& sheet, const SummaryOptions& options) {
+SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
     SheetSummary out;
     out.sheet = &sheet;
-    std::map<std::string, Group, bool (*)(const std::string&, const std::string&)> domains(&code_less);
+    std::map<std::string, Group, bool (*)(const std::string &, const std::string &)> domains(&code_less);
     std::unordered_map<std::string, std::size_t> owner_index;
-    for (const Row& row : sheet.rows) {
+    for (const Row &row : sheet.rows) {
         if (row.kind != RowKind::criterion) continue;
         out.totals.add(row);
-        Group& domain = domains[row.domain()];
+        Group &domain = domains[row.domain()];
         domain.name = row.domain();
         domain.sums.add(row);
         // Owners group on their NFC, space-collapsed spelling (done by the loader).
@@ -101,11 +101,13 @@ SheetSummary summarise(const Sheet& sheet, const SummaryOptions& options) {
         result.row = &row;
         Decimal max = row.max.value_or_zero();
         result.lost = max - row.appraised.value_or_zero();
-        if (max.units() > 0) result.achievement = percent_hundredths(row.appraised.value_or_zero().units(), max.units());
+        if (max.units() > 0)
+            result.achievement = percent_hundredths(row.appraised.value_or_zero().units(), max.units());
         if (row.self.given()) result.over_estimation = row.self.number.value - row.appraised.value_or_zero();
         out.criteria.push_back(result);
     }
-    for (auto& [name, group] : domains) out.domains.push_back(std::move(group));
+    for (auto &[name, group] : domains)
+        out.domains.push_back(std::move(group));
 
     out.base = options.out_of ? *options.out_of : out.totals.max;
     out.index = options.out_of ? *options.out_of - out.totals.lost : out.totals.appraised;
@@ -113,7 +115,7 @@ SheetSummary summarise(const Sheet& sheet, const SummaryOptions& options) {
 
     if (options.top > 0) {
         out.top = out.criteria;
-        std::stable_sort(out.top.begin(), out.top.end(), [](const CriterionResult& a, const CriterionResult& b) {
+        std::stable_sort(out.top.begin(), out.top.end(), [](const CriterionResult &a, const CriterionResult &b) {
             if (a.lost != b.lost) return a.lost > b.lost;
             return code_less(a.row->code, b.row->code);
         });

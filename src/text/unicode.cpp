@@ -19,13 +19,13 @@ bool is_ascii(std::string_view s) {
 }
 
 std::string utf8proc_apply(std::string_view text, int options) {
-    utf8proc_uint8_t* result = nullptr;
-    utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                      static_cast<utf8proc_ssize_t>(text.size()), &result,
-                                      static_cast<utf8proc_option_t>(options));
+    utf8proc_uint8_t *result = nullptr;
+    utf8proc_ssize_t n =
+        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(text.data()),
+                     static_cast<utf8proc_ssize_t>(text.size()), &result, static_cast<utf8proc_option_t>(options));
     std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(result, &std::free);
     if (n < 0) return std::string(text); // invalid UTF-8 never reaches here; keep bytes
-    return std::string(reinterpret_cast<const char*>(result), static_cast<std::size_t>(n));
+    return std::string(reinterpret_cast<const char *>(result), static_cast<std::size_t>(n));
 }
 
 /// Length of a UTF-8 sequence from its first byte; 0 for a byte that cannot start one.
@@ -37,7 +37,9 @@ int sequence_length(unsigned char c) {
     return 0;
 }
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 } // namespace
 
@@ -64,7 +66,9 @@ std::size_t valid_utf8_prefix(std::string_view bytes) {
     return i;
 }
 
-bool is_valid_utf8(std::string_view bytes) { return valid_utf8_prefix(bytes) == bytes.size(); }
+bool is_valid_utf8(std::string_view bytes) {
+    return valid_utf8_prefix(bytes) == bytes.size();
+}
 
 std::string to_nfc(std::string_view text) {
     if (is_ascii(text)) return std::string(text);
@@ -102,9 +106,10 @@ std::string collapse_space(std::string_view text) {
 bool is_letter_before(std::string_view text, std::size_t pos) {
     if (pos == 0 || pos > text.size()) return false;
     std::size_t start = pos - 1;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && pos - start < 4) --start;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && pos - start < 4)
+        --start;
     utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + start),
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(text.data() + start),
                                           static_cast<utf8proc_ssize_t>(pos - start), &cp);
     if (n <= 0 || static_cast<std::size_t>(n) != pos - start) return false;
     utf8proc_category_t category = utf8proc_category(cp);
@@ -119,8 +124,14 @@ std::string fold(std::string_view text) {
     int depth = 0;
     for (std::size_t i = 0; i < stripped.size(); ++i) {
         char c = stripped[i];
-        if (c == '(') { ++depth; continue; }
-        if (c == ')') { if (depth > 0) --depth; continue; }
+        if (c == '(') {
+            ++depth;
+            continue;
+        }
+        if (c == ')') {
+            if (depth > 0) --depth;
+            continue;
+        }
         if (depth > 0) continue;
         // đ (U+0111) has no decomposition, so mark stripping keeps it.
         if (stripped.compare(i, 2, "\xC4\x91") == 0) {
@@ -146,11 +157,18 @@ std::size_t display_width(std::string_view text) {
     std::size_t i = 0;
     while (i < text.size()) {
         utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(text.data() + i),
                                               static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) { ++width; ++i; continue; }
+        if (n <= 0) {
+            ++width;
+            ++i;
+            continue;
+        }
         i += static_cast<std::size_t>(n);
-        if (cp == '\n' || cp == '\t' || cp == '\r') { ++width; continue; }
+        if (cp == '\n' || cp == '\t' || cp == '\r') {
+            ++width;
+            continue;
+        }
         int w = utf8proc_charwidth(cp);
         if (w > 0) width += static_cast<std::size_t>(w);
     }
@@ -165,9 +183,12 @@ std::string_view cut_to_width(std::string_view text, std::size_t width) {
     utf8proc_int32_t state = 0;
     while (i < text.size()) {
         utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+        utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(text.data() + i),
                                               static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
-        if (n <= 0) { cp = 0xFFFD; n = 1; }
+        if (n <= 0) {
+            cp = 0xFFFD;
+            n = 1;
+        }
         if (previous < 0 || utf8proc_grapheme_break_stateful(previous, cp, &state)) last_break = i;
         int w = (cp == '\n' || cp == '\t' || cp == '\r') ? 1 : utf8proc_charwidth(cp);
         if (w > 0 && used + static_cast<std::size_t>(w) > width) return text.substr(0, last_break);

@@ -13,16 +13,16 @@ using cchc::Catalog;
 
 namespace {
 
-Catalog catalog_of(const std::string& bytes, const std::string& name = "catalog.csv") {
+Catalog catalog_of(const std::string &bytes, const std::string &name = "catalog.csv") {
     cchc::test::TempDir dir;
     return cchc::load_catalog(dir.write(name, bytes), {});
 }
 
 /// The line of the InputError that reading `bytes` as a catalog throws.
-long error_line(const std::string& bytes) {
+long error_line(const std::string &bytes) {
     try {
         catalog_of(bytes);
-    } catch (const cchc::InputError& e) {
+    } catch (const cchc::InputError &e) {
         return e.line();
     }
     FAIL("no InputError for this catalog");
@@ -39,7 +39,7 @@ TEST_CASE("the sample catalog of the reference sheet") {
     CHECK(catalog.leaf_total.format() == "20.00");
     REQUIRE(catalog.stated_total.has_value());
     CHECK(catalog.scale().format() == "100.00");
-    const cchc::CatalogEntry* entry = catalog.find("7.1.4");
+    const cchc::CatalogEntry *entry = catalog.find("7.1.4");
     REQUIRE(entry != nullptr);
     CHECK(entry->max.format() == "2.00");
     CHECK(entry->line == 14);
@@ -69,12 +69,24 @@ TEST_CASE("a catalog with parents: leaves, Roman domains and the scale") {
 }
 
 TEST_CASE("a catalog that cannot be used is an InputError with its line") {
-    SUBCASE("a code listed twice") { CHECK(error_line("code,name,max\n1.1,A,1\n1.2,B,1\n1.1,C,2\n") == 4); }
-    SUBCASE("a max that is not a number") { CHECK(error_line("code,name,max\n1.1,A,1\n1.2,B,hai\n") == 3); }
-    SUBCASE("a bad code") { CHECK(error_line("code,name,max\n1.1,A,1\n1.x,B,1\n") == 3); }
-    SUBCASE("no max column") { CHECK(error_line("code,name\n1.1,A\n") == 1); }
-    SUBCASE("no criteria") { CHECK_THROWS_AS(catalog_of("code,name,max\n"), cchc::InputError); }
-    SUBCASE("a total that is not positive") { CHECK(error_line("code,name,max\n1.1,A,1\nTổng cộng,,0\n") == 3); }
+    SUBCASE("a code listed twice") {
+        CHECK(error_line("code,name,max\n1.1,A,1\n1.2,B,1\n1.1,C,2\n") == 4);
+    }
+    SUBCASE("a max that is not a number") {
+        CHECK(error_line("code,name,max\n1.1,A,1\n1.2,B,hai\n") == 3);
+    }
+    SUBCASE("a bad code") {
+        CHECK(error_line("code,name,max\n1.1,A,1\n1.x,B,1\n") == 3);
+    }
+    SUBCASE("no max column") {
+        CHECK(error_line("code,name\n1.1,A\n") == 1);
+    }
+    SUBCASE("no criteria") {
+        CHECK_THROWS_AS(catalog_of("code,name,max\n"), cchc::InputError);
+    }
+    SUBCASE("a total that is not positive") {
+        CHECK(error_line("code,name,max\n1.1,A,1\nTổng cộng,,0\n") == 3);
+    }
     SUBCASE("a total below the criteria's maxima") {
         CHECK(error_line("code,name,max\n1.1,A,2\n1.2,B,1\nTổng cộng,,1\n") == 1);
     }

@@ -23,7 +23,7 @@ struct Checked {
 };
 
 /// Loads `csv` (one sheet) and checks it with English messages.
-Checked check_csv(const std::string& csv, cchc::Lang lang = cchc::Lang::en, const std::string& unit = {}) {
+Checked check_csv(const std::string &csv, cchc::Lang lang = cchc::Lang::en, const std::string &unit = {}) {
     cchc::LoadOptions load;
     load.lang = lang;
     load.unit = unit;
@@ -37,19 +37,19 @@ Checked check_csv(const std::string& csv, cchc::Lang lang = cchc::Lang::en, cons
     return out;
 }
 
-std::string describe(const std::vector<Finding>& findings) {
+std::string describe(const std::vector<Finding> &findings) {
     std::string out;
-    for (const Finding& f : findings)
+    for (const Finding &f : findings)
         out += std::to_string(f.line) + " [" + f.rule + "] " + f.code + ": " + f.message + "\n";
     return out;
 }
 
 /// The sheet gives exactly one finding, and it is this one.
-void expect_only(const Checked& checked, const std::string& rule, Severity severity, long line, const std::string& code,
-                 const std::string& message) {
+void expect_only(const Checked &checked, const std::string &rule, Severity severity, long line, const std::string &code,
+                 const std::string &message) {
     INFO("findings:\n" << describe(checked.findings));
     REQUIRE(checked.findings.size() == 1);
-    const Finding& f = checked.findings.front();
+    const Finding &f = checked.findings.front();
     CHECK(f.file == checked.loaded.file);
     CHECK(f.rule == rule);
     CHECK(f.severity == severity);
@@ -58,7 +58,7 @@ void expect_only(const Checked& checked, const std::string& rule, Severity sever
     CHECK(f.message == message);
 }
 
-void expect_none(const Checked& checked) {
+void expect_none(const Checked &checked) {
     INFO("findings:\n" << describe(checked.findings));
     CHECK(checked.findings.empty());
 }
@@ -107,7 +107,9 @@ TEST_CASE("score-negative: a score below zero") {
         expect_only(check_csv(k_header + "1.1,A,2,-1,1,1\n"), "score-negative", Severity::error, 2, "1.1",
                     "1.1: the self score \"-1\" is below 0; a score cannot be negative");
     }
-    SUBCASE("near miss: zero") { expect_none(check_csv(k_header + "1.1,A,2,0,0,2\n")); }
+    SUBCASE("near miss: zero") {
+        expect_none(check_csv(k_header + "1.1,A,2,0,0,2\n"));
+    }
 }
 
 TEST_CASE("score-above-max: the appraised score above the max") {
@@ -118,13 +120,16 @@ TEST_CASE("score-above-max: the appraised score above the max") {
     SUBCASE("in Vietnamese") {
         Checked checked = check_csv(k_header + "1.1,A,2,2,2.5,\n", cchc::Lang::vi);
         REQUIRE(checked.findings.size() == 1);
-        CHECK(checked.findings.front().message == "1.1: điểm thẩm định 2.5 lớn hơn điểm tối đa 2; hãy sửa một trong hai ô");
+        CHECK(checked.findings.front().message ==
+              "1.1: điểm thẩm định 2.5 lớn hơn điểm tối đa 2; hãy sửa một trong hai ô");
     }
     SUBCASE("by a thousandth") {
         expect_only(check_csv(k_header + "1.1,A,2,,2.001,\n"), "score-above-max", Severity::error, 2, "1.1",
                     "1.1: the appraised score 2.001 is above the max 2; correct one of the two cells");
     }
-    SUBCASE("near miss: equal to the max") { expect_none(check_csv(k_header + "1.1,A,2,2,\"2,000\",0\n")); }
+    SUBCASE("near miss: equal to the max") {
+        expect_none(check_csv(k_header + "1.1,A,2,2,\"2,000\",0\n"));
+    }
 }
 
 TEST_CASE("self-above-max: the self score above the max") {
@@ -132,7 +137,9 @@ TEST_CASE("self-above-max: the self score above the max") {
         expect_only(check_csv(k_header + "1.1,A,1,1.5,1,0\n"), "self-above-max", Severity::error, 2, "1.1",
                     "1.1: the self score 1.5 is above the max 1; correct one of the two cells");
     }
-    SUBCASE("near miss: equal to the max") { expect_none(check_csv(k_header + "1.1,A,1,1,1,0\n")); }
+    SUBCASE("near miss: equal to the max") {
+        expect_none(check_csv(k_header + "1.1,A,1,1,1,0\n"));
+    }
 }
 
 TEST_CASE("lost-mismatch: the lost column is not max minus appraised") {
@@ -162,14 +169,17 @@ TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
         CHECK(checked.findings[0].rule == "total-mismatch");
         CHECK(checked.findings[1].rule == "total-mismatch");
         CHECK(checked.findings[0].message.find("the max is 4, but the criteria add up to 3") != std::string::npos);
-        const std::string& lost = checked.findings[1].message;
-        bool names_lost = lost.find("the number of points lost is 1, but the criteria add up to 0.5") != std::string::npos;
+        const std::string &lost = checked.findings[1].message;
+        bool names_lost =
+            lost.find("the number of points lost is 1, but the criteria add up to 0.5") != std::string::npos;
         CHECK(names_lost);
     }
     SUBCASE("near miss: right, with a parent row not counted twice") {
         expect_none(check_csv(k_header + "1,Lĩnh vực,3,3,2.5,0.5\n" + rows + "Tổng cộng,,3,3,2.5,0.5\n"));
     }
-    SUBCASE("near miss: a total row without numbers") { expect_none(check_csv(k_header + rows + "Cộng,,-,,,\n")); }
+    SUBCASE("near miss: a total row without numbers") {
+        expect_none(check_csv(k_header + rows + "Cộng,,-,,,\n"));
+    }
 }
 
 TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
@@ -205,9 +215,12 @@ TEST_CASE("duplicate-code: a code listed twice") {
     }
     SUBCASE("a deeper code twice") {
         expect_only(check_csv(k_header + "1.1.3,A,1,1,1,0\n1.2,B,1,1,1,0\n1.1.3,C,1,1,1,0\n"), "duplicate-code",
-                    Severity::error, 4, "1.1.3", "1.1.3: the code 1.1.3 already appears on line 2; list each criterion once");
+                    Severity::error, 4, "1.1.3",
+                    "1.1.3: the code 1.1.3 already appears on line 2; list each criterion once");
     }
-    SUBCASE("near miss: 3.1 and 3.10") { expect_none(check_csv(k_header + "3.1,A,1,1,1,0\n3.10,B,1,1,0.5,0.5\n")); }
+    SUBCASE("near miss: 3.1 and 3.10") {
+        expect_none(check_csv(k_header + "3.1,A,1,1,1,0\n3.10,B,1,1,0.5,0.5\n"));
+    }
 }
 
 TEST_CASE("bad-code: a code that is neither dotted numbers nor Roman") {
@@ -243,14 +256,17 @@ TEST_CASE("too-precise: more than three decimals") {
         expect_only(check_csv(k_header + "1.1,A,2,,1.2345,\n"), "too-precise", Severity::warning, 2, "1.1",
                     "1.1: the appraised score \"1.2345\" has more than 3 decimals; rounded to 1.235");
     }
-    SUBCASE("near miss: three decimals") { expect_none(check_csv(k_header + "1.1,A,2,,1.234,0.766\n")); }
+    SUBCASE("near miss: three decimals") {
+        expect_none(check_csv(k_header + "1.1,A,2,,1.234,0.766\n"));
+    }
 }
 
 TEST_CASE("findings come in line order and each rule is reported") {
     Checked checked = check_csv(k_header + "1.1,A,2,3,2.5,0\n1.1,B,x,1,1,\n");
     INFO("findings:\n" << describe(checked.findings));
     std::vector<std::pair<long, std::string>> got;
-    for (const Finding& f : checked.findings) got.emplace_back(f.line, f.rule);
+    for (const Finding &f : checked.findings)
+        got.emplace_back(f.line, f.rule);
     CHECK(got == std::vector<std::pair<long, std::string>>{{2, "score-above-max"},
                                                            {2, "self-above-max"},
                                                            {2, "lost-mismatch"},
@@ -264,7 +280,7 @@ TEST_CASE("the reference sheet has no error findings") {
     std::vector<Finding> findings = cchc::check_sheet(loaded.sheets.front(), {});
     INFO("findings:\n" << describe(findings));
     CHECK_FALSE(cchc::has_severity(findings, Severity::error));
-    for (const Finding& f : findings) {
+    for (const Finding &f : findings) {
         CHECK(f.rule != "total-mismatch");
         CHECK(f.rule != "lost-mismatch");
         CHECK(f.rule != "bad-number");
@@ -331,7 +347,7 @@ TEST_CASE("not-scored: rows with a max but no score yet") {
 namespace {
 
 /// Checks `csv` against the catalog `catalog_csv`; returns the findings.
-Checked check_with_catalog(const std::string& csv, const std::string& catalog_csv, std::string& catalog_path) {
+Checked check_with_catalog(const std::string &csv, const std::string &catalog_csv, std::string &catalog_path) {
     cchc::test::TempDir dir;
     catalog_path = dir.write("catalog.csv", catalog_csv);
     cchc::Catalog catalog = cchc::load_catalog(catalog_path, {});
@@ -373,7 +389,7 @@ TEST_CASE("the only warning of the reference sheet is the 44/46 slip") {
     std::vector<Finding> findings = cchc::check_sheet(loaded.sheets.front(), options);
     INFO("findings:\n" << describe(findings));
     std::vector<Finding> warnings;
-    for (const Finding& f : findings)
+    for (const Finding &f : findings)
         if (f.severity != Severity::info) warnings.push_back(f);
     REQUIRE(warnings.size() == 1);
     CHECK(warnings[0].rule == "note-percent-mismatch");

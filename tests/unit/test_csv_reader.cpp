@@ -15,15 +15,16 @@ using cchc::split_record;
 
 namespace {
 
-std::vector<RawRecord> read_records(const std::string& bytes) {
+std::vector<RawRecord> read_records(const std::string &bytes) {
     cchc::RecordReader reader("t.csv", cchc::test::source_of(bytes));
     std::vector<RawRecord> out;
     RawRecord record;
-    while (reader.next(record)) out.push_back(record);
+    while (reader.next(record))
+        out.push_back(record);
     return out;
 }
 
-std::vector<std::string> split(const std::string& text, char delimiter, long line = 1) {
+std::vector<std::string> split(const std::string &text, char delimiter, long line = 1) {
     RawRecord record;
     record.line = line;
     record.last_line = line;
@@ -56,7 +57,8 @@ TEST_CASE("a quoted cell with line breaks forms one record") {
         CHECK(records[1].text == "1.1,\"Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\n- Các bộ phận\",1.91");
     }
     SUBCASE("the cells") {
-        CHECK(split(records[1].text, ',') == Cells{"1.1", "Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\n- Các bộ phận", "1.91"});
+        CHECK(split(records[1].text, ',') ==
+              Cells{"1.1", "Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\n- Các bộ phận", "1.91"});
     }
 }
 
@@ -82,7 +84,9 @@ TEST_CASE("the record reader handles line ends and blank lines") {
         CHECK(records[1].line == 2);
         CHECK(records[2].line == 3);
     }
-    SUBCASE("an empty input has no records") { CHECK(read_records("").empty()); }
+    SUBCASE("an empty input has no records") {
+        CHECK(read_records("").empty());
+    }
     SUBCASE("doubled quotes do not end a multi-line cell") {
         std::vector<RawRecord> records = read_records("1,\"say \"\"hi\n\"\"\",2\n3,4\n");
         REQUIRE(records.size() == 2);
@@ -101,7 +105,7 @@ TEST_CASE("an unterminated quote at the end of the file names the record start l
     try {
         reader.next(record);
         FAIL("no InputError for the unclosed quote");
-    } catch (const cchc::InputError& e) {
+    } catch (const cchc::InputError &e) {
         CHECK(e.file() == "t.csv");
         CHECK(e.line() == 3);
         CHECK(std::string(e.what()).find("quote") != std::string::npos);
@@ -109,30 +113,48 @@ TEST_CASE("an unterminated quote at the end of the file names the record start l
 }
 
 TEST_CASE("split_record removes quotes and doubled quotes") {
-    SUBCASE("doubled quotes") { CHECK(split("\"He said \"\"hi\"\"\",2", ',') == Cells{"He said \"hi\"", "2"}); }
+    SUBCASE("doubled quotes") {
+        CHECK(split("\"He said \"\"hi\"\"\",2", ',') == Cells{"He said \"hi\"", "2"});
+    }
     SUBCASE("a quoted delimiter") {
         CHECK(split("1.6,\"Thực hiện cam kết cải thiện, nâng cao\",1", ',') ==
               Cells{"1.6", "Thực hiện cam kết cải thiện, nâng cao", "1"});
     }
-    SUBCASE("empty cells and trailing delimiters") { CHECK(split("a,,b,", ',') == Cells{"a", "", "b", ""}); }
-    SUBCASE("a line of delimiters") { CHECK(split(",,,,", ',') == Cells{"", "", "", "", ""}); }
-    SUBCASE("spaces around cells are trimmed") { CHECK(split(" 1.1 , Tốt ,2", ',') == Cells{"1.1", "Tốt", "2"}); }
-    SUBCASE("an empty quoted cell") { CHECK(split("\"\",x", ',') == Cells{"", "x"}); }
+    SUBCASE("empty cells and trailing delimiters") {
+        CHECK(split("a,,b,", ',') == Cells{"a", "", "b", ""});
+    }
+    SUBCASE("a line of delimiters") {
+        CHECK(split(",,,,", ',') == Cells{"", "", "", "", ""});
+    }
+    SUBCASE("spaces around cells are trimmed") {
+        CHECK(split(" 1.1 , Tốt ,2", ',') == Cells{"1.1", "Tốt", "2"});
+    }
+    SUBCASE("an empty quoted cell") {
+        CHECK(split("\"\",x", ',') == Cells{"", "x"});
+    }
     SUBCASE("cells are normalised to NFC") {
         CHECK(split("To\xCC\x82\xCC\x81t,x", ',') == Cells{"T\xE1\xBB\x91t", "x"});
     }
 }
 
 TEST_CASE("split_record splits at each supported delimiter") {
-    SUBCASE("comma") { CHECK(split("a,\"b,c\",d", ',') == Cells{"a", "b,c", "d"}); }
-    SUBCASE("semicolon") { CHECK(split("1.1;\"Tổ chức; thực hiện\";1,5", ';') == Cells{"1.1", "Tổ chức; thực hiện", "1,5"}); }
-    SUBCASE("tab") { CHECK(split("1.1\tA, B\t2", '\t') == Cells{"1.1", "A, B", "2"}); }
-    SUBCASE("pipe") { CHECK(split("1.1|\"a|b\"|2", '|') == Cells{"1.1", "a|b", "2"}); }
+    SUBCASE("comma") {
+        CHECK(split("a,\"b,c\",d", ',') == Cells{"a", "b,c", "d"});
+    }
+    SUBCASE("semicolon") {
+        CHECK(split("1.1;\"Tổ chức; thực hiện\";1,5", ';') == Cells{"1.1", "Tổ chức; thực hiện", "1,5"});
+    }
+    SUBCASE("tab") {
+        CHECK(split("1.1\tA, B\t2", '\t') == Cells{"1.1", "A, B", "2"});
+    }
+    SUBCASE("pipe") {
+        CHECK(split("1.1|\"a|b\"|2", '|') == Cells{"1.1", "a|b", "2"});
+    }
     SUBCASE("a delimiter other than the four is refused") {
         try {
             split("a:b", ':', 7);
             FAIL("no InputError for ':'");
-        } catch (const cchc::InputError& e) {
+        } catch (const cchc::InputError &e) {
             CHECK(e.line() == 7);
         }
     }
@@ -142,7 +164,7 @@ TEST_CASE("split_record reports broken quoting with the record line") {
     try {
         split("a,\"unclosed", ',', 12);
         FAIL("no InputError for the broken quoting");
-    } catch (const cchc::InputError& e) {
+    } catch (const cchc::InputError &e) {
         CHECK(e.file() == "t.csv");
         CHECK(e.line() == 12);
     }
@@ -168,7 +190,7 @@ TEST_CASE("records longer than the parser's 16 MiB limit are an InputError with 
         try {
             reader.next(record);
             FAIL("no InputError for the long line");
-        } catch (const cchc::InputError& e) {
+        } catch (const cchc::InputError &e) {
             CHECK(e.file() == "t.csv");
             CHECK(e.line() == 3);
         }
@@ -177,14 +199,15 @@ TEST_CASE("records longer than the parser's 16 MiB limit are an InputError with 
         std::string line(1000, 'y');
         line += '\n';
         std::string bytes = "a,b\n1,\"";
-        while (bytes.size() <= (1u << 24) + 2000) bytes += line;
+        while (bytes.size() <= (1u << 24) + 2000)
+            bytes += line;
         cchc::RecordReader reader("t.csv", cchc::test::source_of(std::move(bytes)));
         RawRecord record;
         REQUIRE(reader.next(record));
         try {
             reader.next(record);
             FAIL("no InputError for the long record");
-        } catch (const cchc::InputError& e) {
+        } catch (const cchc::InputError &e) {
             CHECK(e.line() == 2);
         }
     }

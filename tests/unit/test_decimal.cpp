@@ -8,8 +8,8 @@
 #include <vector>
 
 using cchc::Decimal;
-using cchc::ParsedNumber;
 using cchc::parse_number;
+using cchc::ParsedNumber;
 using Status = cchc::ParsedNumber::Status;
 
 namespace {
@@ -22,7 +22,9 @@ std::int64_t units_of(std::string_view text) {
     return n.value.units();
 }
 
-Decimal dec(std::string_view text) { return Decimal::from_units(units_of(text)); }
+Decimal dec(std::string_view text) {
+    return Decimal::from_units(units_of(text));
+}
 
 } // namespace
 
@@ -44,13 +46,20 @@ TEST_CASE("parse_number reads the spellings of scores found in sheets") {
         CHECK(units_of("0") == 0);
         CHECK(dec("0").is_zero());
     }
-    SUBCASE("explicit plus sign") { CHECK(units_of("+0.5") == 500); }
+    SUBCASE("explicit plus sign") {
+        CHECK(units_of("+0.5") == 500);
+    }
     SUBCASE("minus sign") {
         CHECK(units_of("-0.5") == -500);
         CHECK(dec("-0.5").is_negative());
     }
-    SUBCASE("three decimals are exact") { CHECK(units_of("1.915") == 1915); }
-    SUBCASE("a no-break space from a spreadsheet") { CHECK(units_of("\xC2\xA0" "3,5\xC2\xA0") == 3500); }
+    SUBCASE("three decimals are exact") {
+        CHECK(units_of("1.915") == 1915);
+    }
+    SUBCASE("a no-break space from a spreadsheet") {
+        CHECK(units_of("\xC2\xA0"
+                       "3,5\xC2\xA0") == 3500);
+    }
 }
 
 TEST_CASE("parse_number treats an empty cell and a dash as not given") {
@@ -71,8 +80,12 @@ TEST_CASE("parse_number rejects what is not a plain decimal number") {
 }
 
 TEST_CASE("parse_number reports numbers too large to be scores") {
-    SUBCASE("twenty digits") { CHECK(parse_number("99999999999999999999").status == Status::too_large); }
-    SUBCASE("twenty digits negative") { CHECK(parse_number("-99999999999999999999").status == Status::too_large); }
+    SUBCASE("twenty digits") {
+        CHECK(parse_number("99999999999999999999").status == Status::too_large);
+    }
+    SUBCASE("twenty digits negative") {
+        CHECK(parse_number("-99999999999999999999").status == Status::too_large);
+    }
     SUBCASE("the largest accepted magnitude") {
         ParsedNumber n = parse_number("1000000000000");
         REQUIRE(n.status == Status::ok);
@@ -119,17 +132,29 @@ TEST_CASE("parse_number flags more than three decimals and rounds half away from
 }
 
 TEST_CASE("Decimal format prints at least the asked decimals and never loses any") {
-    SUBCASE("whole number") { CHECK(Decimal::from_int(11).format() == "11.00"); }
-    SUBCASE("three decimals kept") { CHECK(dec("1.915").format() == "1.915"); }
-    SUBCASE("one decimal padded") { CHECK(dec("0.5").format() == "0.50"); }
-    SUBCASE("negative") { CHECK(dec("-0.5").format() == "-0.50"); }
+    SUBCASE("whole number") {
+        CHECK(Decimal::from_int(11).format() == "11.00");
+    }
+    SUBCASE("three decimals kept") {
+        CHECK(dec("1.915").format() == "1.915");
+    }
+    SUBCASE("one decimal padded") {
+        CHECK(dec("0.5").format() == "0.50");
+    }
+    SUBCASE("negative") {
+        CHECK(dec("-0.5").format() == "-0.50");
+    }
     SUBCASE("no minimum") {
         CHECK(Decimal::from_int(2).format(0) == "2");
         CHECK(dec("0.09").format(0) == "0.09");
         CHECK(dec("2.500").format(0) == "2.5");
     }
-    SUBCASE("comma separator") { CHECK(dec("1.5").format(2, ',') == "1,50"); }
-    SUBCASE("zero") { CHECK(Decimal().format() == "0.00"); }
+    SUBCASE("comma separator") {
+        CHECK(dec("1.5").format(2, ',') == "1,50");
+    }
+    SUBCASE("zero") {
+        CHECK(Decimal().format() == "0.00");
+    }
 }
 
 TEST_CASE("Decimal sums are exact") {
@@ -137,18 +162,22 @@ TEST_CASE("Decimal sums are exact") {
         const std::vector<std::string> appraised = {"1.91", "0",    "0.5",  "0.8", "0", "0.96", "0.99", "0.1",
                                                     "0.32", "0.94", "0.87", "0",   "1", "0",    "0.69", "1.92"};
         Decimal sum;
-        for (const std::string& cell : appraised) sum += dec(cell);
+        for (const std::string &cell : appraised)
+            sum += dec(cell);
         CHECK(sum == Decimal::from_int(11));
         CHECK(sum.format() == "11.00");
         CHECK((Decimal::from_int(20) - sum).format() == "9.00");
     }
     SUBCASE("a thousand tenths make exactly one hundred") {
         Decimal sum;
-        for (int i = 0; i < 1000; ++i) sum += dec("0.1");
+        for (int i = 0; i < 1000; ++i)
+            sum += dec("0.1");
         CHECK(sum == Decimal::from_int(100));
         CHECK(sum.format() == "100.00");
     }
-    SUBCASE("subtraction") { CHECK((dec("2") - dec("1.91")).format(0) == "0.09"); }
+    SUBCASE("subtraction") {
+        CHECK((dec("2") - dec("1.91")).format(0) == "0.09");
+    }
     SUBCASE("ordering") {
         CHECK(dec("3.1") < dec("3.101"));
         CHECK(dec("3.1") == dec("3.10"));
@@ -166,8 +195,12 @@ TEST_CASE("percent_hundredths rounds half up and format_percent prints two decim
         CHECK(cchc::percent_hundredths(44, 46) == 9565);
         CHECK(cchc::format_percent(cchc::percent_hundredths(44, 46), ',') == "95,65");
     }
-    SUBCASE("a half rounds up") { CHECK(cchc::percent_hundredths(1, 20000) == 1); }
-    SUBCASE("just below a half rounds down") { CHECK(cchc::percent_hundredths(1, 20001) == 0); }
+    SUBCASE("a half rounds up") {
+        CHECK(cchc::percent_hundredths(1, 20000) == 1);
+    }
+    SUBCASE("just below a half rounds down") {
+        CHECK(cchc::percent_hundredths(1, 20001) == 0);
+    }
     SUBCASE("whole and small percentages") {
         CHECK(cchc::percent_hundredths(1, 1) == 10000);
         CHECK(cchc::format_percent(10000, ',') == "100,00");
@@ -178,8 +211,8 @@ TEST_CASE("percent_hundredths rounds half up and format_percent prints two decim
 
 TEST_CASE("parse_number does not depend on the process locale") {
     // A locale with a decimal comma would make strtod read "1.91" as 1.
-    const char* chosen = nullptr;
-    for (const char* name : {"de_DE.UTF-8", "vi_VN.UTF-8", "de_DE.utf8", "vi_VN.utf8", "fr_FR.UTF-8"}) {
+    const char *chosen = nullptr;
+    for (const char *name : {"de_DE.UTF-8", "vi_VN.UTF-8", "de_DE.utf8", "vi_VN.utf8", "fr_FR.UTF-8"}) {
         if (std::setlocale(LC_NUMERIC, name) != nullptr) {
             chosen = name;
             break;

@@ -25,7 +25,8 @@ std::u16string to_utf16(std::string_view utf8) {
         auto c = static_cast<unsigned char>(utf8[i]);
         std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-        for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
+        for (std::size_t k = 1; k < len; ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
         i += len;
         if (cp >= 0x10000) {
             cp -= 0x10000;
@@ -56,19 +57,20 @@ std::string utf16_bytes(std::string_view utf8, bool little_endian) {
 }
 
 /// Runs `work`, which must throw InputError; returns it.
-cchc::InputError input_error_of(const std::function<void()>& work) {
+cchc::InputError input_error_of(const std::function<void()> &work) {
     try {
         work();
-    } catch (const cchc::InputError& e) {
+    } catch (const cchc::InputError &e) {
         return e;
     }
     FAIL("no InputError was thrown");
     return cchc::InputError("", 0, "");
 }
 
-std::string repeat(const std::string& text, std::size_t times) {
+std::string repeat(const std::string &text, std::size_t times) {
     std::string out;
-    for (std::size_t i = 0; i < times; ++i) out += text;
+    for (std::size_t i = 0; i < times; ++i)
+        out += text;
     return out;
 }
 
@@ -188,7 +190,9 @@ TEST_CASE("line ends become LF") {
 
 TEST_CASE("a NUL byte stops the file with its line") {
     SUBCASE("on line 3") {
-        auto source = source_of(std::string("a,b\r\n1,2\r\n3,\0" "4\n", 14));
+        auto source = source_of(std::string("a,b\r\n1,2\r\n3,\0"
+                                            "4\n",
+                                            14));
         cchc::InputError e = input_error_of([&] { decode_all(*source); });
         CHECK(e.file() == "t.csv");
         CHECK(e.line() == 3);
@@ -234,7 +238,7 @@ TEST_CASE("a forced unknown encoding is an error") {
     CHECK_THROWS_AS(source_of(k_sheet, "NO-SUCH-ENCODING-42"), cchc::Error);
     try {
         source_of(k_sheet, "NO-SUCH-ENCODING-42");
-    } catch (const cchc::Error& e) {
+    } catch (const cchc::Error &e) {
         CHECK(std::string(e.what()).find("NO-SUCH-ENCODING-42") != std::string::npos);
     }
 }
@@ -252,9 +256,11 @@ TEST_CASE("RawInput open reads files and refuses what is not one") {
         CHECK_THROWS_AS(cchc::RawInput::open(missing), cchc::Error);
         try {
             cchc::RawInput::open(missing);
-        } catch (const cchc::Error& e) {
+        } catch (const cchc::Error &e) {
             CHECK(std::string(e.what()).find(missing) != std::string::npos);
         }
     }
-    SUBCASE("a folder") { CHECK_THROWS_AS(cchc::RawInput::open(dir.path().string()), cchc::Error); }
+    SUBCASE("a folder") {
+        CHECK_THROWS_AS(cchc::RawInput::open(dir.path().string()), cchc::Error);
+    }
 }

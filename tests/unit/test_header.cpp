@@ -21,7 +21,7 @@ using Columns = std::vector<Column>;
 namespace {
 
 /// The aliases of SPEC 3.2, spelled as a clerk types them.
-const std::vector<std::pair<Column, std::vector<std::string>>>& spelled_aliases() {
+const std::vector<std::pair<Column, std::vector<std::string>>> &spelled_aliases() {
     static const std::vector<std::pair<Column, std::vector<std::string>>> aliases = {
         {Column::code, {"Mục", "Mã", "Mã tiêu chí", "STT", "TT", "Code"}},
         {Column::content,
@@ -39,9 +39,9 @@ const std::vector<std::pair<Column, std::vector<std::string>>>& spelled_aliases(
     return aliases;
 }
 
-std::string upper(const std::string& text) {
+std::string upper(const std::string &text) {
     std::string out;
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    const auto *p = reinterpret_cast<const utf8proc_uint8_t *>(text.data());
     utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
     while (left > 0) {
         utf8proc_int32_t cp = 0;
@@ -49,17 +49,17 @@ std::string upper(const std::string& text) {
         REQUIRE(n > 0);
         utf8proc_uint8_t buffer[4];
         utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), buffer);
-        out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(m));
+        out.append(reinterpret_cast<const char *>(buffer), static_cast<std::size_t>(m));
         p += n;
         left -= n;
     }
     return out;
 }
 
-std::string nfd(const std::string& text) {
-    utf8proc_uint8_t* result = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
+std::string nfd(const std::string &text) {
+    utf8proc_uint8_t *result = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t *>(text.c_str()));
     REQUIRE(result != nullptr);
-    std::string out(reinterpret_cast<const char*>(result));
+    std::string out(reinterpret_cast<const char *>(result));
     std::free(result);
     return out;
 }
@@ -67,14 +67,14 @@ std::string nfd(const std::string& text) {
 /// The columns a score sheet cannot do without, as column_infos() marks them.
 Columns required_columns() {
     Columns out;
-    for (const cchc::ColumnInfo& info : cchc::column_infos())
+    for (const cchc::ColumnInfo &info : cchc::column_infos())
         if (info.required) out.push_back(info.column);
     return out;
 }
 
 /// Every space becomes a line break, as in a header cell wrapped with Alt+Enter.
 std::string wrapped(std::string text) {
-    for (char& c : text)
+    for (char &c : text)
         if (c == ' ') c = '\n';
     return text;
 }
@@ -83,9 +83,9 @@ std::string wrapped(std::string text) {
 
 /// Checks that every alias, changed by `spell`, still maps to its column.
 template <typename Spell>
-void check_every_alias(Spell&& spell) {
-    for (const auto& [column, names] : spelled_aliases()) {
-        for (const std::string& name : names) {
+void check_every_alias(Spell &&spell) {
+    for (const auto &[column, names] : spelled_aliases()) {
+        for (const std::string &name : names) {
             std::string spelled = spell(name);
             CAPTURE(spelled);
             CHECK(match_column_name(spelled) == column);
@@ -95,30 +95,30 @@ void check_every_alias(Spell&& spell) {
 
 TEST_CASE("every alias maps to its column however it is written") {
     SUBCASE("as written") {
-        check_every_alias([](const std::string& name) { return name; });
+        check_every_alias([](const std::string &name) { return name; });
     }
     SUBCASE("in upper case") {
         CHECK(upper("Điểm thẩm định") == "ĐIỂM THẨM ĐỊNH");
-        check_every_alias([](const std::string& name) { return upper(name); });
+        check_every_alias([](const std::string &name) { return upper(name); });
     }
     SUBCASE("with line breaks") {
-        check_every_alias([](const std::string& name) { return wrapped(name); });
-        check_every_alias([](const std::string& name) { return "\n" + wrapped(name) + " \r\n"; });
+        check_every_alias([](const std::string &name) { return wrapped(name); });
+        check_every_alias([](const std::string &name) { return "\n" + wrapped(name) + " \r\n"; });
     }
     SUBCASE("with parenthesised text") {
-        check_every_alias([](const std::string& name) { return name + " (Lý do giảm điểm)"; });
-        check_every_alias([](const std::string& name) { return name + "\n(điểm)"; });
-        check_every_alias([](const std::string& name) { return "(1) " + name; });
+        check_every_alias([](const std::string &name) { return name + " (Lý do giảm điểm)"; });
+        check_every_alias([](const std::string &name) { return name + "\n(điểm)"; });
+        check_every_alias([](const std::string &name) { return "(1) " + name; });
     }
     SUBCASE("decomposed") {
         CHECK(nfd("Điểm") != "Điểm");
-        check_every_alias([](const std::string& name) { return nfd(name); });
+        check_every_alias([](const std::string &name) { return nfd(name); });
     }
     SUBCASE("upper case and decomposed and wrapped") {
-        check_every_alias([](const std::string& name) { return wrapped(nfd(upper(name))); });
+        check_every_alias([](const std::string &name) { return wrapped(nfd(upper(name))); });
     }
     SUBCASE("with a trailing colon") {
-        check_every_alias([](const std::string& name) { return name + ":"; });
+        check_every_alias([](const std::string &name) { return name + ":"; });
     }
 }
 
@@ -135,7 +135,8 @@ TEST_CASE("the headers of the reference sheet map to their columns") {
 }
 
 TEST_CASE("names that are not aliases match no column") {
-    for (std::string name : {"", "Điểm", "Tổng cộng", "Ghi", "Mục lục", "Điểm tối đa tối đa", "PHỤ LỤC", "1.1.3", "2"}) {
+    for (std::string name :
+         {"", "Điểm", "Tổng cộng", "Ghi", "Mục lục", "Điểm tối đa tối đa", "PHỤ LỤC", "1.1.3", "2"}) {
         CAPTURE(name);
         CHECK_FALSE(match_column_name(name).has_value());
     }
@@ -185,7 +186,7 @@ TEST_CASE("the required columns are code max and appraised") {
 
 TEST_CASE("column_info describes each column") {
     CHECK(cchc::column_infos().size() == cchc::k_column_count);
-    const cchc::ColumnInfo& appraised = cchc::column_info(Column::appraised);
+    const cchc::ColumnInfo &appraised = cchc::column_info(Column::appraised);
     CHECK(appraised.id == "appraised");
     CHECK(appraised.required);
     CHECK(appraised.canonical_vi == "Điểm thẩm định");
@@ -194,19 +195,20 @@ TEST_CASE("column_info describes each column") {
     CHECK_FALSE(cchc::column_info(Column::self).required);
     CHECK_FALSE(cchc::column_info(Column::owner).required);
     // Each canonical Vietnamese name is itself recognised.
-    for (const cchc::ColumnInfo& info : cchc::column_infos()) {
+    for (const cchc::ColumnInfo &info : cchc::column_infos()) {
         CAPTURE(info.id);
         CHECK(match_column_name(info.canonical_vi) == info.column);
-        for (std::string_view alias : info.aliases) CHECK(cchc::fold(alias) == alias);
+        for (std::string_view alias : info.aliases)
+            CHECK(cchc::fold(alias) == alias);
     }
 }
 
 namespace {
 
-std::vector<cchc::RawRecord> records_of(const std::vector<std::string>& texts) {
+std::vector<cchc::RawRecord> records_of(const std::vector<std::string> &texts) {
     std::vector<cchc::RawRecord> out;
     long line = 1;
-    for (const std::string& text : texts) {
+    for (const std::string &text : texts) {
         cchc::RawRecord r;
         r.line = line;
         r.last_line = line + static_cast<long>(std::count(text.begin(), text.end(), '\n'));
@@ -220,9 +222,10 @@ std::vector<cchc::RawRecord> records_of(const std::vector<std::string>& texts) {
 } // namespace
 
 TEST_CASE("find_header finds the header below title rows") {
-    auto records = records_of({"PHỤ LỤC", "\"(Kèm theo Báo cáo số 125/BC-UBND, ngày 22/6/2023)\",,,", ",,,",
-                               "Mục,\"Nội dung\nLĩnh vực/ Tiêu chí/Tiêu chí thành phần\",\"Điểm\ntối đa\",\"Điểm\nthẩm\nđịnh\"",
-                               "1.1,A,2,1"});
+    auto records =
+        records_of({"PHỤ LỤC", "\"(Kèm theo Báo cáo số 125/BC-UBND, ngày 22/6/2023)\",,,", ",,,",
+                    "Mục,\"Nội dung\nLĩnh vực/ Tiêu chí/Tiêu chí thành phần\",\"Điểm\ntối đa\",\"Điểm\nthẩm\nđịnh\"",
+                    "1.1,A,2,1"});
     cchc::HeaderChoice h = cchc::find_header(records, 0, "t.csv", required_columns());
     CHECK(h.found);
     CHECK(h.record == 3);
@@ -232,8 +235,8 @@ TEST_CASE("find_header finds the header below title rows") {
     CHECK(h.map.at(Column::content) == 1);
     CHECK(h.map.at(Column::max) == 2);
     CHECK(h.map.at(Column::appraised) == 3);
-    CHECK(h.cells == std::vector<std::string>{"Mục", "Nội dung\nLĩnh vực/ Tiêu chí/Tiêu chí thành phần",
-                                                "Điểm\ntối đa", "Điểm\nthẩm\nđịnh"});
+    CHECK(h.cells == std::vector<std::string>{"Mục", "Nội dung\nLĩnh vực/ Tiêu chí/Tiêu chí thành phần", "Điểm\ntối đa",
+                                              "Điểm\nthẩm\nđịnh"});
 }
 
 TEST_CASE("find_header detects each delimiter") {
@@ -241,7 +244,7 @@ TEST_CASE("find_header detects each delimiter") {
         char delimiter;
         std::string header;
     };
-    for (const Case& c : {Case{',', "Mục,Nội dung,Điểm tối đa,Điểm thẩm định"},
+    for (const Case &c : {Case{',', "Mục,Nội dung,Điểm tối đa,Điểm thẩm định"},
                           Case{';', "Mục;Nội dung, tiêu chí;Điểm tối đa;Điểm thẩm định"},
                           Case{'\t', "Mục\tNội dung, tiêu chí\tĐiểm tối đa\tĐiểm thẩm định"},
                           Case{'|', "Mục|Nội dung; tiêu chí|Điểm tối đa|Điểm thẩm định"}}) {

@@ -20,26 +20,28 @@ using cchc::test::load_text;
 
 namespace {
 
-std::size_t count_kind(const Sheet& sheet, RowKind kind) {
+std::size_t count_kind(const Sheet &sheet, RowKind kind) {
     return static_cast<std::size_t>(
-        std::count_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row& r) { return r.kind == kind; }));
+        std::count_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row &r) { return r.kind == kind; }));
 }
 
-const Row& row_of(const Sheet& sheet, const std::string& code) {
-    auto it = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row& r) { return r.code == code; });
+const Row &row_of(const Sheet &sheet, const std::string &code) {
+    auto it = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row &r) { return r.code == code; });
     REQUIRE_MESSAGE(it != sheet.rows.end(), "no row " << code);
     return *it;
 }
 
-std::vector<std::string> codes_of(const Sheet& sheet) {
+std::vector<std::string> codes_of(const Sheet &sheet) {
     std::vector<std::string> out;
-    for (const Row& r : sheet.rows) out.push_back(r.code);
+    for (const Row &r : sheet.rows)
+        out.push_back(r.code);
     return out;
 }
 
-std::vector<long> lines_of(const Sheet& sheet) {
+std::vector<long> lines_of(const Sheet &sheet) {
     std::vector<long> out;
-    for (const Row& r : sheet.rows) out.push_back(r.line);
+    for (const Row &r : sheet.rows)
+        out.push_back(r.line);
     return out;
 }
 
@@ -58,7 +60,7 @@ TEST_CASE("the reference sheet loads as one sheet of 16 criteria and a total row
     CHECK(file.delimiter == ',');
     CHECK(file.findings.empty());
     REQUIRE(file.sheets.size() == 1);
-    const Sheet& sheet = file.sheets.front();
+    const Sheet &sheet = file.sheets.front();
 
     SUBCASE("rows") {
         CHECK(count_kind(sheet, RowKind::criterion) == 16);
@@ -72,8 +74,7 @@ TEST_CASE("the reference sheet loads as one sheet of 16 criteria and a total row
     SUBCASE("physical lines: the header spans lines 1 to 10") {
         CHECK(sheet.header_line == 1);
         CHECK(row_of(sheet, "1.1.3").line == 11);
-        CHECK(lines_of(sheet) ==
-              std::vector<long>{11, 22, 31, 38, 44, 54, 59, 63, 70, 74, 78, 82, 88, 92, 95, 97, 99});
+        CHECK(lines_of(sheet) == std::vector<long>{11, 22, 31, 38, 44, 54, 59, 63, 70, 74, 78, 82, 88, 92, 95, 97, 99});
     }
     SUBCASE("unit and file") {
         CHECK(sheet.unit == "phuong-1-2023");
@@ -82,7 +83,7 @@ TEST_CASE("the reference sheet loads as one sheet of 16 criteria and a total row
         CHECK(sheet.encoding == "UTF-8");
     }
     SUBCASE("the cells of 1.1.3") {
-        const Row& row = row_of(sheet, "1.1.3");
+        const Row &row = row_of(sheet, "1.1.3");
         CHECK(row.kind == RowKind::criterion);
         CHECK(row.key == "1.1.3");
         CHECK(row.code_well_formed);
@@ -105,7 +106,7 @@ TEST_CASE("the reference sheet loads as one sheet of 16 criteria and a total row
         CHECK(row_of(sheet, "7.2").owner == "Công chức VH-XH");
     }
     SUBCASE("the total row") {
-        const Row& total = sheet.rows.back();
+        const Row &total = sheet.rows.back();
         CHECK(total.kind == RowKind::total);
         CHECK(total.max.number.value.units() == 20000);
         CHECK(total.self.number.value.units() == 18500);
@@ -124,7 +125,7 @@ TEST_CASE("a header below title rows is found") {
                                 "1.2,Tiêu chí B,1,1\n");
     CHECK(file.findings.empty());
     REQUIRE(file.sheets.size() == 1);
-    const Sheet& sheet = file.sheets.front();
+    const Sheet &sheet = file.sheets.front();
     CHECK(sheet.header_line == 5);
     CHECK(codes_of(sheet) == std::vector<std::string>{"1.1", "1.2"});
     CHECK(lines_of(sheet) == std::vector<long>{6, 7});
@@ -143,13 +144,13 @@ TEST_CASE("the delimiter is detected from the header row") {
         {'|', "Mục|Nội dung|Điểm tối đa|Điểm thẩm định\n1.1|Tổ chức, thực hiện|2|1.5\n1.2|Có; không|1|1\n"},
         {',', "Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n1.1,\"Tổ chức, thực hiện\",2,\"1,5\"\n1.2,Có; không,1,1\n"},
     };
-    for (const Case& c : cases) {
+    for (const Case &c : cases) {
         CAPTURE(c.text);
         LoadedFile file = load_text(c.text);
         CHECK(file.delimiter == c.delimiter);
         CHECK(file.findings.empty());
         REQUIRE(file.sheets.size() == 1);
-        const Sheet& sheet = file.sheets.front();
+        const Sheet &sheet = file.sheets.front();
         CHECK(codes_of(sheet) == std::vector<std::string>{"1.1", "1.2"});
         CHECK(row_of(sheet, "1.1").content == "Tổ chức, thực hiện");
         CHECK(row_of(sheet, "1.1").appraised.number.value.units() == 1500);
@@ -173,7 +174,7 @@ TEST_CASE("a forced delimiter is used as given") {
         LoadedFile file = load_text(text, options);
         CHECK(file.sheets.empty());
         REQUIRE(file.findings.size() == 1);
-        const cchc::Finding& f = file.findings.front();
+        const cchc::Finding &f = file.findings.front();
         CHECK(f.rule == "missing-column");
         CHECK(f.severity == cchc::Severity::error);
         CHECK(f.line == 1);
@@ -193,8 +194,8 @@ TEST_CASE("a unit column makes one sheet per unit") {
                                 "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng 1,1.3,C,1,1\n");
     CHECK(file.findings.empty());
     REQUIRE(file.sheets.size() == 2);
-    const Sheet& first = file.sheets[0];
-    const Sheet& second = file.sheets[1];
+    const Sheet &first = file.sheets[0];
+    const Sheet &second = file.sheets[1];
     CHECK(first.unit == "Phường 1");
     CHECK(second.unit == "Phường 2");
     SUBCASE("blank unit cells belong to the unit above") {
@@ -249,15 +250,16 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n", english());
         CHECK(file.sheets.empty());
         REQUIRE(file.findings.size() == 1);
-        const cchc::Finding& f = file.findings.front();
+        const cchc::Finding &f = file.findings.front();
         CHECK(f.rule == "missing-column");
         CHECK(f.severity == cchc::Severity::error);
         CHECK(f.file == file.file);
         CHECK(f.line == 1);
         CHECK(f.code.empty());
-        CHECK(f.message == "no column for appraised (Điểm thẩm định); the header read is: Mục | Nội dung | Điểm tối đa | "
-                           "Ghi chú; name the column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, "
-                           "appraised, score)");
+        CHECK(f.message ==
+              "no column for appraised (Điểm thẩm định); the header read is: Mục | Nội dung | Điểm tối đa | "
+              "Ghi chú; name the column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, "
+              "appraised, score)");
     }
     SUBCASE("in Vietnamese") {
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n");
@@ -304,7 +306,7 @@ TEST_CASE("text rows are skipped and counted") {
                                 ",\"(Ký, ghi rõ họ tên)\",,\n"
                                 "   ,  ,,\n");
     REQUIRE(file.sheets.size() == 1);
-    const Sheet& sheet = file.sheets.front();
+    const Sheet &sheet = file.sheets.front();
     CHECK(codes_of(sheet) == std::vector<std::string>{"1.1", "1.2"});
     CHECK(lines_of(sheet) == std::vector<long>{2, 5});
     CHECK(sheet.skipped_rows == 5);
@@ -321,7 +323,7 @@ TEST_CASE("rows are classified as criterion parent heading total or uncoded") {
                                 ",Dòng không mã,1,1\n"
                                 ",Cộng,3,2\n");
     REQUIRE(file.sheets.size() == 1);
-    const Sheet& sheet = file.sheets.front();
+    const Sheet &sheet = file.sheets.front();
     CHECK(codes_of(sheet) == std::vector<std::string>{"I", "1.5", "1.5.1", "1.5.2", "II", "", ""});
     CHECK(sheet.rows[0].kind == RowKind::parent);
     CHECK(sheet.rows[0].key == "1");
@@ -335,7 +337,9 @@ TEST_CASE("rows are classified as criterion parent heading total or uncoded") {
 
 TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
     // "Mục,Nội dung,Điểm tối đa,Điểm thẩm định" and "1.1,Tốt,2,1" in Windows-1258.
-    LoadedFile file = load_text("Mu\xF2""c,N\xF4\xF2i dung,\xD0i\xEA\xD2m t\xF4\xECi \xF0""a,\xD0i\xEA\xD2m th\xE2\xD2m "
+    LoadedFile file = load_text("Mu\xF2"
+                                "c,N\xF4\xF2i dung,\xD0i\xEA\xD2m t\xF4\xECi \xF0"
+                                "a,\xD0i\xEA\xD2m th\xE2\xD2m "
                                 "\xF0i\xF2nh\n1.1,T\xF4\xECt,2,1\n",
                                 english());
     CHECK(file.encoding == "WINDOWS-1258");
@@ -405,7 +409,7 @@ TEST_CASE("rows with only a max are unscored in a blank template, criteria missi
                                     "1.2,B,1,1,\n"
                                     "1.3,C,1,,0\n");
         REQUIRE(file.sheets.size() == 1);
-        const Sheet& sheet = file.sheets.front();
+        const Sheet &sheet = file.sheets.front();
         CHECK(row_of(sheet, "1.1").kind == RowKind::criterion);
         CHECK(row_of(sheet, "1.2").kind == RowKind::criterion);
         CHECK(row_of(sheet, "1.3").kind == RowKind::criterion);
@@ -416,7 +420,7 @@ TEST_CASE("rows with only a max are unscored in a blank template, criteria missi
                                     "1.1,A,2,,\n"
                                     "1.2,B,1,,\n");
         REQUIRE(file.sheets.size() == 1);
-        const Sheet& sheet = file.sheets.front();
+        const Sheet &sheet = file.sheets.front();
         CHECK(row_of(sheet, "1").kind == RowKind::parent);
         CHECK(row_of(sheet, "1.1").kind == RowKind::unscored);
         CHECK(row_of(sheet, "1.2").kind == RowKind::unscored);
@@ -426,11 +430,12 @@ TEST_CASE("rows with only a max are unscored in a blank template, criteria missi
 TEST_CASE("the Excel variants of the reference sheet load like the reference") {
     const LoadedFile reference = cchc::load_file(cchc::test::reference_sheet_path(), {});
     REQUIRE(reference.sheets.size() == 1);
-    for (const std::string name : {"phuong-1-2023-excel-vi.csv", "phuong-1-2023-unicode.txt", "phuong-1-2023-cp1258.csv"}) {
+    for (const std::string name :
+         {"phuong-1-2023-excel-vi.csv", "phuong-1-2023-unicode.txt", "phuong-1-2023-cp1258.csv"}) {
         CAPTURE(name);
         LoadedFile file = cchc::load_file(std::string(CCHC_SOURCE_DIR) + "/samples/" + name, {});
         REQUIRE(file.sheets.size() == 1);
-        const Sheet& sheet = file.sheets.front();
+        const Sheet &sheet = file.sheets.front();
         CHECK(codes_of(sheet) == codes_of(reference.sheets.front()));
         REQUIRE(sheet.rows.size() == reference.sheets.front().rows.size());
         for (std::size_t i = 0; i < sheet.rows.size(); ++i) {

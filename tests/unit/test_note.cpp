@@ -15,7 +15,7 @@ namespace {
 /// "44/46" for a strict fraction, "~3/30" for a loose one.
 std::vector<std::string> fractions_of(std::string_view note) {
     std::vector<std::string> out;
-    for (const cchc::NoteFraction& f : read_note(note).fractions)
+    for (const cchc::NoteFraction &f : read_note(note).fractions)
         out.push_back((f.loose ? "~" : "") + std::to_string(f.numerator) + "/" + std::to_string(f.denominator));
     return out;
 }
@@ -56,13 +56,15 @@ TEST_CASE("read_note reads the fractions written in the reference sheet") {
         CHECK(facts.fractions[0].denominator == 30);
         CHECK(facts.fractions[0].text == "3 TTHC phát sinh giao dịch thanh toán trực tuyến/30");
     }
-    SUBCASE("a fraction greater than one is still read") { CHECK(fractions_of("5/3 hồ sơ") == Texts{"5/3"}); }
+    SUBCASE("a fraction greater than one is still read") {
+        CHECK(fractions_of("5/3 hồ sơ") == Texts{"5/3"});
+    }
 }
 
 TEST_CASE("dates and document numbers are not fractions") {
-    for (std::string note : {"Báo cáo ngày 22/6/2023", "Quyết định số 1299/QĐ-UBND", "tháng 6/2023",
-                             "theo Nghị định số 42", "tỷ lệ 1.5/2", "năm 2022/2023/2024",
-                             "đạt 50%, còn lại / chưa làm"}) {
+    for (std::string note :
+         {"Báo cáo ngày 22/6/2023", "Quyết định số 1299/QĐ-UBND", "tháng 6/2023", "theo Nghị định số 42", "tỷ lệ 1.5/2",
+          "năm 2022/2023/2024", "đạt 50%, còn lại / chưa làm"}) {
         CAPTURE(note);
         CHECK(fractions_of(note).empty());
     }
@@ -77,7 +79,9 @@ TEST_CASE("a number glued to a Vietnamese letter is not a fraction") {
     // Đ is not ASCII, so its last UTF-8 byte must count as part of a letter.
     CHECK(fractions_of("Theo QĐ12/3").empty());
     CHECK(fractions_of("QĐ12/3").empty());
-    SUBCASE("near miss: glued to an ASCII letter") { CHECK(fractions_of("QD12/3").empty()); }
+    SUBCASE("near miss: glued to an ASCII letter") {
+        CHECK(fractions_of("QD12/3").empty());
+    }
 }
 
 TEST_CASE("read_note reads percentages with either decimal separator") {
@@ -96,8 +100,12 @@ TEST_CASE("read_note reads percentages with either decimal separator") {
         CHECK(facts.percents[0].decimals == 0);
         CHECK(facts.percents[0].text == "80");
     }
-    SUBCASE("several") { CHECK(read_note("từ 12,5% lên 20%").percents.size() == 2); }
-    SUBCASE("no percentage") { CHECK(read_note("Chưa tổ chức đánh giá").percents.empty()); }
+    SUBCASE("several") {
+        CHECK(read_note("từ 12,5% lên 20%").percents.size() == 2);
+    }
+    SUBCASE("no percentage") {
+        CHECK(read_note("Chưa tổ chức đánh giá").percents.empty());
+    }
 }
 
 TEST_CASE("fraction_percent rounds and truncates to the decimals asked") {
@@ -120,10 +128,14 @@ TEST_CASE("format_scaled writes a scaled number") {
 TEST_CASE("a day and month after 'ngày' or 'tháng' is a date, not a fraction") {
     CHECK(fractions_of("Họp ngày 22/6").empty());
     CHECK(fractions_of("từ ngày 5/6 đến tháng 6/2023").empty());
-    SUBCASE("near miss: the same numbers as a count") { CHECK(fractions_of("Họp 5/6 lần") == Texts{"5/6"}); }
+    SUBCASE("near miss: the same numbers as a count") {
+        CHECK(fractions_of("Họp 5/6 lần") == Texts{"5/6"});
+    }
 }
 
 TEST_CASE("a number right after a slash is not a percentage") {
     CHECK(read_note("1/2% hồ sơ").percents.empty());
-    SUBCASE("near miss: after a space") { CHECK(read_note("1/2 = 50%").percents.size() == 1); }
+    SUBCASE("near miss: after a space") {
+        CHECK(read_note("1/2 = 50%").percents.size() == 1);
+    }
 }

@@ -26,16 +26,16 @@ namespace {
 const std::string k_van_phong_nfd = "Va\xCC\x86n pho\xCC\x80ng";
 const std::string k_van_phong_nfc = "V\xC4\x83n ph\xC3\xB2ng";
 
-cchc::Score score(const std::string& text) {
+cchc::Score score(const std::string &text) {
     cchc::Score s;
     s.text = text;
     s.number = cchc::parse_number(text);
     return s;
 }
 
-Row criterion(const std::string& code, long line, const std::string& owner, const std::string& max,
-              const std::string& self, const std::string& appraised, const std::string& content = "",
-              const std::string& note = "") {
+Row criterion(const std::string &code, long line, const std::string &owner, const std::string &max,
+              const std::string &self, const std::string &appraised, const std::string &content = "",
+              const std::string &note = "") {
     Row row;
     row.kind = cchc::RowKind::criterion;
     row.line = line;
@@ -50,7 +50,7 @@ Row criterion(const std::string& code, long line, const std::string& owner, cons
     return row;
 }
 
-Sheet sheet_of(std::vector<Row> rows, const std::string& unit = "U", const std::string& file = "f.csv") {
+Sheet sheet_of(std::vector<Row> rows, const std::string &unit = "U", const std::string &file = "f.csv") {
     Sheet sheet;
     sheet.file = file;
     sheet.unit = unit;
@@ -61,10 +61,10 @@ Sheet sheet_of(std::vector<Row> rows, const std::string& unit = "U", const std::
 }
 
 /// A report of one file with one sheet. The summary points into the report.
-Report report_of(Sheet sheet, const cchc::SummaryOptions& options = {}, std::vector<cchc::Finding> findings = {}) {
+Report report_of(Sheet sheet, const cchc::SummaryOptions &options = {}, std::vector<cchc::Finding> findings = {}) {
     Report report;
     report.files.emplace_back();
-    cchc::FileReport& file = report.files.back();
+    cchc::FileReport &file = report.files.back();
     file.loaded.file = sheet.file;
     file.loaded.sheets.push_back(std::move(sheet));
     file.sheets.push_back(cchc::summarise(file.loaded.sheets.front(), options));
@@ -76,13 +76,13 @@ Report report_of(Sheet sheet, const cchc::SummaryOptions& options = {}, std::vec
 Report reference_report() {
     Report report;
     report.files.emplace_back();
-    cchc::FileReport& file = report.files.back();
+    cchc::FileReport &file = report.files.back();
     file.loaded = cchc::load_file(cchc::test::reference_sheet_path(), {});
     REQUIRE(file.loaded.sheets.size() == 1);
     file.findings = file.loaded.findings;
     cchc::SummaryOptions options;
     options.out_of = cchc::Decimal::from_int(100);
-    for (const Sheet& sheet : file.loaded.sheets) {
+    for (const Sheet &sheet : file.loaded.sheets) {
         cchc::SheetSummary s = cchc::summarise(sheet, options);
         s.findings = cchc::check_sheet(sheet, {});
         file.sheets.push_back(std::move(s));
@@ -97,7 +97,7 @@ RenderOptions english(std::vector<TableKind> tables) {
     return options;
 }
 
-std::string render(const std::string& format, const Report& report, const RenderOptions& options) {
+std::string render(const std::string &format, const Report &report, const RenderOptions &options) {
     std::ostringstream out;
     cchc::make_renderer(format, options)->report(report, out);
     return out.str();
@@ -105,7 +105,8 @@ std::string render(const std::string& format, const Report& report, const Render
 
 std::string rule_of(std::size_t width) {
     std::string out;
-    for (std::size_t i = 0; i < width; ++i) out += "─";
+    for (std::size_t i = 0; i < width; ++i)
+        out += "─";
     return out;
 }
 
@@ -173,7 +174,8 @@ private:
             char e = m_text[m_pos++];
             if (e == 'u') {
                 for (int i = 0; i < 4; ++i, ++m_pos)
-                    if (m_pos >= m_text.size() || !std::isxdigit(static_cast<unsigned char>(m_text[m_pos]))) return false;
+                    if (m_pos >= m_text.size() || !std::isxdigit(static_cast<unsigned char>(m_text[m_pos])))
+                        return false;
             } else if (std::string_view("\"\\/bfnrt").find(e) == std::string_view::npos) {
                 return false;
             }
@@ -201,7 +203,8 @@ private:
     }
     bool digits() {
         std::size_t start = m_pos;
-        while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9') ++m_pos;
+        while (m_pos < m_text.size() && m_text[m_pos] >= '0' && m_text[m_pos] <= '9')
+            ++m_pos;
         return m_pos > start;
     }
     bool literal(std::string_view word) {
@@ -211,8 +214,8 @@ private:
     }
     bool peek(char c) const { return m_pos < m_text.size() && m_text[m_pos] == c; }
     void skip_space() {
-        while (m_pos < m_text.size() && (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\t' ||
-                                         m_text[m_pos] == '\r'))
+        while (m_pos < m_text.size() &&
+               (m_text[m_pos] == ' ' || m_text[m_pos] == '\n' || m_text[m_pos] == '\t' || m_text[m_pos] == '\r'))
             ++m_pos;
     }
 
@@ -220,14 +223,16 @@ private:
     std::size_t m_pos = 0;
 };
 
-void check_json(const std::string& text) {
+void check_json(const std::string &text) {
     JsonChecker checker(text);
     bool ok = checker.valid();
     INFO("JSON breaks at: " << checker.error_place());
     CHECK(ok);
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string &text, const std::string &part) {
+    return text.find(part) != std::string::npos;
+}
 
 } // namespace
 
@@ -250,8 +255,8 @@ TEST_CASE("text tables align NFD and NFC Vietnamese by display width") {
                            "\n"
                            "By owner\n"
                            "Owner      Criteria   Max  Self  Appraised  Lost  Achieved\n" +
-                           rule_of(58) + "\n" +
-                           k_van_phong_nfd + "         1  2.00  2.00       1.50  0.50   75.00 %\n"
+                           rule_of(58) + "\n" + k_van_phong_nfd +
+                           "         1  2.00  2.00       1.50  0.50   75.00 %\n"
                            "Tư pháp           1  1.00  1.00       1.00  0.00  100.00 %\n"
                            "UBND              1  1.00             0.00  1.00    0.00 %\n" +
                            k_van_phong_nfc + "         1  1.00  1.00       0.50  0.50   50.00 %\n";
@@ -259,8 +264,8 @@ TEST_CASE("text tables align NFD and NFC Vietnamese by display width") {
 }
 
 TEST_CASE("text tables right-align numbers and show the summary table") {
-    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("3.10", 3, "B", "10", "9", "9.25")}),
-                              {});
+    Report report = report_of(
+        sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("3.10", 3, "B", "10", "9", "9.25")}), {});
     std::string expected = "== U (f.csv) ==\n"
                            "\n"
                            "Summary\n"
@@ -277,7 +282,8 @@ TEST_CASE("text tables right-align numbers and show the summary table") {
 }
 
 TEST_CASE("a width limit cuts text with an ellipsis but never numbers") {
-    Report report = report_of(sheet_of({criterion("1.1", 2, "Bộ phận tiếp nhận và trả kết quả phường", "2", "2", "1.5")}));
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "Bộ phận tiếp nhận và trả kết quả phường", "2", "2", "1.5")}));
     SUBCASE("the owner column is narrowed to fit") {
         RenderOptions options = english({TableKind::owner});
         options.width = 60;
@@ -285,8 +291,7 @@ TEST_CASE("a width limit cuts text with an ellipsis but never numbers") {
                                "\n"
                                "By owner\n"
                                "Owner        Criteria   Max  Self  Appraised  Lost  Achieved\n" +
-                               rule_of(60) + "\n" +
-                               "Bộ phận ti…         1  2.00  2.00       1.50  0.50   75.00 %\n";
+                               rule_of(60) + "\n" + "Bộ phận ti…         1  2.00  2.00       1.50  0.50   75.00 %\n";
         CHECK(render("text", report, options) == expected);
     }
     SUBCASE("too narrow for the numbers: text is cut, numbers are whole") {
@@ -296,8 +301,7 @@ TEST_CASE("a width limit cuts text with an ellipsis but never numbers") {
                                "\n"
                                "By owner\n"
                                "Owner     Criteria   Max  Self  Appraised  Lost  Achieved\n" +
-                               rule_of(57) + "\n" +
-                               "Bộ phận…         1  2.00  2.00       1.50  0.50   75.00 %\n";
+                               rule_of(57) + "\n" + "Bộ phận…         1  2.00  2.00       1.50  0.50   75.00 %\n";
         CHECK(render("text", report, options) == expected);
     }
     SUBCASE("no limit: nothing is cut") {
@@ -326,10 +330,9 @@ TEST_CASE("text output has no colour unless asked") {
 }
 
 TEST_CASE("markdown escapes pipes turns line breaks into br and right-aligns numbers") {
-    Report report = report_of(
-        sheet_of({criterion("1.1", 2, "Bộ phận|một cửa", "2", "2", "1.5", "Tiếp nhận | trả kết quả",
-                            "Trong năm có\n870/901 hồ sơ")}),
-        {}, {{"f.csv", 2, "1.1", "lost-mismatch", cchc::Severity::error, "a | b"}});
+    Report report = report_of(sheet_of({criterion("1.1", 2, "Bộ phận|một cửa", "2", "2", "1.5",
+                                                  "Tiếp nhận | trả kết quả", "Trong năm có\n870/901 hồ sơ")}),
+                              {}, {{"f.csv", 2, "1.1", "lost-mismatch", cchc::Severity::error, "a | b"}});
     SUBCASE("the criterion table and the findings") {
         std::string expected =
             "## U (f.csv)\n"
@@ -402,7 +405,7 @@ TEST_CASE("the JSON of the reference sheet has the keys scripts rely on") {
     }
     SUBCASE("findings are an array of objects with the promised keys") {
         CHECK(contains(json, "\"findings\": ["));
-        for (const cchc::Finding& f : report.files.front().all_findings()) {
+        for (const cchc::Finding &f : report.files.front().all_findings()) {
             CAPTURE(f.message);
             CHECK(contains(json, "{\"file\": \"" + file + "\", \"line\": " + std::to_string(f.line) + ", \"code\": "));
             CHECK(contains(json, "\"rule\": \"" + f.rule + "\", \"severity\": \""));
@@ -413,7 +416,9 @@ TEST_CASE("the JSON of the reference sheet has the keys scripts rely on") {
 
 TEST_CASE("JSON strings escape quotes backslashes line breaks and control characters") {
     Report report = report_of(sheet_of({criterion("1.1", 2, "Tab\there", "2", "", "1", "say \"hi\"",
-                                                  "a\"b\\c\nd\te\x01" "f\rg\x1f" "h")},
+                                                  "a\"b\\c\nd\te\x01"
+                                                  "f\rg\x1f"
+                                                  "h")},
                                        "Phường \"A\"", "dir\\f.csv"),
                               {}, {{"dir\\f.csv", 2, "1.1", "bad-number", cchc::Severity::error, "x \"y\"\n"}});
     std::string json = render("json", report, RenderOptions{});
@@ -439,13 +444,13 @@ TEST_CASE("the JSON of check lists every finding") {
 
 TEST_CASE("sheet_tables builds the labelled tables") {
     Report report = reference_report();
-    const cchc::SheetSummary& summary = report.files.front().sheets.front();
+    const cchc::SheetSummary &summary = report.files.front().sheets.front();
     SUBCASE("by domain in Vietnamese") {
         RenderOptions options;
         options.tables = {TableKind::domain};
         std::vector<cchc::Table> tables = cchc::sheet_tables(summary, options);
         REQUIRE(tables.size() == 1);
-        const cchc::Table& t = tables.front();
+        const cchc::Table &t = tables.front();
         CHECK(t.title == "Theo lĩnh vực");
         CHECK(t.headers == std::vector<std::string>{"Lĩnh vực", "Số tiêu chí", "Tối đa", "Tự đánh giá", "Thẩm định",
                                                     "Bị trừ", "Tỷ lệ đạt"});
@@ -476,7 +481,7 @@ TEST_CASE("sheet_tables builds the labelled tables") {
         cchc::SheetSummary with_top = cchc::summarise(*summary.sheet, summary_options);
         std::vector<cchc::Table> tables = cchc::sheet_tables(with_top, options);
         REQUIRE(tables.size() == 2);
-        const cchc::Table& top = tables.back();
+        const cchc::Table &top = tables.back();
         CHECK(top.title == "Top 3 points lost");
         REQUIRE(top.rows.size() == 3);
         CHECK(top.rows[0][0] == "1.5.4");
@@ -503,7 +508,7 @@ TEST_CASE("headings and finding lines") {
 
 TEST_CASE("make_renderer knows the formats") {
     CHECK(cchc::format_names() == std::vector<std::string>{"text", "md", "csv", "tsv", "json"});
-    for (const std::string& name : cchc::format_names()) {
+    for (const std::string &name : cchc::format_names()) {
         CAPTURE(name);
         CHECK(cchc::make_renderer(name, RenderOptions{}) != nullptr);
     }
@@ -552,7 +557,8 @@ TEST_CASE("csv and tsv output one table with the file and unit on every row") {
     SUBCASE("tsv by owner: an owner that starts with a dash is neutralised") {
         std::string out = render("tsv", report, english({TableKind::owner}));
         CHECK(out.rfind("File\tUnit\tPeriod\tOwner\tCriteria\tMax\tSelf\tAppraised\tLost\tAchieved\r\n", 0) == 0);
-        CHECK(contains(out, "\tphuong-1-2023\t\t'- Văn phòng - Thống kê (phụ trách CCHC)\t1\t1.00\t1.00\t0.00\t1.00\t0.00\r\n"));
+        CHECK(contains(
+            out, "\tphuong-1-2023\t\t'- Văn phòng - Thống kê (phụ trách CCHC)\t1\t1.00\t1.00\t0.00\t1.00\t0.00\r\n"));
         CHECK(contains(out, "\tphuong-1-2023\t\tCác công chức liên quan\t3\t5.00\t5.00\t3.61\t1.39\t72.20\r\n"));
     }
 }

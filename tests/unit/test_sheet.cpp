@@ -17,18 +17,18 @@ using cchc::Sheet;
 
 namespace {
 
-std::string key_of(const std::string& code) {
+std::string key_of(const std::string &code) {
     bool well_formed = false;
     return code_key(code, well_formed);
 }
 
-bool well_formed(const std::string& code) {
+bool well_formed(const std::string &code) {
     bool ok = false;
     code_key(code, ok);
     return ok;
 }
 
-Row make_row(const std::string& code, RowKind kind = RowKind::criterion) {
+Row make_row(const std::string &code, RowKind kind = RowKind::criterion) {
     Row row;
     row.kind = kind;
     row.code = code;
@@ -36,16 +36,17 @@ Row make_row(const std::string& code, RowKind kind = RowKind::criterion) {
     return row;
 }
 
-Sheet sheet_of(const std::vector<Row>& rows) {
+Sheet sheet_of(const std::vector<Row> &rows) {
     Sheet sheet;
     sheet.rows = rows;
     long line = 2;
-    for (Row& row : sheet.rows) row.line = line++;
+    for (Row &row : sheet.rows)
+        row.line = line++;
     return sheet;
 }
 
-RowKind kind_of(const Sheet& sheet, const std::string& code) {
-    auto it = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row& r) { return r.code == code; });
+RowKind kind_of(const Sheet &sheet, const std::string &code) {
+    auto it = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row &r) { return r.code == code; });
     REQUIRE(it != sheet.rows.end());
     return it->kind;
 }
@@ -74,7 +75,9 @@ TEST_CASE("Roman numerals I to X are the domains 1 to 10") {
         Row row = make_row("IV");
         CHECK(row.domain() == "4");
     }
-    SUBCASE("beyond X is not a domain") { CHECK_FALSE(well_formed("XI")); }
+    SUBCASE("beyond X is not a domain") {
+        CHECK_FALSE(well_formed("XI"));
+    }
 }
 
 TEST_CASE("code_key keeps dotted codes as text and tells bad codes") {
@@ -174,8 +177,12 @@ TEST_CASE("mark_parents marks rows whose code prefixes another code") {
 TEST_CASE("normalise_code trims no-break spaces as parse_number does") {
     // Score cells with U+00A0 around the number are read (decimal.cpp trims
     // it); a code cell pasted the same way must not become a bad code.
-    REQUIRE(cchc::parse_number("\xC2\xA0" "2\xC2\xA0").status == cchc::ParsedNumber::Status::ok);
+    REQUIRE(cchc::parse_number("\xC2\xA0"
+                               "2\xC2\xA0")
+                .status == cchc::ParsedNumber::Status::ok);
     CHECK(normalise_code("1.1\xC2\xA0") == "1.1");
-    CHECK(normalise_code("\xC2\xA0" "1.2") == "1.2");
-    CHECK(normalise_code("\xC2\xA0" "II.\xC2\xA0") == "II");
+    CHECK(normalise_code("\xC2\xA0"
+                         "1.2") == "1.2");
+    CHECK(normalise_code("\xC2\xA0"
+                         "II.\xC2\xA0") == "II");
 }

@@ -25,20 +25,21 @@ Decimal dec(std::string_view text) {
 }
 
 /// "count / max / appraised / lost", the way the report shows a group.
-std::string sums_text(const Sums& s) {
+std::string sums_text(const Sums &s) {
     return std::to_string(s.count) + " / " + s.max.format() + " / " + s.appraised.format() + " / " + s.lost.format();
 }
 
-const Group& group_named(const std::vector<Group>& groups, const std::string& name) {
-    for (const Group& g : groups)
+const Group &group_named(const std::vector<Group> &groups, const std::string &name) {
+    for (const Group &g : groups)
         if (g.name == name) return g;
     FAIL("no group named \"" << name << "\"");
     return groups.front();
 }
 
-std::vector<std::string> top_codes(const SheetSummary& summary) {
+std::vector<std::string> top_codes(const SheetSummary &summary) {
     std::vector<std::string> out;
-    for (const cchc::CriterionResult& c : summary.top) out.push_back(c.row->code);
+    for (const cchc::CriterionResult &c : summary.top)
+        out.push_back(c.row->code);
     return out;
 }
 
@@ -48,7 +49,7 @@ cchc::LoadedFile load_reference() {
     return loaded;
 }
 
-cchc::LoadedFile load_one(const std::string& csv) {
+cchc::LoadedFile load_one(const std::string &csv) {
     cchc::LoadedFile loaded = cchc::test::load_text(csv);
     REQUIRE(loaded.findings.empty());
     REQUIRE(loaded.sheets.size() == 1);
@@ -80,7 +81,8 @@ TEST_CASE("the reference sheet by domain") {
     cchc::LoadedFile loaded = load_reference();
     SheetSummary s = cchc::summarise(loaded.sheets.front(), {});
     std::vector<std::string> names;
-    for (const Group& g : s.domains) names.push_back(g.name);
+    for (const Group &g : s.domains)
+        names.push_back(g.name);
     CHECK(names == std::vector<std::string>{"1", "3", "4", "7"});
     CHECK(sums_text(group_named(s.domains, "1").sums) == "5 / 7.00 / 3.21 / 3.79");
     CHECK(sums_text(group_named(s.domains, "3").sums) == "6 / 6.00 / 4.18 / 1.82");
@@ -95,18 +97,14 @@ TEST_CASE("the reference sheet by owner in order of first appearance") {
     cchc::LoadedFile loaded = load_reference();
     SheetSummary s = cchc::summarise(loaded.sheets.front(), {});
     std::vector<std::string> names;
-    for (const Group& g : s.owners) names.push_back(g.name);
-    CHECK(names == std::vector<std::string>{"",
-                                            "- Văn phòng - Thống kê (phụ trách CCHC)",
-                                            "Công chức phụ trách CCHC và công chức chuyên môn",
-                                            "Bộ phận tiếp nhận và trả kết quả phường",
-                                            "Công chức VH-XH (Phụ trách LĐ TBXH)",
-                                            "Công chức Văn phòng - Thống kê (phụ trách CCHC)",
-                                            "Công chức Văn phòng - Thống kê",
-                                            "Các công chức liên quan",
-                                            "Công chức VH-XH"});
-    CHECK(sums_text(group_named(s.owners, "Bộ phận tiếp nhận và trả kết quả phường").sums) ==
-          "6 / 6.00 / 3.67 / 2.33");
+    for (const Group &g : s.owners)
+        names.push_back(g.name);
+    CHECK(names == std::vector<std::string>{
+                       "", "- Văn phòng - Thống kê (phụ trách CCHC)",
+                       "Công chức phụ trách CCHC và công chức chuyên môn", "Bộ phận tiếp nhận và trả kết quả phường",
+                       "Công chức VH-XH (Phụ trách LĐ TBXH)", "Công chức Văn phòng - Thống kê (phụ trách CCHC)",
+                       "Công chức Văn phòng - Thống kê", "Các công chức liên quan", "Công chức VH-XH"});
+    CHECK(sums_text(group_named(s.owners, "Bộ phận tiếp nhận và trả kết quả phường").sums) == "6 / 6.00 / 3.67 / 2.33");
     CHECK(sums_text(group_named(s.owners, "Các công chức liên quan").sums) == "3 / 5.00 / 3.61 / 1.39");
     CHECK(sums_text(group_named(s.owners, "").sums) == "1 / 2.00 / 1.91 / 0.09");
 }
@@ -132,14 +130,14 @@ TEST_CASE("with out of 100 the reference index is 91.00 and rated Tốt") {
 TEST_CASE("each criterion's lost points achievement and over-estimation") {
     cchc::LoadedFile loaded = load_reference();
     SheetSummary s = cchc::summarise(loaded.sheets.front(), {});
-    const cchc::CriterionResult& first = s.criteria.front();
+    const cchc::CriterionResult &first = s.criteria.front();
     REQUIRE(first.row != nullptr);
     CHECK(first.row->code == "1.1.3");
     CHECK(first.lost.format() == "0.09");
     CHECK(first.achievement == 9550);
     REQUIRE(first.over_estimation.has_value());
     CHECK(first.over_estimation->format() == "0.09");
-    const cchc::CriterionResult& third = s.criteria[2];
+    const cchc::CriterionResult &third = s.criteria[2];
     CHECK(third.row->code == "1.5.4");
     CHECK(third.lost.format() == "1.50");
     CHECK(third.achievement == 2500);
@@ -179,7 +177,7 @@ TEST_CASE("rating bands are parsed and applied") {
         CHECK(cchc::rate(dec("17.99"), Decimal::from_int(20), bands) == "Khá");
     }
     SUBCASE("the default bands") {
-        const auto& defaults = cchc::default_rating_bands();
+        const auto &defaults = cchc::default_rating_bands();
         CHECK(cchc::rate(dec("91"), hundred, defaults) == "Tốt");
         CHECK(cchc::rate(dec("89.999"), hundred, defaults) == "Khá");
         CHECK(cchc::rate(dec("70"), hundred, defaults) == "Trung bình");
@@ -207,9 +205,15 @@ TEST_CASE("an owner typed in NFD groups with the same owner typed in NFC") {
     const std::string nfd = "Va\xCC\x86n pho\xCC\x80ng - Tho\xCC\x82\xCC\x81ng ke\xCC\x82";
     REQUIRE(nfc != nfd);
     cchc::LoadedFile loaded = load_one("Mục,Điểm tối đa,Điểm thẩm định,Bộ phận phụ trách\n"
-                                       "1.1,2,1.5," + nfc + "\n"
-                                       "1.2,1,1," + nfd + "\n"
-                                       "1.3,1,0.5,\"" + nfd.substr(0, nfd.find(' ')) + "\n" + nfd.substr(nfd.find(' ') + 1) + "\"\n"
+                                       "1.1,2,1.5," +
+                                       nfc +
+                                       "\n"
+                                       "1.2,1,1," +
+                                       nfd +
+                                       "\n"
+                                       "1.3,1,0.5,\"" +
+                                       nfd.substr(0, nfd.find(' ')) + "\n" + nfd.substr(nfd.find(' ') + 1) +
+                                       "\"\n"
                                        "1.4,1,0,Tư pháp\n");
     SheetSummary s = cchc::summarise(loaded.sheets.front(), {});
     REQUIRE(s.owners.size() == 2);
@@ -247,7 +251,8 @@ TEST_CASE("domains are ordered as numbers") {
                                        "9.1,2,1\n");
     SheetSummary s = cchc::summarise(loaded.sheets.front(), {});
     std::vector<std::string> names;
-    for (const Group& g : s.domains) names.push_back(g.name);
+    for (const Group &g : s.domains)
+        names.push_back(g.name);
     CHECK(names == std::vector<std::string>{"2", "9", "10"});
 }
 

@@ -24,13 +24,15 @@
 namespace cchc::test {
 
 /// The reference sheet: the appendix of the ward report, transcribed.
-inline std::string reference_sheet_path() { return std::string(CCHC_SOURCE_DIR) + "/samples/phuong-1-2023.csv"; }
+inline std::string reference_sheet_path() {
+    return std::string(CCHC_SOURCE_DIR) + "/samples/phuong-1-2023.csv";
+}
 
 /// Bytes in memory, handed out at most `chunk` bytes per read.
 class BytesInput : public RawInput {
 public:
     explicit BytesInput(std::string bytes, std::size_t chunk = SIZE_MAX) : m_bytes(std::move(bytes)), m_chunk(chunk) {}
-    std::size_t read(char* buffer, std::size_t size) override {
+    std::size_t read(char *buffer, std::size_t size) override {
         std::size_t n = std::min({size, m_chunk, m_bytes.size() - m_pos});
         if (n > 0) std::memcpy(buffer, m_bytes.data() + m_pos, n);
         m_pos += n;
@@ -43,14 +45,13 @@ private:
     std::size_t m_pos = 0;
 };
 
-inline std::unique_ptr<DecodingSource> source_of(std::string bytes, const std::string& encoding = "",
+inline std::unique_ptr<DecodingSource> source_of(std::string bytes, const std::string &encoding = "",
                                                  std::size_t chunk = SIZE_MAX) {
-    return std::make_unique<DecodingSource>(std::make_unique<BytesInput>(std::move(bytes), chunk), "t.csv",
-                                            encoding);
+    return std::make_unique<DecodingSource>(std::make_unique<BytesInput>(std::move(bytes), chunk), "t.csv", encoding);
 }
 
 /// Everything a DecodingSource hands to the CSV parser.
-inline std::string decode_all(DecodingSource& source) {
+inline std::string decode_all(DecodingSource &source) {
     std::string out;
     char buffer[4096];
     for (;;) {
@@ -67,22 +68,21 @@ public:
     TempDir() {
         static std::atomic<unsigned> counter{0};
         std::random_device random;
-        m_path = std::filesystem::temp_directory_path() /
-                 ("cchc-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                  std::to_string(random()));
+        m_path = std::filesystem::temp_directory_path() / ("cchc-unit-" + std::to_string(::getpid()) + "-" +
+                                                           std::to_string(counter++) + "-" + std::to_string(random()));
         std::filesystem::create_directories(m_path);
     }
     ~TempDir() {
         std::error_code ignored;
         std::filesystem::remove_all(m_path, ignored);
     }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
+    TempDir(const TempDir &) = delete;
+    TempDir &operator=(const TempDir &) = delete;
 
-    const std::filesystem::path& path() const { return m_path; }
+    const std::filesystem::path &path() const { return m_path; }
 
     /// Writes `bytes` exactly as given to `name` in this folder; returns its path.
-    std::string write(const std::string& name, const std::string& bytes) const {
+    std::string write(const std::string &name, const std::string &bytes) const {
         std::filesystem::path file = m_path / name;
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
@@ -96,8 +96,8 @@ private:
 };
 
 /// Loads `bytes` as the file `name` (in a temporary folder removed afterwards).
-inline LoadedFile load_text(const std::string& bytes, const LoadOptions& options = {},
-                            const std::string& name = "sheet.csv") {
+inline LoadedFile load_text(const std::string &bytes, const LoadOptions &options = {},
+                            const std::string &name = "sheet.csv") {
     TempDir dir;
     return load_file(dir.write(name, bytes), options);
 }

@@ -15,11 +15,11 @@ using cchc::to_nfc;
 namespace {
 
 // Spelled with escapes so the bytes do not depend on how an editor saves the file.
-const std::string k_nguyen_nfc = "Nguy\xE1\xBB\x85n";           // ễ = U+1EC5
-const std::string k_nguyen_nfd = "Nguye\xCC\x82\xCC\x83n";       // e + U+0302 + U+0303
-const std::string k_tot_nfc = "T\xE1\xBB\x91t";                  // Tốt
-const std::string k_tot_nfd = "To\xCC\x82\xCC\x81t";             // o + U+0302 + U+0301
-const std::string k_het_nfd = "He\xCC\x82\xCC\x81t";             // Hết, decomposed
+const std::string k_nguyen_nfc = "Nguy\xE1\xBB\x85n";             // ễ = U+1EC5
+const std::string k_nguyen_nfd = "Nguye\xCC\x82\xCC\x83n";        // e + U+0302 + U+0303
+const std::string k_tot_nfc = "T\xE1\xBB\x91t";                   // Tốt
+const std::string k_tot_nfd = "To\xCC\x82\xCC\x81t";              // o + U+0302 + U+0301
+const std::string k_het_nfd = "He\xCC\x82\xCC\x81t";              // Hết, decomposed
 const std::string k_e_circumflex_acute_nfd = "e\xCC\x82\xCC\x81"; // ế, decomposed
 
 /// True when `text` starts with a combining diacritical mark (U+0300–U+036F).
@@ -38,8 +38,12 @@ TEST_CASE("to_nfc composes a decomposed Vietnamese name") {
         CHECK(to_nfc(k_nguyen_nfd) == k_nguyen_nfc);
         CHECK(to_nfc(k_nguyen_nfd) == "Nguyễn");
     }
-    SUBCASE("NFC stays as it is") { CHECK(to_nfc(k_nguyen_nfc) == k_nguyen_nfc); }
-    SUBCASE("ASCII stays as it is") { CHECK(to_nfc("Tong cong 1.5") == "Tong cong 1.5"); }
+    SUBCASE("NFC stays as it is") {
+        CHECK(to_nfc(k_nguyen_nfc) == k_nguyen_nfc);
+    }
+    SUBCASE("ASCII stays as it is") {
+        CHECK(to_nfc("Tong cong 1.5") == "Tong cong 1.5");
+    }
     SUBCASE("a letter with two marks and a word with two letters") {
         CHECK(to_nfc(k_tot_nfd) == k_tot_nfc);
         CHECK(to_nfc("Văn phòng") == "V\xC4\x83n ph\xC3\xB2ng");
@@ -48,8 +52,12 @@ TEST_CASE("to_nfc composes a decomposed Vietnamese name") {
 }
 
 TEST_CASE("fold gives the matching form of header names") {
-    SUBCASE("parenthesised text and line breaks") { CHECK(fold("Ghi chú\n(Lý do giảm điểm)") == "ghi chu"); }
-    SUBCASE("line breaks between words") { CHECK(fold("Điểm\nthẩm\nđịnh") == "diem tham dinh"); }
+    SUBCASE("parenthesised text and line breaks") {
+        CHECK(fold("Ghi chú\n(Lý do giảm điểm)") == "ghi chu");
+    }
+    SUBCASE("line breaks between words") {
+        CHECK(fold("Điểm\nthẩm\nđịnh") == "diem tham dinh");
+    }
     SUBCASE("slashes with and without spaces") {
         CHECK(fold("Nội dung\nLĩnh vực/ Tiêu chí/Tiêu chí thành phần") ==
               "noi dung linh vuc/tieu chi/tieu chi thanh phan");
@@ -60,13 +68,18 @@ TEST_CASE("fold gives the matching form of header names") {
         CHECK(fold("MỤC") == "muc");
     }
     SUBCASE("decomposed input folds like composed input") {
-        CHECK(fold("\xC4\x90ie\xCC\x82\xCC\x89m to\xCC\x82\xCC\x81i \xC4\x91""a") == "diem toi da");
+        CHECK(fold("\xC4\x90ie\xCC\x82\xCC\x89m to\xCC\x82\xCC\x81i \xC4\x91"
+                   "a") == "diem toi da");
     }
     SUBCASE("runs of white space collapse and ends are trimmed") {
         CHECK(fold("  Tổng \t  cộng \r\n") == "tong cong");
     }
-    SUBCASE("nested parentheses are dropped whole") { CHECK(fold("Mục (a (b) c) chính") == "muc chinh"); }
-    SUBCASE("text without marks is only lower-cased") { CHECK(fold("Max") == "max"); }
+    SUBCASE("nested parentheses are dropped whole") {
+        CHECK(fold("Mục (a (b) c) chính") == "muc chinh");
+    }
+    SUBCASE("text without marks is only lower-cased") {
+        CHECK(fold("Max") == "max");
+    }
 }
 
 TEST_CASE("collapse_space joins lines into one") {
@@ -84,18 +97,24 @@ TEST_CASE("valid_utf8_prefix stops at the first byte that is not UTF-8") {
         CHECK_FALSE(cchc::is_valid_utf8("T\xF4t"));
         CHECK(cchc::valid_utf8_prefix("T\xF4t") == 1);
     }
-    SUBCASE("an incomplete sequence at the end") { CHECK(cchc::valid_utf8_prefix("ab\xE1\xBB") == 2); }
+    SUBCASE("an incomplete sequence at the end") {
+        CHECK(cchc::valid_utf8_prefix("ab\xE1\xBB") == 2);
+    }
     SUBCASE("overlong forms and surrogates") {
         CHECK_FALSE(cchc::is_valid_utf8("\xC0\xAF"));
         CHECK_FALSE(cchc::is_valid_utf8("\xE0\x80\xAF"));
         CHECK_FALSE(cchc::is_valid_utf8("\xED\xA0\x80"));
         CHECK_FALSE(cchc::is_valid_utf8("\xF4\x90\x80\x80"));
     }
-    SUBCASE("a stray continuation byte") { CHECK(cchc::valid_utf8_prefix("a\x80z") == 1); }
+    SUBCASE("a stray continuation byte") {
+        CHECK(cchc::valid_utf8_prefix("a\x80z") == 1);
+    }
 }
 
 TEST_CASE("display_width counts terminal columns") {
-    SUBCASE("ASCII") { CHECK(display_width("abc") == 3); }
+    SUBCASE("ASCII") {
+        CHECK(display_width("abc") == 3);
+    }
     SUBCASE("Vietnamese in NFC and NFD alike") {
         CHECK(display_width(k_tot_nfc) == 3);
         CHECK(display_width(k_tot_nfd) == 3);
@@ -110,7 +129,9 @@ TEST_CASE("display_width counts terminal columns") {
         CHECK(display_width("") == 0);
         CHECK(display_width("a\nb") == 3);
     }
-    SUBCASE("the ellipsis is one column") { CHECK(display_width("…") == 1); }
+    SUBCASE("the ellipsis is one column") {
+        CHECK(display_width("…") == 1);
+    }
 }
 
 TEST_CASE("cut_to_width keeps letters whole and never exceeds the width") {
@@ -125,11 +146,13 @@ TEST_CASE("cut_to_width keeps letters whole and never exceeds the width") {
         CHECK(cut_to_width("漢字", 1).empty());
         CHECK(cut_to_width("漢字", 4) == "漢字");
     }
-    SUBCASE("text that fits is returned whole") { CHECK(cut_to_width("abc", 5) == "abc"); }
+    SUBCASE("text that fits is returned whole") {
+        CHECK(cut_to_width("abc", 5) == "abc");
+    }
     SUBCASE("every width for several texts") {
-        const std::vector<std::string> texts = {k_het_nfd + " h" + "a\xCC\xA3" + "n", k_nguyen_nfd + " Văn", k_nguyen_nfc,
-                                                "漢字abc", "Tỷ lệ đạt"};
-        for (const std::string& text : texts) {
+        const std::vector<std::string> texts = {k_het_nfd + " h" + "a\xCC\xA3" + "n", k_nguyen_nfd + " Văn",
+                                                k_nguyen_nfc, "漢字abc", "Tỷ lệ đạt"};
+        for (const std::string &text : texts) {
             for (std::size_t width = 0; width <= display_width(text) + 1; ++width) {
                 CAPTURE(text);
                 CAPTURE(width);
