@@ -2,12 +2,14 @@
 #include "test_support.hpp"
 
 #include <cchc/checks.hpp>
+#include <cchc/csv_reader.hpp>
 #include <cchc/error.hpp>
 #include <cchc/renderer.hpp>
 #include <cchc/report.hpp>
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <string>
@@ -577,4 +579,50 @@ TEST_CASE("csv findings list every finding") {
     cchc::make_renderer("csv", english({}))->findings(report, out);
     CHECK(out.str() == "File,Line,Code,Severity,Rule,Message\r\n"
                        "f.csv,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
+}
+
+TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cell neutral") {
+    // The sheet's cells start with = + - @, a tab or a line break; the CSV
+    // written from it is read back with fast-cpp-csv-parser.
+    Report report;
+    report.files.emplace_back();
+    cchc::FileReport &file = report.files.back();
+    file.loaded = cchc::load_file(std::string(CCHC_SOURCE_DIR) + "/tests/data/hostile-cells.csv", {});
+    REQUIRE(file.loaded.sheets.size() == 1);
+    file.sheets.push_back(cchc::summarise(file.loaded.sheets.front(), {}));
+    const std::string csv = render("csv", report, english({TableKind::criterion}));
+
+    std::unique_ptr<cchc::DecodingSource> source = cchc::test::source_of(csv);
+    cchc::RecordReader reader("out.csv", std::move(source));
+    cchc::RawRecord record;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> cells;
+    while (reader.next(record)) {
+        cchc::split_record(record, ',', "out.csv", cells);
+        rows.push_back(cells);
+    }
+    REQUIRE(rows.size() == 4); // the header and three criteria
+    for (const auto &row : rows) CHECK(row.size() == rows.front().size());
+    const std::vector<std::string> &header = rows.front();
+    auto column = [&](const std::string &name) {
+        auto it = std::find(header.begin(), header.end(), name);
+        REQUIRE(it != header.end());
+        return static_cast<std::size_t>(it - header.begin());
+    };
+    const std::size_t content = column("Content"), owner = column("Owner"), note = column("Note");
+    CHECK(rows[1][content] == "'=HYPERLINK(\"http://example.invalid\";\"bấm\")");
+    CHECK(rows[1][owner] == "'@SUM(A1:A2)");
+    CHECK(rows[1][note] == "'+1+1");
+    CHECK(rows[2][content] == "'-Văn phòng");
+    CHECK(rows[2][owner] == "'=2+2");
+    CHECK(rows[3][content] == "Bình thường, có dấu phẩy");
+    CHECK(rows[3][note] == "ghi \"chú\"");
+    for (std::size_t r = 1; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            const std::string &cell = rows[r][c];
+            bool number = !cell.empty() && std::all_of(cell.begin(), cell.end(), [](char ch) {
+                return std::isdigit(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-';
+            });
+            if (!number && !cell.empty()) CHECK(std::string("=+-@\t\r").find(cell.front()) == std::string::npos);
+        }
 }
