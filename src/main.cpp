@@ -19,7 +19,7 @@ const std::vector<std::string> k_commands = {"report", "check", "compare", "temp
 std::vector<std::string> with_default_command(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     for (const std::string &arg : args) {
-        if (arg == "--help" || arg == "-h" || arg == "--version") return args;
+        if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "--generate") return args;
         if (arg == "-" || arg.empty() || arg[0] != '-') {
             bool known = false;
             for (const std::string &c : k_commands)
@@ -74,6 +74,7 @@ int main(int argc, char **argv) {
     cchc::cli::setup_check(app, status, lang);
     cchc::cli::setup_compare(app, status, lang);
     cchc::cli::setup_template(app, status, lang);
+    cchc::cli::add_generate_option(app);
 
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {

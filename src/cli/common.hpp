@@ -72,5 +72,7 @@ void setup_report(CLI::App &app, int &status, Lang lang);
 void setup_check(CLI::App &app, int &status, Lang lang);
 void setup_template(CLI::App &app, int &status, Lang lang);
 void setup_compare(CLI::App &app, int &status, Lang lang);
+/// The hidden --generate man|bash option (see generate.cpp).
+void add_generate_option(CLI::App &app);
 
 } // namespace cchc::cli
