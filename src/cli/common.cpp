@@ -10,12 +10,15 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <thread>
@@ -128,6 +131,51 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &inputs, i
     }
     return files;
 }
+
+/// A progress line on standard error ("đã đọc 120/10000 tệp") for a run
+/// that takes more than a second on a terminal; erased when the run ends.
+class Progress {
+public:
+    Progress(std::size_t total, const std::atomic<std::size_t> &done, bool enabled, Lang lang)
+        : m_total(total), m_done(done), m_lang(lang) {
+        if (enabled) m_thread = std::thread([this] { loop(); });
+    }
+    ~Progress() { stop(); }
+    Progress(const Progress &) = delete;
+    Progress &operator=(const Progress &) = delete;
+
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stopped = true;
+        }
+        m_wake.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+private:
+    void loop() {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        if (m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopped; })) return;
+        bool shown = false;
+        while (!m_stopped) {
+            std::cerr << fmt::format(fmt::runtime(pick(m_lang, "\rcchc: đã đọc {}/{} tệp", "\rcchc: read {}/{} files")),
+                                     m_done.load(), m_total)
+                      << std::flush;
+            shown = true;
+            m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopped; });
+        }
+        if (shown) std::cerr << "\r\x1b[K" << std::flush;
+    }
+
+    std::size_t m_total;
+    const std::atomic<std::size_t> &m_done;
+    Lang m_lang;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopped = false;
+    std::thread m_thread;
+};
 
 } // namespace
 
@@ -253,10 +301,14 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     // files were named in.
     std::vector<FileOutcome> outcomes(files.size());
     std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
     auto worker = [&] {
-        for (std::size_t i = next++; i < files.size(); i = next++)
+        for (std::size_t i = next++; i < files.size(); i = next++) {
             outcomes[i] = process_file(files[i], load, summary, check);
+            ++done;
+        }
     };
+    Progress progress(files.size(), done, !o.quiet && files.size() > 1 && ::isatty(STDERR_FILENO), render.lang);
     std::size_t threads = std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t)
@@ -264,6 +316,7 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     worker();
     for (std::thread &t : pool)
         t.join();
+    progress.stop();
 
     for (FileOutcome &outcome : outcomes) {
         if (outcome.error.empty()) {

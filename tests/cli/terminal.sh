@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# On a terminal: colour only there, never with NO_COLOR or --no-color, never in a
+# pipe. `script` gives the command a pseudo-terminal.
+#   terminal.sh CCHC_BINARY REPO_ROOT
+set -u
+bin=$1 root=$2
+cd "$root" || exit 2
+fail() { echo "FAIL: $*" >&2; exit 1; }
+command -v script >/dev/null || fail "script (util-linux) is needed"
+esc=$'\x1b['
+
+out=$(env -u NO_COLOR script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
+[[ "$out" == *"$esc"* ]] || fail "no colour on a terminal"
+out=$(NO_COLOR=1 script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
+[[ "$out" != *"$esc"* ]] || fail "colour despite NO_COLOR"
+out=$(env -u NO_COLOR script -qec "$bin report samples/phuong-1-2023.csv --by sheet --no-color" /dev/null)
+[[ "$out" != *"$esc"* ]] || fail "colour despite --no-color"
+out=$(env -u NO_COLOR "$bin" report samples/phuong-1-2023.csv --by sheet | cat)
+[[ "$out" != *"$esc"* ]] || fail "colour in a pipe"
+
+# The progress line: on a terminal, for a run longer than a second (a FIFO
+# that delivers its sheet after 1.5 s), erased at the end; never in a pipe.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkfifo "$work/slow.csv"
+(sleep 1.5; cat samples/phuong-1-2023.csv >"$work/slow.csv") &
+out=$(script -qec "$bin report samples/phuong-1-2023.csv $work/slow.csv --by sheet --format csv >/dev/null" /dev/null)
+wait
+[[ "$out" == *"đã đọc 1/2 tệp"* ]] || fail "no progress line on a slow run on a terminal"
+[[ "$out" == *$'\r\x1b[K' ]] || fail "the progress line is not erased at the end"
+mkfifo "$work/slow2.csv"
+(sleep 1.5; cat samples/phuong-1-2023.csv >"$work/slow2.csv") &
+err=$("$bin" report samples/phuong-1-2023.csv "$work/slow2.csv" --by sheet 2>&1 >/dev/null)
+wait
+[ -z "$err" ] || fail "progress line written when standard error is not a terminal"
+echo "terminal: all passed"
