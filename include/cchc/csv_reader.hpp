@@ -24,6 +24,9 @@ class RecordReader {
 public:
     /// The largest record accepted, the same bound as the parser's lines.
     static constexpr std::size_t k_max_record_bytes = 1 << 24;
+    /// The most cells a record may have: far more than any sheet, few
+    /// enough that a line of a million delimiters stops with a message.
+    static constexpr std::size_t k_max_cells = 2000;
 
     RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source);
 

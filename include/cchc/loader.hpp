@@ -7,10 +7,12 @@
 // stop it from being read at all (no such file, broken bytes) are thrown
 // as Error / InputError.
 
+#include <cchc/encoding.hpp>
 #include <cchc/finding.hpp>
 #include <cchc/lang.hpp>
 #include <cchc/sheet.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,8 @@ struct LoadedFile {
 
 /// Reads `path` ("-" for standard input, named "<stdin>" in messages).
 LoadedFile load_file(const std::string &path, const LoadOptions &options);
+/// Reads an input already open (the file name is only for messages).
+LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &name, const LoadOptions &options);
 /// The name messages use for `path`.
 std::string display_name(const std::string &path);
 

@@ -20,7 +20,16 @@ struct FileReport {
 
     /// Every finding of the file: its own, then each sheet's.
     std::vector<Finding> all_findings() const;
+
+    /// Keeps the first `max` findings of the file and replaces the rest by
+    /// one `too-many-findings` finding that counts them and has the worst
+    /// severity among them, so the exit status stays the same.
+    void limit_findings(std::size_t max, Lang lang);
 };
+
+/// The most findings printed for one file; a sheet of garbage could have
+/// millions.
+inline constexpr std::size_t k_max_findings_per_file = 1000;
 
 struct Report {
     std::vector<FileReport> files;

@@ -60,6 +60,9 @@ struct Sheet {
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
 };
 
+/// The deepest code accepted: 1.2.3.4.5.6.7.8. Deeper is a bad-code.
+inline constexpr std::size_t k_max_code_levels = 8;
+
 /// Normalises a code cell: trims, drops a trailing dot. Empty if none.
 std::string normalise_code(std::string_view cell);
 /// The hierarchy key of a normalised code ("IV" → "4", "1.5" → "1.5"), and

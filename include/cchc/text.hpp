@@ -44,4 +44,8 @@ std::size_t display_width(std::string_view text);
 /// between grapheme clusters, so a letter never loses its accent.
 std::string_view cut_to_width(std::string_view text, std::size_t width);
 
+/// `text` cut to `width` columns with "…" when longer, for quoting a cell
+/// in a message.
+std::string shorten(std::string_view text, std::size_t width = 40);
+
 } // namespace cchc

@@ -1,6 +1,7 @@
 // Sheet → findings (see checks.hpp). Messages quote the sheet's own cells
 // and say what to do; docs/rules.md lists every rule.
 #include <cchc/checks.hpp>
+#include <cchc/text.hpp>
 
 #include <fmt/format.h>
 
@@ -34,7 +35,7 @@ private:
     void add_at(long line, const std::string &code, std::string_view rule, Severity severity, std::string_view vi,
                 std::string_view en, Args &&...args) {
         std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
-        if (!code.empty()) message = code + ": " + message;
+        if (!code.empty()) message = shorten(code) + ": " + message;
         m_out.push_back(Finding{m_sheet.file, line, code, std::string(rule), severity, std::move(message)});
     }
 
@@ -64,21 +65,22 @@ private:
             return;
         case S::bad:
             add(&row, "bad-number", Severity::error, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
-                "the {} \"{}\" is not a number; write a number such as 1.5 or 1,5", column_label(id), score.text);
+                "the {} \"{}\" is not a number; write a number such as 1.5 or 1,5", column_label(id),
+                shorten(score.text));
             return;
         case S::too_large:
             add(&row, "bad-number", Severity::error, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
-                "the {} \"{}\" is too large to be a score; check the cell", column_label(id), score.text);
+                "the {} \"{}\" is too large to be a score; check the cell", column_label(id), shorten(score.text));
             return;
         case S::ok: break;
         }
         if (score.number.too_precise)
             add(&row, "too-precise", Severity::warning, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
-                "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), score.text,
+                "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), shorten(score.text),
                 score.number.value.format(0));
         if (score.number.value.is_negative())
             add(&row, "score-negative", Severity::error, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
-                "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), score.text);
+                "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), shorten(score.text));
     }
 
     void check_rows() {
@@ -99,26 +101,35 @@ private:
             if (row.max.given() && row.appraised.given() && row.appraised.number.value > row.max.number.value)
                 add(&row, "score-above-max", Severity::error,
                     "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
-                    "the appraised score {} is above the max {}; correct one of the two cells", row.appraised.text,
-                    row.max.text);
+                    "the appraised score {} is above the max {}; correct one of the two cells",
+                    shorten(row.appraised.text), shorten(row.max.text));
             if (row.max.given() && row.self.given() && row.self.number.value > row.max.number.value)
                 add(&row, "self-above-max", Severity::error,
                     "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
-                    "the self score {} is above the max {}; correct one of the two cells", row.self.text, row.max.text);
+                    "the self score {} is above the max {}; correct one of the two cells", shorten(row.self.text),
+                    shorten(row.max.text));
             if (row.max.given() && row.appraised.given() && row.lost.given()) {
                 Decimal expected = row.max.number.value - row.appraised.number.value;
                 if (expected != row.lost.number.value)
                     add(&row, "lost-mismatch", Severity::error,
                         "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
-                        "the points lost say {}, but {} − {} = {}; correct the points-lost cell", row.lost.text,
-                        row.max.text, row.appraised.text, expected.format(0));
+                        "the points lost say {}, but {} − {} = {}; correct the points-lost cell",
+                        shorten(row.lost.text), shorten(row.max.text), shorten(row.appraised.text), expected.format(0));
             }
         }
     }
 
     void report_bad_code(const Row &row) {
-        add(&row, "bad-code", Severity::warning, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
-            "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", row.code);
+        std::size_t levels = static_cast<std::size_t>(std::count(row.code.begin(), row.code.end(), '.')) + 1;
+        bool dotted =
+            std::all_of(row.code.begin(), row.code.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
+        if (dotted && levels > k_max_code_levels)
+            add(&row, "bad-code", Severity::warning, "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
+                "the code \"{}\" has {} levels; criterion codes have at most {}", shorten(row.code), levels,
+                k_max_code_levels);
+        else
+            add(&row, "bad-code", Severity::warning, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
+                "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", shorten(row.code));
     }
 
     void check_notes() {
@@ -130,11 +141,12 @@ private:
                 if (f.denominator == 0)
                     add(&row, "note-fraction-invalid", Severity::warning,
                         "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
-                        "the note has the fraction {} with a zero denominator; write the right counts", f.text);
+                        "the note has the fraction {} with a zero denominator; write the right counts",
+                        shorten(f.text));
                 else if (f.numerator > f.denominator)
                     add(&row, "note-fraction-invalid", Severity::warning,
                         "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
-                        "the note has the fraction {}: more done than there were; check the counts", f.text);
+                        "the note has the fraction {}: more done than there were; check the counts", shorten(f.text));
                 else
                     continue;
                 all_valid = false;
@@ -146,8 +158,8 @@ private:
                 PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
                 if (p.scaled != forms.rounded && p.scaled != forms.truncated)
                     add(&row, "note-percent-mismatch", Severity::warning, "{} = {} %, nhưng ghi chú ghi {} %",
-                        "{} = {} %, but the note says {} %", f.text,
-                        format_scaled(forms.rounded, p.decimals, p.separator), p.text);
+                        "{} = {} %, but the note says {} %", shorten(f.text),
+                        format_scaled(forms.rounded, p.decimals, p.separator), shorten(p.text));
             }
             check_score_against_fraction(row, f);
         }
@@ -164,8 +176,8 @@ private:
         if (appraised == rounded || appraised == truncated) return;
         add(&row, "score-fraction-mismatch", Severity::info,
             "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
-            "the appraised score is {}, while {} × {} = {} (a target rule may apply)", row.appraised.text, row.max.text,
-            f.text, Decimal::from_units(rounded).format(2));
+            "the appraised score is {}, while {} × {} = {} (a target rule may apply)", shorten(row.appraised.text),
+            shorten(row.max.text), shorten(f.text), Decimal::from_units(rounded).format(2));
     }
 
     void check_catalog() {
@@ -182,8 +194,8 @@ private:
             if (row.max.given() && row.max.number.value != entry->max)
                 add(&row, "catalog-max-mismatch", Severity::error,
                     "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
-                    "the max {} differs from the catalog's {} ({} line {}); use the catalog's max", row.max.text,
-                    entry->max.format(0), m_catalog->file, entry->line);
+                    "the max {} differs from the catalog's {} ({} line {}); use the catalog's max",
+                    shorten(row.max.text), entry->max.format(0), m_catalog->file, entry->line);
         }
     }
 
@@ -240,10 +252,10 @@ private:
         if (!written.given() || written.number.value == sum) return;
         if (rule == "parent-sum-mismatch")
             add(&row, rule, Severity::error, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
-                "the {} is {}, but its children add up to {}", column_label(id), written.text, sum.format(0));
+                "the {} is {}, but its children add up to {}", column_label(id), shorten(written.text), sum.format(0));
         else // a total row has no code of its own
             add_at(row.line, "", rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
-                   "total row: the {} is {}, but the criteria add up to {}", column_label(id), written.text,
+                   "total row: the {} is {}, but the criteria add up to {}", column_label(id), shorten(written.text),
                    sum.format(0));
     }
 

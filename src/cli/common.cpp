@@ -83,6 +83,7 @@ FileOutcome process_file(const std::string &path, const LoadOptions &load, const
             s.findings = check_sheet(sheet, check);
             file.sheets.push_back(std::move(s));
         }
+        file.limit_findings(k_max_findings_per_file, check.lang);
     } catch (const InputError &e) {
         out.error = fmt::format("{}:{}: error: {}\n", e.file(), e.line(), e.what());
     } catch (const Error &e) {

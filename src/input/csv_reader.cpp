@@ -19,7 +19,7 @@ std::size_t count_quotes(const char *line) {
 }
 
 template <char Sep>
-void split_with(char *line, std::vector<std::string> &cells) {
+void split_with(char *line, std::vector<std::string> &cells, const RawRecord &record, const std::string &file) {
     using Quote = io::double_quote_escape<Sep, '"'>;
     using Trim = io::trim_chars<' '>;
     while (line != nullptr) {
@@ -29,6 +29,10 @@ void split_with(char *line, std::vector<std::string> &cells) {
         Trim::trim(begin, end);
         Quote::unescape(begin, end);
         cells.emplace_back(begin, end);
+        if (cells.size() > RecordReader::k_max_cells)
+            throw InputError(file, record.line,
+                             fmt::format("more than {} cells in one row; check the delimiter (--delimiter) or the file",
+                                         RecordReader::k_max_cells));
     }
 }
 
@@ -89,10 +93,10 @@ void split_record(const RawRecord &record, char delimiter, const std::string &fi
     std::string buffer = record.text;
     try {
         switch (delimiter) {
-        case ',': split_with<','>(buffer.data(), cells); break;
-        case ';': split_with<';'>(buffer.data(), cells); break;
-        case '\t': split_with<'\t'>(buffer.data(), cells); break;
-        case '|': split_with<'|'>(buffer.data(), cells); break;
+        case ',': split_with<','>(buffer.data(), cells, record, file); break;
+        case ';': split_with<';'>(buffer.data(), cells, record, file); break;
+        case '\t': split_with<'\t'>(buffer.data(), cells, record, file); break;
+        case '|': split_with<'|'>(buffer.data(), cells, record, file); break;
         default: throw InputError(file, record.line, fmt::format("unsupported delimiter '{}'", delimiter));
         }
     } catch (const io::error::base &e) {

@@ -21,7 +21,9 @@ constexpr std::size_t k_sniff = 1 << 16; // bytes looked at to choose the encodi
 
 class FdInput : public RawInput {
 public:
-    FdInput(int fd, std::string name, bool owned) : m_fd(fd), m_name(std::move(name)), m_owned(owned) {}
+    /// `expected` is the size of a regular file when it was opened, -1 otherwise.
+    FdInput(int fd, std::string name, bool owned, long long expected)
+        : m_fd(fd), m_name(std::move(name)), m_owned(owned), m_expected(expected) {}
     ~FdInput() override {
         if (m_owned) ::close(m_fd);
     }
@@ -31,7 +33,19 @@ public:
     std::size_t read(char *buffer, std::size_t size) override {
         for (;;) {
             ssize_t n = ::read(m_fd, buffer, size);
-            if (n >= 0) return static_cast<std::size_t>(n);
+            if (n > 0) {
+                m_read += n;
+                return static_cast<std::size_t>(n);
+            }
+            if (n == 0) {
+                // A file cut short while it is read (rewritten by another
+                // program) would give wrong sums without a word.
+                if (m_expected >= 0 && m_read < m_expected)
+                    throw Error(fmt::format("{}: the file became shorter while it was read ({} of {} bytes); "
+                                            "run again once it is saved",
+                                            m_name, m_read, m_expected));
+                return 0;
+            }
             if (errno == EINTR) continue;
             throw Error(fmt::format("{}: cannot read: {}", m_name, std::strerror(errno)));
         }
@@ -41,6 +55,8 @@ private:
     int m_fd;
     std::string m_name;
     bool m_owned;
+    long long m_expected;
+    long long m_read = 0;
 };
 
 std::string upper(std::string s) {
@@ -69,7 +85,7 @@ bool is_incomplete_sequence(std::string_view tail) {
 } // namespace
 
 std::unique_ptr<RawInput> RawInput::open(const std::string &path) {
-    if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false);
+    if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false, -1);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
@@ -81,7 +97,8 @@ std::unique_ptr<RawInput> RawInput::open(const std::string &path) {
         ::close(fd);
         throw Error(fmt::format("{}: is a folder, not a CSV file; name the sheets inside it", path));
     }
-    return std::make_unique<FdInput>(fd, path, true);
+    long long expected = S_ISREG(st.st_mode) ? static_cast<long long>(st.st_size) : -1;
+    return std::make_unique<FdInput>(fd, path, true, expected);
 }
 
 DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding)

@@ -230,11 +230,14 @@ std::string display_name(const std::string &path) {
 }
 
 LoadedFile load_file(const std::string &input, const LoadOptions &options) {
+    return load_input(RawInput::open(input), display_name(input), options);
+}
+
+LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, const LoadOptions &options) {
     LoadedFile out;
-    const std::string path = display_name(input);
     out.file = path;
     const Lang lang = options.lang;
-    auto source = std::make_unique<DecodingSource>(RawInput::open(input), path, options.encoding);
+    auto source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding);
     out.encoding = source->encoding();
     if (source->encoding_assumed())
         out.findings.push_back(Finding{

@@ -59,7 +59,8 @@ std::string code_key(const std::string &code, bool &well_formed) {
         well_formed = true;
         return std::to_string(r);
     }
-    well_formed = is_dotted_number(code);
+    well_formed = is_dotted_number(code) &&
+                  static_cast<std::size_t>(std::count(code.begin(), code.end(), '.')) < k_max_code_levels;
     return code;
 }
 

@@ -74,6 +74,30 @@ std::vector<Finding> FileReport::all_findings() const {
     return out;
 }
 
+void FileReport::limit_findings(std::size_t max, Lang lang) {
+    std::size_t kept = 0;
+    std::size_t dropped = 0;
+    Severity worst = Severity::info;
+    auto trim = [&](std::vector<Finding> &list) {
+        std::size_t keep = std::min(list.size(), max - kept);
+        for (std::size_t i = keep; i < list.size(); ++i)
+            worst = std::max(worst, list[i].severity);
+        dropped += list.size() - keep;
+        list.resize(keep);
+        kept += keep;
+    };
+    trim(findings);
+    for (SheetSummary &s : sheets)
+        trim(s.findings);
+    if (dropped == 0) return;
+    std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
+    last.push_back(
+        Finding{loaded.file, 0, "", "too-many-findings", worst,
+                fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
+                                              "{} more findings not shown (only the first {} are)")),
+                            dropped, max)});
+}
+
 std::string sheet_heading(const SheetSummary &summary) {
     const Sheet &sheet = *summary.sheet;
     std::string heading = sheet.unit;

@@ -199,4 +199,9 @@ std::string_view cut_to_width(std::string_view text, std::size_t width) {
     return text;
 }
 
+std::string shorten(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    return std::string(cut_to_width(text, width - 1)) + "…";
+}
+
 } // namespace cchc

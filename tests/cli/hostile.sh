@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Hostile inputs too large or too dynamic for a golden file: each must end
+# with its exit status and a clear message, never a crash or a hang.
+#   hostile.sh CCHC_BINARY REPO_ROOT
+set -u
+bin=$1 root=$2
+cd "$root" || exit 2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+header='Mục,Nội dung,Điểm tối đa,Điểm thẩm định,Ghi chú'
+# expect STATUS PATTERN COMMAND...: the exit status, and a pattern in stderr
+expect() {
+  local status=$1 pattern=$2; shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  [ "$got" -eq "$status" ] || fail "$*: exit status $got, expected $status; stderr: $(head -c 300 "$work/err")"
+  grep -q -- "$pattern" "$work/err" || fail "$*: stderr lacks '$pattern': $(head -c 300 "$work/err")"
+}
+
+# A 20 MiB cell: over the 16 MiB a line may have.
+{ echo "$header"; printf '1.1,A,1,1,"'; head -c $((20 << 20)) /dev/zero | tr '\0' x; echo '"'; } >"$work/big-cell.csv"
+expect 2 "big-cell.csv:2: error: line is longer than 16 MiB" "$bin" check "$work/big-cell.csv"
+
+# A line of a million delimiters.
+{ echo "$header"; head -c 1000000 /dev/zero | tr '\0' ,; echo; } >"$work/commas.csv"
+expect 2 "commas.csv:2: error: more than 2000 cells in one row" "$bin" check "$work/commas.csv"
+
+# Valid UTF-8 for the first 64 KiB, then a byte that is not.
+{ echo "$header"; seq 1 3000 | sed 's/.*/1.&,Nội dung dài cho đủ sáu mươi tư KiB,1,1,ghi chú/'; printf '2.1,\xff,1,1,\n'; } >"$work/late.csv"
+expect 2 "late.csv:3002: error: byte 0xFF is not UTF-8" "$bin" check "$work/late.csv"
+
+# A FIFO is read like the file it carries.
+mkfifo "$work/fifo.csv"
+cat samples/phuong-1-2023.csv >"$work/fifo.csv" &
+"$bin" report "$work/fifo.csv" --by sheet --format csv --out-of 100 >"$work/fifo.out" 2>"$work/err" || fail "FIFO: exit $?"
+wait
+grep -q ',16,20.00,18.50,11.00,9.00,55.00,91.00,100.00,Tốt' "$work/fifo.out" || fail "FIFO: wrong totals"
+
+# Standard input closed.
+expect 2 "cannot read" "$bin" check - <&-
+
+# A file that becomes shorter while it is read (rewritten by another program).
+{ echo "$header"; seq 1 2000000 | sed 's/.*/1.&,A,1,1,/'; } >"$work/shrink.csv"
+shrunk=0
+for attempt in 1 2 3 4 5; do
+  cp "$work/shrink.csv" "$work/shrinking.csv"
+  "$bin" check "$work/shrinking.csv" >/dev/null 2>"$work/err" &
+  pid=$!
+  sleep 0.05
+  truncate -s 1000 "$work/shrinking.csv"
+  wait $pid
+  got=$?
+  [ $got -le 2 ] || fail "shrinking file: exit status $got (a crash?)"
+  if grep -q "became shorter while it was read" "$work/err"; then
+    [ $got -eq 2 ] || fail "shrinking file: exit status $got, expected 2"
+    shrunk=1
+    break
+  fi
+done
+[ $shrunk -eq 1 ] || fail "shrinking file: never caught in 5 attempts"
+
+# Output to a full disk.
+expect 2 "cannot write the output: No space left on device" sh -c "'$bin' report samples/phuong-1-2023.csv >/dev/full"
+expect 2 "cannot write '/dev/full': No space left on device" "$bin" report samples/phuong-1-2023.csv -o /dev/full
+
+# A reader that stops early: quiet, exit 0.
+"$bin" report samples/phuong-1-2023.csv samples/phuong-1-2023.csv samples/phuong-1-2023.csv 2>"$work/err" | head -1 >/dev/null
+[ "${PIPESTATUS[0]}" -eq 0 ] || fail "closed pipe: exit status ${PIPESTATUS[0]}"
+[ ! -s "$work/err" ] || fail "closed pipe: stderr not empty: $(cat "$work/err")"
+
+# Killed while writing --output: the previous file stays whole, or the new
+# one is complete; never half of it.
+mkdir "$work/sheets"
+for i in $(seq 1 300); do cp samples/phuong-1-2023.csv "$work/sheets/sheet-$i.csv"; done
+"$bin" report "$work/sheets" --format json >"$work/complete.json" 2>/dev/null
+for delay in 0.01 0.05 0.1 0.2 0.4; do
+  echo previous >"$work/out.json"
+  "$bin" report "$work/sheets" --format json -o "$work/out.json" 2>/dev/null &
+  pid=$!
+  sleep $delay
+  kill -9 $pid 2>/dev/null
+  wait $pid 2>/dev/null
+  if [ "$(cat "$work/out.json")" != previous ] && ! cmp -s "$work/out.json" "$work/complete.json"; then
+    fail "killed after ${delay}s: out.json is neither the old file nor the complete new one"
+  fi
+done
+echo "hostile: all passed"
