@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what cchc needs to build and test, from Debian's packages.
-# Does nothing when everything is already there; needs root otherwise.
+# Installs what cchc needs to build, from Debian's packages; with --test,
+# also what the test suite needs (clang and its libFuzzer for the fuzz
+# targets). Does nothing when everything is already there; needs root
+# otherwise.
+#   scripts/setup.sh [--test]
 set -euo pipefail
 
 packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev)
+if [ "${1:-}" = "--test" ]; then packages+=(clang libclang-rt-14-dev clang-format); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
