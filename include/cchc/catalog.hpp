@@ -31,6 +31,7 @@ struct Catalog {
     std::vector<CatalogEntry> entries;   ///< in file order
     Decimal leaf_total;                  ///< Σ max of the leaves
     std::optional<Decimal> stated_total; ///< a "Tổng cộng" row's max, for a catalog that lists only some criteria
+    long stated_total_line = 0;
 
     /// What the index is out of: the stated total, else the leaves' sum.
     Decimal scale() const { return stated_total ? *stated_total : leaf_total; }

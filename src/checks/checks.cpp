@@ -113,7 +113,7 @@ private:
                 if (expected != row.lost.number.value)
                     add(&row, "lost-mismatch", Severity::error,
                         "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
-                        "the points lost say {}, but {} − {} = {}; correct the points-lost cell",
+                        "the number of points lost is {}, but {} − {} = {}; correct the points-lost cell",
                         shorten(row.lost.text), shorten(row.max.text), shorten(row.appraised.text), expected.format(0));
             }
         }

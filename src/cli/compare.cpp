@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <sstream>
 
@@ -44,12 +45,29 @@ int run_compare(const CompareOptions &options) {
             sheets.push_back(&s);
     int status = exit_status(run, o.strict);
     if (sheets.empty()) {
-        if (!o.quiet) std::cerr << "cchc: compare: no sheet could be read\n";
-        return k_exit_failure;
+        // Nothing to compare: say why, with the findings that stopped each file.
+        if (o.quiet) return std::max(status, k_exit_findings);
+        std::ostringstream text;
+        make_renderer("text", run.render)->findings(run.report, text);
+        std::cerr << text.str() << "cchc: compare: no sheet could be read\n";
+        return std::max(status, k_exit_findings);
     }
     Comparison comparison;
     comparison.periods = as_periods(sheets, options.periods);
     comparison.ranking = rank_sheets(sheets);
+    // Indexes out of different scales do not rank against each other.
+    if (!o.quiet && !comparison.periods)
+        for (const SheetSummary *s : sheets)
+            if (s->totals.count > 0 && sheets.front()->totals.count > 0 && s->base != sheets.front()->base) {
+                std::cerr << fmt::format(
+                    fmt::runtime(pick(run.render.lang,
+                                      "cchc: cảnh báo: các chỉ số có thang điểm khác nhau ({} và {}); "
+                                      "dùng --out-of hoặc --criteria để so sánh trên cùng thang\n",
+                                      "cchc: warning: the indexes are out of different scales ({} "
+                                      "and {}); use --out-of or --criteria to rank on one scale\n")),
+                    sheets.front()->base.format(0), s->base.format(0));
+                break;
+            }
     if (o.quiet) return status;
     std::ostringstream text;
     make_renderer(o.format, run.render)->compare(comparison, run.report, text);

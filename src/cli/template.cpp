@@ -22,6 +22,7 @@ struct TemplateOptions {
     std::string criteria;
     std::string output;
     std::string encoding;
+    std::string lang = "vi";
     bool bom = false;
     bool decimal_comma = false;
 };
@@ -40,6 +41,7 @@ int run_template(const TemplateOptions &o) {
     if (!o.criteria.empty()) {
         LoadOptions load;
         load.encoding = o.encoding;
+        load.lang = o.lang == "en" ? Lang::en : Lang::vi;
         Catalog catalog;
         try {
             catalog = load_catalog(o.criteria, load);
@@ -86,6 +88,11 @@ void setup_template(CLI::App &app, int &status, Lang lang) {
             "--encoding", options->encoding,
             tr(lang, "bảng mã của bộ tiêu chí (mặc định: tự nhận biết)", "the catalog's encoding (default: detected)"))
         ->type_name("ENCODING");
+    command
+        ->add_option("--lang", options->lang,
+                     tr(lang, "ngôn ngữ của thông báo và trợ giúp: vi, en", "language of messages and help: vi, en"))
+        ->check(CLI::IsMember({"vi", "en"}))
+        ->type_name("LANG");
     command->add_flag("--bom", options->bom,
                       tr(lang, "thêm BOM UTF-8 ở đầu, cho Excel", "begin with a UTF-8 BOM, for Excel"));
     command->add_flag("--decimal-comma", options->decimal_comma,

@@ -72,6 +72,7 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
                     path, r.line,
                     fmt::format("catalog total \"{}\" is not a positive number of points", cell(Column::max)));
             catalog.stated_total = total.value;
+            catalog.stated_total_line = r.line;
             return;
         }
         bool well_formed = true;
@@ -111,7 +112,7 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
         if (e.leaf) catalog.leaf_total += e.max;
     }
     if (catalog.stated_total && *catalog.stated_total < catalog.leaf_total)
-        throw InputError(path, 1,
+        throw InputError(path, catalog.stated_total_line,
                          fmt::format(fmt::runtime(pick(options.lang,
                                                        "dòng tổng cộng của bộ tiêu chí ghi thang điểm {}, nhỏ hơn tổng "
                                                        "điểm tối đa các tiêu chí ({}); hãy sửa dòng tổng cộng",

@@ -91,7 +91,7 @@ void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix
 class SheetBuilder {
 public:
     SheetBuilder(const std::string &file, const HeaderMap &map, const LoadOptions &options, std::string encoding)
-        : m_file(file), m_map(map), m_options(options), m_encoding(std::move(encoding)) {
+        : m_file(file), m_map(map), m_encoding(std::move(encoding)) {
         m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
     }
 
@@ -153,14 +153,16 @@ public:
         if (m_sheets.empty()) sheet_for({}, {});
         for (Sheet &sheet : m_sheets) {
             sheet.header_line = header_line;
+            mark_parents(sheet);
             // Rows with only a max are a template not filled in yet; in a
-            // sheet that has scores, they are criteria whose score is missing.
+            // sheet whose leaves have scores, they are criteria whose score
+            // is missing. (A parent's numbers, e.g. a =SUM() that shows 0,
+            // do not make a template scored.)
             bool scored = std::any_of(sheet.rows.begin(), sheet.rows.end(),
                                       [](const Row &r) { return r.kind == RowKind::criterion; });
             if (scored)
                 for (Row &row : sheet.rows)
                     if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
-            mark_parents(sheet);
         }
         return std::move(m_sheets);
     }
@@ -193,7 +195,6 @@ private:
 
     const std::string &m_file;
     const HeaderMap &m_map;
-    const LoadOptions &m_options;
     std::string m_encoding;
     std::string m_default_unit;
     std::string m_last_unit;

@@ -77,9 +77,11 @@ std::vector<Finding> FileReport::all_findings() const {
 void FileReport::limit_findings(std::size_t max, Lang lang) {
     std::size_t kept = 0;
     std::size_t dropped = 0;
+    long first_dropped_line = 0;
     Severity worst = Severity::info;
     auto trim = [&](std::vector<Finding> &list) {
         std::size_t keep = std::min(list.size(), max - kept);
+        if (keep < list.size() && first_dropped_line == 0) first_dropped_line = list[keep].line;
         for (std::size_t i = keep; i < list.size(); ++i)
             worst = std::max(worst, list[i].severity);
         dropped += list.size() - keep;
@@ -91,8 +93,9 @@ void FileReport::limit_findings(std::size_t max, Lang lang) {
         trim(s.findings);
     if (dropped == 0) return;
     std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
+    // It points at the first finding not shown.
     last.push_back(
-        Finding{loaded.file, 0, "", "too-many-findings", worst,
+        Finding{loaded.file, first_dropped_line, "", "too-many-findings", worst,
                 fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
                                               "{} more findings not shown (only the first {} are)")),
                             dropped, max)});

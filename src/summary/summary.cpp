@@ -111,7 +111,10 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
 
     out.base = options.out_of ? *options.out_of : out.totals.max;
     out.index = options.out_of ? *options.out_of - out.totals.lost : out.totals.appraised;
-    out.rating = rate(out.index, out.base, options.bands);
+    // A blank template has an index but nothing has been rated yet.
+    bool template_only = out.totals.count == 0 && std::any_of(sheet.rows.begin(), sheet.rows.end(),
+                                                              [](const Row &r) { return r.kind == RowKind::unscored; });
+    out.rating = template_only ? std::string() : rate(out.index, out.base, options.bands);
 
     if (options.top > 0) {
         out.top = out.criteria;

@@ -145,7 +145,7 @@ TEST_CASE("self-above-max: the self score above the max") {
 TEST_CASE("lost-mismatch: the lost column is not max minus appraised") {
     SUBCASE("wrong") {
         expect_only(check_csv(k_header + "1.1.3,A,2,2,1.91,0.1\n"), "lost-mismatch", Severity::error, 2, "1.1.3",
-                    "1.1.3: the points lost say 0.1, but 2 − 1.91 = 0.09; correct the points-lost cell");
+                    "1.1.3: the number of points lost is 0.1, but 2 − 1.91 = 0.09; correct the points-lost cell");
     }
     SUBCASE("near miss: right, in either spelling") {
         expect_none(check_csv(k_header + "1.1.3,A,2,2,1.91,0.09\n1.2,B,1,1,0.32,\"0,680\"\n"));

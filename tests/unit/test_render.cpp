@@ -602,7 +602,8 @@ TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cel
         rows.push_back(cells);
     }
     REQUIRE(rows.size() == 4); // the header and three criteria
-    for (const auto &row : rows) CHECK(row.size() == rows.front().size());
+    for (const auto &row : rows)
+        CHECK(row.size() == rows.front().size());
     const std::vector<std::string> &header = rows.front();
     auto column = [&](const std::string &name) {
         auto it = std::find(header.begin(), header.end(), name);
