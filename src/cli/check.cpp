@@ -31,10 +31,8 @@ int run_check(const CheckCommandOptions &options) {
     if (!options.verbose) drop_info(run.report);
     int status = exit_status(run, o.strict);
     if (o.quiet) return status;
-    std::ostringstream text;
-    make_renderer(o.format, run.render)->findings(run.report, text);
-    int written = write_result(o, text.str());
-    return written != k_exit_ok ? written : status;
+    return render_and_write(o, run.render, status,
+                            [&](const Renderer &r, std::ostream &out) { r.findings(run.report, out); });
 }
 
 } // namespace

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <iostream>
 #include <mutex>
+#include <sstream>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <thread>
@@ -328,6 +329,14 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
         run.status = k_exit_failure;
     }
     return run;
+}
+
+int render_and_write(const CommonOptions &o, const RenderOptions &render, int status,
+                     const std::function<void(const Renderer &, std::ostream &)> &draw) {
+    std::ostringstream text;
+    draw(*make_renderer(o.format, render), text);
+    int written = write_result(o, text.str());
+    return written != k_exit_ok ? written : status;
 }
 
 int exit_status(const Run &run, bool strict) {

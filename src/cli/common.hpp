@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -64,6 +65,11 @@ Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<Tabl
 /// Writes `text` to stdout, or to --output through a temporary file renamed
 /// into place. Returns the exit status to use (2 on failure).
 int write_result(const CommonOptions &options, const std::string &text);
+
+/// Draws with the renderer of --format and writes the result; returns the
+/// write's failure status, else `status`.
+int render_and_write(const CommonOptions &options, const RenderOptions &render, int status,
+                     const std::function<void(const Renderer &, std::ostream &)> &draw);
 
 /// 0, 1 or 2 from the findings and the status so far.
 int exit_status(const Run &run, bool strict);

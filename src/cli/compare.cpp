@@ -69,10 +69,8 @@ int run_compare(const CompareOptions &options) {
                 break;
             }
     if (o.quiet) return status;
-    std::ostringstream text;
-    make_renderer(o.format, run.render)->compare(comparison, run.report, text);
-    int written = write_result(o, text.str());
-    return written != k_exit_ok ? written : status;
+    return render_and_write(o, run.render, status,
+                            [&](const Renderer &r, std::ostream &out) { r.compare(comparison, run.report, out); });
 }
 
 } // namespace

@@ -41,10 +41,8 @@ int run_report(const ReportOptions &o) {
     Run run = run_pipeline(o.common, o.top, parse_tables(o.by));
     int status = exit_status(run, o.common.strict);
     if (o.common.quiet) return status;
-    std::ostringstream text;
-    make_renderer(o.common.format, run.render)->report(run.report, text);
-    int written = write_result(o.common, text.str());
-    return written != k_exit_ok ? written : status;
+    return render_and_write(o.common, run.render, status,
+                            [&](const Renderer &r, std::ostream &out) { r.report(run.report, out); });
 }
 
 } // namespace
