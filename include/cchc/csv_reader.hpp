@@ -28,7 +28,7 @@ public:
     /// enough that a line of a million delimiters stops with a message.
     static constexpr std::size_t k_max_cells = 2000;
 
-    RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source);
+    RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source, Lang lang = Lang::en);
 
     /// The next record, or false at the end of the input. Throws InputError
     /// for an unterminated quote or a record over the size limit.
@@ -38,6 +38,7 @@ public:
 
 private:
     std::string m_file;
+    Lang m_lang;
     DecodingSource *m_source; // owned by m_lines
     std::unique_ptr<io::LineReader> m_lines;
 };
@@ -46,7 +47,8 @@ private:
 /// the quotes and doubled quotes of each cell, trims spaces, and normalises
 /// each cell to NFC. Throws InputError (with `file` and `line`) when the
 /// quoting is broken.
-void split_record(const RawRecord &record, char delimiter, const std::string &file, std::vector<std::string> &cells);
+void split_record(const RawRecord &record, char delimiter, const std::string &file, std::vector<std::string> &cells,
+                  Lang lang = Lang::en);
 
 /// How many times `delimiter` occurs outside quotes.
 std::size_t count_delimiters(const std::string &text, char delimiter);

@@ -7,6 +7,8 @@
 // ByteSourceBase extension point. Lone CR line ends become LF; a NUL byte or
 // bytes that are not in the chosen encoding stop the file with its line.
 
+#include <cchc/lang.hpp>
+
 #include <libfccp/csv.h>
 
 #include <cstddef>
@@ -20,7 +22,7 @@ class RawInput {
 public:
     /// Opens `path` for reading only; throws Error naming the file if it
     /// cannot (missing, a directory, no permission).
-    static std::unique_ptr<RawInput> open(const std::string &path);
+    static std::unique_ptr<RawInput> open(const std::string &path, Lang lang = Lang::en);
     virtual ~RawInput() = default;
     /// Up to `size` bytes; 0 at end of input. Throws Error on a read failure.
     virtual std::size_t read(char *buffer, std::size_t size) = 0;
@@ -30,7 +32,8 @@ class DecodingSource : public io::ByteSourceBase {
 public:
     /// `encoding` is empty for auto-detection, else an iconv name
     /// ("WINDOWS-1258", "UTF-16LE", "UTF-8", …).
-    DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding);
+    DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
+                   Lang lang = Lang::en);
     ~DecodingSource() override;
     DecodingSource(const DecodingSource &) = delete;
     DecodingSource &operator=(const DecodingSource &) = delete;
@@ -53,6 +56,7 @@ private:
     std::unique_ptr<RawInput> m_raw;
     std::string m_file;
     std::string m_encoding;
+    Lang m_lang;
     bool m_assumed = false;
     void *m_iconv = nullptr; // iconv_t, or null when the input is UTF-8
     std::string m_in;        // raw bytes not converted yet

@@ -62,6 +62,6 @@ struct HeaderChoice {
 /// delimiter (, ; tab |) unless `forced` is one of them. When none does, the
 /// record that named most columns, with `found` false.
 HeaderChoice find_header(const std::vector<RawRecord> &records, char forced, const std::string &file,
-                         const std::vector<Column> &required);
+                         const std::vector<Column> &required, Lang lang = Lang::en);
 
 } // namespace cchc

@@ -107,7 +107,7 @@ bool is_sheet_name(const std::filesystem::path &path) {
 
 /// Folders stand for the *.csv, *.tsv and *.txt files below them, in name
 /// order; other names are kept as they are (and fail later if unreadable).
-std::vector<std::string> expand_inputs(const std::vector<std::string> &inputs, int &status, bool quiet) {
+std::vector<std::string> expand_inputs(const std::vector<std::string> &inputs, int &status, bool quiet, Lang lang) {
     namespace fs = std::filesystem;
     std::vector<std::string> files;
     for (const std::string &input : inputs) {
@@ -121,11 +121,18 @@ std::vector<std::string> expand_inputs(const std::vector<std::string> &inputs, i
         for (; !ec && it != end; it.increment(ec))
             if (it->is_regular_file(ec) && is_sheet_name(it->path())) found.push_back(it->path().string());
         if (ec) {
-            if (!quiet) std::cerr << fmt::format("cchc: {}: cannot read the folder: {}\n", input, ec.message());
+            if (!quiet)
+                std::cerr << fmt::format(fmt::runtime(pick(lang, "cchc: {}: không đọc được thư mục: {}\n",
+                                                           "cchc: {}: cannot read the folder: {}\n")),
+                                         input, ec.message());
             status = k_exit_failure;
         }
         if (found.empty() && !ec) {
-            if (!quiet) std::cerr << fmt::format("cchc: {}: no .csv, .tsv or .txt sheets in this folder\n", input);
+            if (!quiet)
+                std::cerr << fmt::format(
+                    fmt::runtime(pick(lang, "cchc: {}: thư mục không có bảng điểm .csv, .tsv hay .txt nào\n",
+                                      "cchc: {}: no .csv, .tsv or .txt sheets in this folder\n")),
+                    input);
             status = k_exit_failure;
         }
         std::sort(found.begin(), found.end());
@@ -282,10 +289,13 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
             throw Error(fmt::format("--out-of: '{}' is not a positive number (e.g. --out-of 100)", o.out_of));
         summary.out_of = n.value;
     }
-    std::vector<std::string> files = expand_inputs(o.files, run.status, o.quiet);
+    std::vector<std::string> files = expand_inputs(o.files, run.status, o.quiet, render.lang);
     for (const std::string &file : files)
         if (!o.output.empty() && file != "-" && same_file(file, o.output))
-            throw Error(fmt::format("--output: '{}' is one of the input files; choose another name", o.output));
+            throw Error(fmt::format(
+                fmt::runtime(pick(render.lang, "--output: '{}' là một trong các tệp đầu vào; hãy chọn tên khác",
+                                  "--output: '{}' is one of the input files; choose another name")),
+                o.output));
 
     CheckOptions check;
     check.lang = render.lang;
@@ -350,10 +360,13 @@ int exit_status(const Run &run, bool strict) {
 }
 
 int write_result(const CommonOptions &o, const std::string &text) {
+    const Lang lang = o.lang == "en" ? Lang::en : Lang::vi;
     if (o.output.empty()) {
         if (!write_all(STDOUT_FILENO, text)) {
             if (errno == EPIPE) return k_exit_ok; // the reader has all it wanted
-            std::cerr << fmt::format("cchc: cannot write the output: {}\n", std::strerror(errno));
+            std::cerr << fmt::format(
+                fmt::runtime(pick(lang, "cchc: không ghi được kết quả: {}\n", "cchc: cannot write the output: {}\n")),
+                std::strerror(errno));
             return k_exit_failure;
         }
         return k_exit_ok;
@@ -370,7 +383,9 @@ int write_result(const CommonOptions &o, const std::string &text) {
             e = errno;
         }
         if (ok) return k_exit_ok;
-        std::cerr << fmt::format("cchc: cannot write '{}': {}\n", o.output, std::strerror(e));
+        std::cerr << fmt::format(
+            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")), o.output,
+            std::strerror(e));
         return k_exit_failure;
     }
     // Write beside the target (through a symbolic link, beside what it
@@ -384,8 +399,10 @@ int write_result(const CommonOptions &o, const std::string &text) {
     std::string tmp = target + ".cchc-XXXXXX";
     int fd = ::mkstemp(tmp.data());
     if (fd < 0) {
-        std::cerr << fmt::format("cchc: cannot write '{}': {} (check the folder exists and is writable)\n", o.output,
-                                 std::strerror(errno));
+        std::cerr << fmt::format(
+            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
+                              "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
+            o.output, std::strerror(errno));
         return k_exit_failure;
     }
     ::fchmod(fd, 0644);
@@ -398,7 +415,9 @@ int write_result(const CommonOptions &o, const std::string &text) {
     }
     if (!ok) {
         ::unlink(tmp.c_str());
-        std::cerr << fmt::format("cchc: cannot write '{}': {}\n", o.output, std::strerror(e));
+        std::cerr << fmt::format(
+            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")), o.output,
+            std::strerror(e));
         return k_exit_failure;
     }
     return k_exit_ok;

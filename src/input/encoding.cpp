@@ -22,8 +22,8 @@ constexpr std::size_t k_sniff = 1 << 16; // bytes looked at to choose the encodi
 class FdInput : public RawInput {
 public:
     /// `expected` is the size of a regular file when it was opened, -1 otherwise.
-    FdInput(int fd, std::string name, bool owned, long long expected)
-        : m_fd(fd), m_name(std::move(name)), m_owned(owned), m_expected(expected) {}
+    FdInput(int fd, std::string name, bool owned, long long expected, Lang lang)
+        : m_fd(fd), m_name(std::move(name)), m_owned(owned), m_expected(expected), m_lang(lang) {}
     ~FdInput() override {
         if (m_owned) ::close(m_fd);
     }
@@ -41,13 +41,18 @@ public:
                 // A file cut short while it is read (rewritten by another
                 // program) would give wrong sums without a word.
                 if (m_expected >= 0 && m_read < m_expected)
-                    throw Error(fmt::format("{}: the file became shorter while it was read ({} of {} bytes); "
-                                            "run again once it is saved",
-                                            m_name, m_read, m_expected));
+                    throw Error(fmt::format(
+                        fmt::runtime(
+                            pick(m_lang,
+                                 "{}: tệp bị ngắn đi trong lúc đọc ({} trên {} byte); hãy chạy lại khi tệp đã lưu xong",
+                                 "{}: the file became shorter while it was read ({} of {} bytes); run again once it is "
+                                 "saved")),
+                        m_name, m_read, m_expected));
                 return 0;
             }
             if (errno == EINTR) continue;
-            throw Error(fmt::format("{}: cannot read: {}", m_name, std::strerror(errno)));
+            throw Error(fmt::format(fmt::runtime(pick(m_lang, "{}: không đọc được: {}", "{}: cannot read: {}")), m_name,
+                                    std::strerror(errno)));
         }
     }
 
@@ -56,6 +61,7 @@ private:
     std::string m_name;
     bool m_owned;
     long long m_expected;
+    Lang m_lang;
     long long m_read = 0;
 };
 
@@ -84,25 +90,29 @@ bool is_incomplete_sequence(std::string_view tail) {
 
 } // namespace
 
-std::unique_ptr<RawInput> RawInput::open(const std::string &path) {
-    if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false, -1);
+std::unique_ptr<RawInput> RawInput::open(const std::string &path, Lang lang) {
+    if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false, -1, lang);
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int e = errno;
-        const char *hint = e == ENOENT ? "check the name and the folder" : "check its permissions";
-        throw Error(fmt::format("{}: cannot open: {} ({})", path, std::strerror(e), hint));
+        std::string_view hint = e == ENOENT ? pick(lang, "kiểm tra tên tệp và thư mục", "check the name and the folder")
+                                            : pick(lang, "kiểm tra quyền đọc tệp", "check its permissions");
+        throw Error(fmt::format(fmt::runtime(pick(lang, "{}: không mở được: {} ({})", "{}: cannot open: {} ({})")),
+                                path, std::strerror(e), hint));
     }
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         ::close(fd);
-        throw Error(fmt::format("{}: is a folder, not a CSV file; name the sheets inside it", path));
+        throw Error(fmt::format(
+            fmt::runtime(pick(lang, "{}: là thư mục, không phải tệp CSV", "{}: is a folder, not a CSV file")), path));
     }
     long long expected = S_ISREG(st.st_mode) ? static_cast<long long>(st.st_size) : -1;
-    return std::make_unique<FdInput>(fd, path, true, expected);
+    return std::make_unique<FdInput>(fd, path, true, expected, lang);
 }
 
-DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding)
-    : m_raw(std::move(raw)), m_file(std::move(file_name)) {
+DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
+                               Lang lang)
+    : m_raw(std::move(raw)), m_file(std::move(file_name)), m_lang(lang) {
     // Look at the start of the file before choosing how to read it.
     char buffer[k_chunk];
     while (m_in.size() < k_sniff) {
@@ -137,7 +147,10 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
         iconv_t cd = ::iconv_open("UTF-8", m_encoding.c_str());
         if (cd == reinterpret_cast<iconv_t>(-1))
             throw Error(fmt::format(
-                "{}: unknown encoding '{}'; `iconv -l` lists the names, e.g. WINDOWS-1258, UTF-16LE", m_file, chosen));
+                fmt::runtime(pick(
+                    m_lang, "{}: không biết bảng mã '{}'; `iconv -l` liệt kê các tên, ví dụ WINDOWS-1258, UTF-16LE",
+                    "{}: unknown encoding '{}'; `iconv -l` lists the names, e.g. WINDOWS-1258, UTF-16LE")),
+                m_file, chosen));
         m_iconv = cd;
     }
 }
@@ -195,8 +208,11 @@ void DecodingSource::convert(bool at_end) {
         std::string_view rest = std::string_view(m_in).substr(valid);
         emit(m_in.data(), valid, at_end && rest.empty());
         if (!rest.empty() && (at_end || !is_incomplete_sequence(rest)))
-            fail(fmt::format("byte 0x{:02X} is not UTF-8; if the file was saved in another encoding, "
-                             "name it with --encoding (e.g. --encoding WINDOWS-1258)",
+            fail(fmt::format(fmt::runtime(pick(m_lang,
+                                               "byte 0x{:02X} không phải UTF-8; nếu tệp được lưu bằng bảng mã khác, "
+                                               "hãy chỉ rõ bằng --encoding (ví dụ --encoding WINDOWS-1258)",
+                                               "byte 0x{:02X} is not UTF-8; if the file was saved in another encoding, "
+                                               "name it with --encoding (e.g. --encoding WINDOWS-1258)")),
                              static_cast<unsigned char>(rest[0])));
         m_in.erase(0, valid);
         return;
@@ -217,8 +233,12 @@ void DecodingSource::convert(bool at_end) {
     m_in.erase(0, consumed);
     if (r == static_cast<std::size_t>(-1)) {
         if (e == EILSEQ || (e == EINVAL && at_end))
-            fail(fmt::format("bytes that are not {} (0x{:02X}); name the file's encoding with --encoding", m_encoding,
-                             static_cast<unsigned char>(m_in.empty() ? 0 : m_in[0])));
+            fail(fmt::format(
+                fmt::runtime(pick(m_lang,
+                                  "có byte không thuộc bảng mã {} (0x{:02X}); hãy chỉ rõ bảng mã của tệp "
+                                  "bằng --encoding",
+                                  "bytes that are not {} (0x{:02X}); name the file's encoding with --encoding")),
+                m_encoding, static_cast<unsigned char>(m_in.empty() ? 0 : m_in[0])));
         // EINVAL: an incomplete sequence at the end of the chunk waits for more bytes.
     }
 }
@@ -238,8 +258,11 @@ void DecodingSource::emit(const char *data, std::size_t size, bool at_end) {
             continue;
         }
         if (c == '\0')
-            fail("a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, "
-                 "use --encoding UTF-16LE)");
+            fail(std::string(pick(m_lang,
+                                  "có byte NUL: đây không phải tệp CSV dạng văn bản (nếu là UTF-16 không có BOM, "
+                                  "dùng --encoding UTF-16LE)",
+                                  "a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, "
+                                  "use --encoding UTF-16LE)")));
         if (c == '\n') ++m_newlines;
         m_out += c;
     }

@@ -78,7 +78,7 @@ HeaderMap map_header(const std::vector<std::string> &cells) {
 namespace cchc {
 
 HeaderChoice find_header(const std::vector<RawRecord> &records, char forced, const std::string &file,
-                         const std::vector<Column> &required) {
+                         const std::vector<Column> &required, Lang lang) {
     static constexpr char delimiters[] = {',', ';', '\t', '|'};
     HeaderChoice partial; // the record that came closest, for the error message
     std::vector<std::string> cells;
@@ -87,7 +87,7 @@ HeaderChoice find_header(const std::vector<RawRecord> &records, char forced, con
         for (char d : delimiters) {
             if (forced != 0 && d != forced) continue;
             if (forced == 0 && d != ',' && count_delimiters(records[r].text, d) == 0) continue;
-            split_record(records[r], d, file, cells);
+            split_record(records[r], d, file, cells, lang);
             HeaderMap map = map_header(cells);
             if (map.missing(required).empty() && (!here.found || map.matched > here.map.matched))
                 here = {r, d, map, cells, true};

@@ -20,15 +20,16 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
     Catalog catalog;
     catalog.file = display_name(input);
     const std::string &path = catalog.file;
-    auto source = std::make_unique<DecodingSource>(RawInput::open(input), path, options.encoding);
-    RecordReader reader(path, std::move(source));
+    auto source =
+        std::make_unique<DecodingSource>(RawInput::open(input, options.lang), path, options.encoding, options.lang);
+    RecordReader reader(path, std::move(source), options.lang);
 
     std::vector<RawRecord> prefix;
     RawRecord record;
     while (prefix.size() < static_cast<std::size_t>(k_header_search_rows) && reader.next(record))
         prefix.push_back(record);
     const std::vector<Column> required = {Column::code, Column::max};
-    HeaderChoice header = find_header(prefix, options.delimiter, path, required);
+    HeaderChoice header = find_header(prefix, options.delimiter, path, required, options.lang);
     if (!header.found) {
         const Lang lang = options.lang;
         std::string missing;
@@ -36,12 +37,12 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
             missing += (missing.empty() ? "" : ", ") + std::string(column_info(c).id);
         std::vector<std::string> cells = header.cells;
         if (header.map.matched == 0 && !prefix.empty())
-            split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, cells);
+            split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, cells, options.lang);
         std::string seen;
         for (const std::string &cell : cells)
             seen += (seen.empty() ? "" : " | ") + collapse_space(cell);
         std::string hint;
-        if (options.delimiter != 0 && find_header(prefix, 0, path, required).found)
+        if (options.delimiter != 0 && find_header(prefix, 0, path, required, options.lang).found)
             hint = pick(lang, " (bộ tiêu chí dùng dấu phân cách khác --delimiter: bỏ tùy chọn này)",
                         " (the catalog uses another delimiter than --delimiter: drop it)");
         throw InputError(
@@ -51,12 +52,13 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
                                           "chọn name (Nội dung); tiêu đề đọc được: {}{}",
                                           "the catalog has no column for {}; it needs code (Mục) and max (Điểm tối "
                                           "đa), name (Nội dung) is optional; the header read is: {}{}")),
-                        missing.empty() ? "code, max" : missing, seen.empty() ? "(empty)" : seen, hint));
+                        missing.empty() ? "code, max" : missing,
+                        seen.empty() ? std::string(pick(lang, "(trống)", "(empty)")) : seen, hint));
     }
 
     std::vector<std::string> cells;
     auto take = [&](const RawRecord &r) {
-        split_record(r, header.delimiter, path, cells);
+        split_record(r, header.delimiter, path, cells, options.lang);
         auto cell = [&](Column c) -> std::string {
             int i = header.map.at(c);
             return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? cells[static_cast<std::size_t>(i)] : "";
@@ -70,7 +72,10 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
             if (total.status != ParsedNumber::Status::ok || total.value.units() <= 0)
                 throw InputError(
                     path, r.line,
-                    fmt::format("catalog total \"{}\" is not a positive number of points", cell(Column::max)));
+                    fmt::format(fmt::runtime(pick(options.lang,
+                                                  "dòng tổng cộng của bộ tiêu chí ghi \"{}\", không phải số điểm dương",
+                                                  "catalog total \"{}\" is not a positive number of points")),
+                                cell(Column::max)));
             catalog.stated_total = total.value;
             catalog.stated_total_line = r.line;
             return;
@@ -80,12 +85,18 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
         if (!well_formed)
             throw InputError(
                 path, r.line,
-                fmt::format("catalog code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", entry.code));
+                fmt::format(
+                    fmt::runtime(pick(options.lang, "mã \"{}\" trong bộ tiêu chí không có dạng 1.2.3 hay số La Mã I–X",
+                                      "catalog code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X")),
+                    entry.code));
         ParsedNumber max = parse_number(cell(Column::max));
         if (max.status != ParsedNumber::Status::ok || max.value.is_negative())
             throw InputError(
                 path, r.line,
-                fmt::format("catalog max \"{}\" of {} is not a number of points", cell(Column::max), entry.code));
+                fmt::format(
+                    fmt::runtime(pick(options.lang, "điểm tối đa \"{}\" của {} trong bộ tiêu chí không phải là số",
+                                      "catalog max \"{}\" of {} is not a number of points")),
+                    cell(Column::max), entry.code));
         entry.max = max.value;
         entry.name = collapse_space(cell(Column::content));
         entry.line = r.line;
@@ -93,7 +104,9 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
         if (!inserted)
             throw InputError(
                 path, r.line,
-                fmt::format("catalog lists {} twice (first on line {})", entry.code, catalog.entries[it->second].line));
+                fmt::format(fmt::runtime(pick(options.lang, "bộ tiêu chí ghi {} hai lần (lần đầu ở dòng {})",
+                                              "catalog lists {} twice (first on line {})")),
+                            entry.code, catalog.entries[it->second].line));
         catalog.entries.push_back(std::move(entry));
     };
     for (std::size_t i = header.record + 1; i < prefix.size(); ++i)
@@ -101,7 +114,9 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
     while (reader.next(record))
         take(record);
     if (catalog.entries.empty())
-        throw InputError(path, prefix.empty() ? 1 : prefix.back().line, "the catalog lists no criteria");
+        throw InputError(
+            path, prefix.empty() ? 1 : prefix.back().line,
+            std::string(pick(options.lang, "bộ tiêu chí không có tiêu chí nào", "the catalog lists no criteria")));
 
     std::unordered_set<std::string> prefixes;
     for (const CatalogEntry &e : catalog.entries)

@@ -62,7 +62,7 @@ void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix
     const std::string &path = out.file;
     std::string hint;
     if (options.delimiter != 0) {
-        HeaderChoice detected = find_header(prefix, 0, path, sheet_columns());
+        HeaderChoice detected = find_header(prefix, 0, path, sheet_columns(), options.lang);
         if (detected.found)
             hint = fmt::format(fmt::runtime(pick(lang, " (tệp dùng dấu phân cách '{}': bỏ --delimiter)",
                                                  " (the file uses '{}' as delimiter: drop --delimiter)")),
@@ -77,7 +77,7 @@ void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix
         return;
     }
     std::vector<std::string> first;
-    split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, first);
+    split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, first, options.lang);
     out.findings.push_back(Finding{
         path, prefix.front().line, "", "missing-column", Severity::error,
         fmt::format(fmt::runtime(pick(lang,
@@ -231,21 +231,21 @@ std::string display_name(const std::string &path) {
 }
 
 LoadedFile load_file(const std::string &input, const LoadOptions &options) {
-    return load_input(RawInput::open(input), display_name(input), options);
+    return load_input(RawInput::open(input, options.lang), display_name(input), options);
 }
 
 LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, const LoadOptions &options) {
     LoadedFile out;
     out.file = path;
     const Lang lang = options.lang;
-    auto source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding);
+    auto source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, options.lang);
     out.encoding = source->encoding();
     if (source->encoding_assumed())
         out.findings.push_back(Finding{
             path, 1, "", "encoding-assumed", Severity::info,
             std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
                              "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))});
-    RecordReader reader(path, std::move(source));
+    RecordReader reader(path, std::move(source), options.lang);
 
     std::vector<RawRecord> prefix;
     RawRecord record;
@@ -262,7 +262,7 @@ LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, co
         return out;
     }
 
-    HeaderChoice header = find_header(prefix, options.delimiter, path, sheet_columns());
+    HeaderChoice header = find_header(prefix, options.delimiter, path, sheet_columns(), options.lang);
     if (!header.found) {
         report_missing_header(out, prefix, header, options);
         return out;
@@ -279,7 +279,7 @@ LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, co
     SheetBuilder builder(path, header.map, options, out.encoding);
     std::vector<std::string> cells;
     auto take = [&](const RawRecord &r) {
-        split_record(r, header.delimiter, path, cells);
+        split_record(r, header.delimiter, path, cells, options.lang);
         if (std::all_of(cells.begin(), cells.end(), [](const std::string &c) { return cell_is_blank(c); })) {
             builder.skip();
             return;

@@ -20,15 +20,15 @@ expect() {
 
 # A 20 MiB cell: over the 16 MiB a line may have.
 { echo "$header"; printf '1.1,A,1,1,"'; head -c $((20 << 20)) /dev/zero | tr '\0' x; echo '"'; } >"$work/big-cell.csv"
-expect 2 "big-cell.csv:2: error: line is longer than 16 MiB" "$bin" check "$work/big-cell.csv"
+expect 2 "big-cell.csv:2: error: line is longer than 16 MiB" "$bin" check --lang en "$work/big-cell.csv"
 
 # A line of a million delimiters.
 { echo "$header"; head -c 1000000 /dev/zero | tr '\0' ,; echo; } >"$work/commas.csv"
-expect 2 "commas.csv:2: error: more than 2000 cells in one row" "$bin" check "$work/commas.csv"
+expect 2 "commas.csv:2: error: more than 2000 cells in one row" "$bin" check --lang en "$work/commas.csv"
 
 # Valid UTF-8 for the first 64 KiB, then a byte that is not.
 { echo "$header"; seq 1 3000 | sed 's/.*/1.&,Nội dung dài cho đủ sáu mươi tư KiB,1,1,ghi chú/'; printf '2.1,\xff,1,1,\n'; } >"$work/late.csv"
-expect 2 "late.csv:3002: error: byte 0xFF is not UTF-8" "$bin" check "$work/late.csv"
+expect 2 "late.csv:3002: error: byte 0xFF is not UTF-8" "$bin" check --lang en "$work/late.csv"
 
 # A FIFO is read like the file it carries.
 mkfifo "$work/fifo.csv"
@@ -38,14 +38,14 @@ wait
 grep -q ',16,20.00,18.50,11.00,9.00,55.00,91.00,100.00,Tốt' "$work/fifo.out" || fail "FIFO: wrong totals"
 
 # Standard input closed.
-expect 2 "cannot read" "$bin" check - <&-
+expect 2 "cannot read" "$bin" check --lang en - <&-
 
 # A file that becomes shorter while it is read (rewritten by another program).
 { echo "$header"; seq 1 2000000 | sed 's/.*/1.&,A,1,1,/'; } >"$work/shrink.csv"
 shrunk=0
 for attempt in 1 2 3 4 5; do
   cp "$work/shrink.csv" "$work/shrinking.csv"
-  "$bin" check "$work/shrinking.csv" >/dev/null 2>"$work/err" &
+  "$bin" check --lang en "$work/shrinking.csv" >/dev/null 2>"$work/err" &
   pid=$!
   sleep 0.05
   truncate -s 1000 "$work/shrinking.csv"
@@ -61,8 +61,8 @@ done
 [ $shrunk -eq 1 ] || fail "shrinking file: never caught in 5 attempts"
 
 # Output to a full disk.
-expect 2 "cannot write the output: No space left on device" sh -c "'$bin' report samples/phuong-1-2023.csv >/dev/full"
-expect 2 "cannot write '/dev/full': No space left on device" "$bin" report samples/phuong-1-2023.csv -o /dev/full
+expect 2 "cannot write the output: No space left on device" sh -c "'$bin' report --lang en samples/phuong-1-2023.csv >/dev/full"
+expect 2 "cannot write '/dev/full': No space left on device" "$bin" report --lang en samples/phuong-1-2023.csv -o /dev/full
 
 # A reader that stops early: quiet, exit 0.
 "$bin" report samples/phuong-1-2023.csv samples/phuong-1-2023.csv samples/phuong-1-2023.csv 2>"$work/err" | head -1 >/dev/null

@@ -19,7 +19,7 @@ cmp -s "$work/expected.json" "$work/out.json" || fail "--output content differs 
 [ "$(ls "$work" | grep -c cchc-)" -eq 0 ] || fail "temporary file left behind"
 
 cp "$sheet" "$work/input.csv"
-"$bin" report "$work/input.csv" -o "$work/input.csv" 2>"$work/stderr"
+"$bin" report --lang en "$work/input.csv" -o "$work/input.csv" 2>"$work/stderr"
 [ $? -eq 2 ] || fail "writing over an input must be exit status 2"
 cmp -s "$sheet" "$work/input.csv" || fail "the input file was changed"
 grep -q "is one of the input files" "$work/stderr" || fail "no message for output = input"
@@ -28,11 +28,11 @@ mkdir "$work/locked"
 echo "previous" >"$work/locked/out.txt"
 chmod a-w "$work/locked"
 if [ "$(id -u)" -ne 0 ]; then
-  "$bin" report "$sheet" -o "$work/locked/out.txt" 2>"$work/stderr"
+  "$bin" report --lang en "$sheet" -o "$work/locked/out.txt" 2>"$work/stderr"
   [ $? -eq 2 ] || fail "unwritable folder must be exit status 2"
   grep -q "cannot write" "$work/stderr" || fail "no message for an unwritable folder"
 fi
-"$bin" report "$sheet" -o "$work/no-such-folder/out.txt" 2>"$work/stderr"
+"$bin" report --lang en "$sheet" -o "$work/no-such-folder/out.txt" 2>"$work/stderr"
 [ $? -eq 2 ] || fail "missing folder must be exit status 2"
 grep -q "cannot write '$work/no-such-folder/out.txt'" "$work/stderr" || fail "no message for a missing folder"
 
