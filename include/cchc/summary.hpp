@@ -6,6 +6,7 @@
 
 #include <cchc/decimal.hpp>
 #include <cchc/finding.hpp>
+#include <cchc/lang.hpp>
 #include <cchc/sheet.hpp>
 
 #include <optional>
@@ -42,7 +43,7 @@ struct RatingBand {
 };
 
 /// Parses "Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu". Throws Error.
-std::vector<RatingBand> parse_rating_bands(const std::string &text);
+std::vector<RatingBand> parse_rating_bands(const std::string &text, Lang lang = Lang::en);
 const std::vector<RatingBand> &default_rating_bands();
 
 struct SummaryOptions {

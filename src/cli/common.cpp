@@ -32,7 +32,7 @@ namespace {
 Lang parse_lang(const std::string &lang) {
     if (lang == "vi") return Lang::vi;
     if (lang == "en") return Lang::en;
-    throw Error(fmt::format("--lang: '{}' is not one of vi, en", lang));
+    throw Error(fmt::format("--lang: '{}' không phải vi hay en (is not one of vi, en)", lang));
 }
 
 std::size_t terminal_width() {
@@ -277,16 +277,20 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     LoadOptions load;
     load.unit = o.unit;
     load.encoding = o.encoding;
-    load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter);
+    load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter, render.lang);
+    make_renderer(o.format, render); // a wrong --format stops before any file is read
     load.lang = render.lang;
 
     SummaryOptions summary;
     summary.top = top;
-    if (!o.rating.empty()) summary.bands = parse_rating_bands(o.rating);
+    if (!o.rating.empty()) summary.bands = parse_rating_bands(o.rating, render.lang);
     if (!o.out_of.empty()) {
         ParsedNumber n = parse_number(o.out_of);
         if (n.status != ParsedNumber::Status::ok || n.value.units() <= 0)
-            throw Error(fmt::format("--out-of: '{}' is not a positive number (e.g. --out-of 100)", o.out_of));
+            throw Error(
+                fmt::format(fmt::runtime(pick(render.lang, "--out-of: '{}' không phải số dương (ví dụ --out-of 100)",
+                                              "--out-of: '{}' is not a positive number (e.g. --out-of 100)")),
+                            o.out_of));
         summary.out_of = n.value;
     }
     std::vector<std::string> files = expand_inputs(o.files, run.status, o.quiet, render.lang);

@@ -23,9 +23,12 @@ struct CompareOptions {
 
 /// Two sheets of the same unit are two periods; the earlier period first
 /// when both name one, else in the order given.
-std::optional<PeriodComparison> as_periods(const std::vector<const SheetSummary *> &sheets, bool forced) {
+std::optional<PeriodComparison> as_periods(const std::vector<const SheetSummary *> &sheets, bool forced, Lang lang) {
     if (sheets.size() != 2) {
-        if (forced) throw Error(fmt::format("--periods compares two sheets; {} were given", sheets.size()));
+        if (forced)
+            throw Error(fmt::format(fmt::runtime(pick(lang, "--periods so sánh hai bảng điểm; đã đưa {} bảng",
+                                                      "--periods compares two sheets; {} were given")),
+                                    sheets.size()));
         return std::nullopt;
     }
     const SheetSummary *a = sheets[0];
@@ -53,7 +56,7 @@ int run_compare(const CompareOptions &options) {
         return std::max(status, k_exit_findings);
     }
     Comparison comparison;
-    comparison.periods = as_periods(sheets, options.periods);
+    comparison.periods = as_periods(sheets, options.periods, run.render.lang);
     comparison.ranking = rank_sheets(sheets);
     // Indexes out of different scales do not rank against each other.
     if (!o.quiet && !comparison.periods)

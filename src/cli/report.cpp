@@ -20,7 +20,7 @@ struct ReportOptions {
     std::size_t top = 0;
 };
 
-std::vector<TableKind> parse_tables(const std::vector<std::string> &names) {
+std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang lang) {
     std::vector<TableKind> out; // empty: each format's default
     for (const std::string &name : names) {
         if (name == "sheet")
@@ -32,13 +32,16 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names) {
         else if (name == "criterion")
             out.push_back(TableKind::criterion);
         else
-            throw Error(fmt::format("--by: '{}' is not one of domain, owner, criterion, sheet", name));
+            throw Error(
+                fmt::format(fmt::runtime(pick(lang, "--by: '{}' không phải một trong domain, owner, criterion, sheet",
+                                              "--by: '{}' is not one of domain, owner, criterion, sheet")),
+                            name));
     }
     return out;
 }
 
 int run_report(const ReportOptions &o) {
-    Run run = run_pipeline(o.common, o.top, parse_tables(o.by));
+    Run run = run_pipeline(o.common, o.top, parse_tables(o.by, o.common.lang == "en" ? Lang::en : Lang::vi));
     int status = exit_status(run, o.common.strict);
     if (o.common.quiet) return status;
     return render_and_write(o.common, run.render, status,

@@ -215,7 +215,7 @@ std::string file_stem(const std::string &path) {
     return name;
 }
 
-char parse_delimiter(const std::string &text) {
+char parse_delimiter(const std::string &text, Lang lang) {
     std::string f = text;
     for (char &c : f)
         c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -223,7 +223,9 @@ char parse_delimiter(const std::string &text) {
     if (f == ";" || f == "semicolon") return ';';
     if (f == "\t" || f == "\\t" || f == "tab") return '\t';
     if (f == "|" || f == "pipe") return '|';
-    throw Error(fmt::format("--delimiter: '{}' is not one of , ; tab |", text));
+    throw Error(fmt::format(fmt::runtime(pick(lang, "--delimiter: '{}' không phải một trong , ; tab |",
+                                              "--delimiter: '{}' is not one of , ; tab |")),
+                            text));
 }
 
 std::string display_name(const std::string &path) {

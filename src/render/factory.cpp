@@ -18,7 +18,9 @@ std::unique_ptr<Renderer> make_renderer(const std::string &format, const RenderO
     if (format == "json") return make_json_renderer(options);
     if (format == "csv") return make_csv_renderer(options);
     if (format == "tsv") return make_tsv_renderer(options);
-    throw Error(fmt::format("--format: unknown format '{}'; use one of: {}", format, fmt::join(format_names(), ", ")));
+    throw Error(fmt::format(fmt::runtime(pick(options.lang, "--format: không có định dạng '{}'; hãy dùng một trong: {}",
+                                              "--format: unknown format '{}'; use one of: {}")),
+                            format, fmt::join(format_names(), ", ")));
 }
 
 } // namespace cchc

@@ -39,7 +39,7 @@ const std::vector<RatingBand> &default_rating_bands() {
     return bands;
 }
 
-std::vector<RatingBand> parse_rating_bands(const std::string &text) {
+std::vector<RatingBand> parse_rating_bands(const std::string &text, Lang lang) {
     std::vector<RatingBand> bands;
     std::size_t start = 0;
     while (start <= text.size()) {
@@ -54,13 +54,21 @@ std::vector<RatingBand> parse_rating_bands(const std::string &text) {
         if (eq != std::string::npos) {
             ParsedNumber n = parse_number(item.substr(eq + 1));
             if (n.status != ParsedNumber::Status::ok || n.value.is_negative())
-                throw Error(fmt::format("--rating: \"{}\" needs a threshold number after '=', e.g. \"Tốt=90\"", item));
+                throw Error(fmt::format(
+                    fmt::runtime(pick(lang, "--rating: \"{}\" cần một số ngưỡng sau '=', ví dụ \"Tốt=90\"",
+                                      "--rating: \"{}\" needs a threshold number after '=', e.g. \"Tốt=90\"")),
+                    item));
             band.threshold = n.value;
         }
-        if (band.name.empty()) throw Error(fmt::format("--rating: \"{}\" has no name before '='", item));
+        if (band.name.empty())
+            throw Error(fmt::format(fmt::runtime(pick(lang, "--rating: \"{}\" thiếu tên mức trước '='",
+                                                      "--rating: \"{}\" has no name before '='")),
+                                    item));
         bands.push_back(band);
     }
-    if (bands.empty()) throw Error("--rating: give bands like \"Tốt=90,Khá=80,Trung bình=70,Yếu\"");
+    if (bands.empty())
+        throw Error(std::string(pick(lang, "--rating: hãy ghi các mức như \"Tốt=90,Khá=80,Trung bình=70,Yếu\"",
+                                     "--rating: give bands like \"Tốt=90,Khá=80,Trung bình=70,Yếu\"")));
     // Highest threshold first; a band without one catches the rest.
     std::stable_sort(bands.begin(), bands.end(), [](const RatingBand &a, const RatingBand &b) {
         if (a.threshold.has_value() != b.threshold.has_value()) return a.threshold.has_value();
