@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace cchc {
 
@@ -223,28 +224,35 @@ private:
     }
 
     void check_parents() {
-        for (const Row &parent : m_sheet.rows) {
-            if (parent.kind != RowKind::parent) continue;
+        // Each leaf adds itself to every prefix of its key: one pass, not one
+        // per parent.
+        struct ChildSums {
             Decimal max, self, appraised;
-            bool any_scored = false;
-            bool any_self = false;
-            std::string prefix = parent.key + ".";
-            for (const Row &child : m_sheet.rows) {
-                bool leaf = child.kind == RowKind::criterion || child.kind == RowKind::unscored;
-                if (!leaf || child.key.compare(0, prefix.size(), prefix) != 0) continue;
-                max += child.max.value_or_zero();
+            bool any_scored = false, any_self = false;
+        };
+        std::unordered_map<std::string, ChildSums> by_prefix;
+        for (const Row &child : m_sheet.rows) {
+            if (child.kind != RowKind::criterion && child.kind != RowKind::unscored) continue;
+            for (std::size_t dot = child.key.find('.'); dot != std::string::npos; dot = child.key.find('.', dot + 1)) {
+                ChildSums &sums = by_prefix[child.key.substr(0, dot)];
+                sums.max += child.max.value_or_zero();
                 if (child.kind == RowKind::unscored) continue;
-                any_scored = true;
-                appraised += child.appraised.value_or_zero();
+                sums.any_scored = true;
+                sums.appraised += child.appraised.value_or_zero();
                 if (child.self.given()) {
-                    self += child.self.number.value;
-                    any_self = true;
+                    sums.self += child.self.number.value;
+                    sums.any_self = true;
                 }
             }
-            compare_sum(parent, "parent-sum-mismatch", parent.max, max, "max");
+        }
+        for (const Row &parent : m_sheet.rows) {
+            if (parent.kind != RowKind::parent) continue;
+            const ChildSums &sums = by_prefix[parent.key];
+            compare_sum(parent, "parent-sum-mismatch", parent.max, sums.max, "max");
             // Scores are compared once the children have some (not in a blank template).
-            if (any_scored) compare_sum(parent, "parent-sum-mismatch", parent.appraised, appraised, "appraised");
-            if (any_self) compare_sum(parent, "parent-sum-mismatch", parent.self, self, "self");
+            if (sums.any_scored)
+                compare_sum(parent, "parent-sum-mismatch", parent.appraised, sums.appraised, "appraised");
+            if (sums.any_self) compare_sum(parent, "parent-sum-mismatch", parent.self, sums.self, "self");
         }
     }
 

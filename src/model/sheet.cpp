@@ -94,7 +94,9 @@ bool code_less(const std::string &a, const std::string &b) {
 }
 
 bool is_total_label(std::string_view cell) {
-    if (cell.empty()) return false;
+    // The longest label, "Tổng cộng:" with spaces around, is a few dozen
+    // bytes; longer cells (most contents) need no folding.
+    if (cell.empty() || cell.size() > 32) return false;
     std::string f = fold(cell);
     while (!f.empty() && (f.back() == ':' || f.back() == '.'))
         f.pop_back();
