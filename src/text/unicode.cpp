@@ -12,12 +12,6 @@ namespace cchc {
 
 namespace {
 
-bool is_ascii(std::string_view s) {
-    for (unsigned char c : s)
-        if (c >= 0x80) return false;
-    return true;
-}
-
 std::string utf8proc_apply(std::string_view text, int options) {
     utf8proc_uint8_t *result = nullptr;
     utf8proc_ssize_t n =
@@ -70,14 +64,36 @@ bool is_valid_utf8(std::string_view bytes) {
     return valid_utf8_prefix(bytes) == bytes.size();
 }
 
+/// True when every character is below U+0300 or in Latin Extended
+/// Additional (U+1E00–U+1EFF): such text is already NFC, and all of
+/// Vietnamese written precomposed is. Anything else goes through utf8proc.
+bool is_plain_latin(std::string_view text) {
+    const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+    const auto *end = p + text.size();
+    while (p < end) {
+        unsigned char c = *p;
+        if (c < 0x80) {
+            ++p;
+        } else if (c >= 0xC2 && c <= 0xCB && end - p >= 2) { // U+0080..U+02FF
+            p += 2;
+        } else if (c == 0xE1 && end - p >= 3 && (p[1] == 0xB8 || p[1] == 0xB9 || p[1] == 0xBA || p[1] == 0xBB)) {
+            p += 3; // U+1E00..U+1EFF
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
 std::string to_nfc(std::string_view text) {
-    if (is_ascii(text)) return std::string(text);
+    if (is_plain_latin(text)) return std::string(text);
     return utf8proc_apply(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
 std::size_t space_length(std::string_view text, std::size_t i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (is_space(c)) return 1;
+    if (c != 0xC2 && c != 0xE2 && c != 0xE3) return 0;
     // No-break spaces that spreadsheets and word processors put in cells:
     // U+00A0, U+2007 (figure), U+202F (narrow), U+3000 (ideographic).
     auto at = [&](std::string_view seq) { return text.compare(i, seq.size(), seq) == 0; };
