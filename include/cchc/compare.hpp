@@ -17,9 +17,12 @@ namespace cchc {
 struct RankedSheet {
     const SheetSummary *sheet = nullptr;
     std::size_t rank = 0;
+    std::size_t of = 0; ///< how many sheets of the same period are ranked
 };
 
-/// Highest index first; ties share a rank and keep the order given.
+/// Ranks within each period (units are ranked against the same year, not
+/// against their own past): periods in order, highest index first; ties
+/// share a rank and keep the order given.
 std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary *> &sheets);
 
 enum class ChangeStatus { both, appeared, disappeared };

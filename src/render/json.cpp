@@ -141,9 +141,9 @@ public:
                     const SheetSummary &s = *r.sheet;
                     return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"rank\": {}, \"of\": {}, "
                                        "\"index\": {}, \"out_of\": {}, \"lost\": {}, \"rating\": {}}}",
-                                       quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), r.rank,
-                                       comparison.ranking.size(), number(s.index), number(s.base),
-                                       number(s.totals.lost), s.rating.empty() ? "null" : quote(s.rating));
+                                       quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), r.rank, r.of,
+                                       number(s.index), number(s.base), number(s.totals.lost),
+                                       s.rating.empty() ? "null" : quote(s.rating));
                 }));
         if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
         std::vector<Finding> all;

@@ -229,10 +229,9 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
                      std::string(pick(lang, "Xếp loại", "Rating")),
                      std::string(pick(lang, "Tệp", "File"))};
         t.numeric = {true, true, false, false, true, true, true, true, false, false};
-        const std::string count = std::to_string(comparison.ranking.size());
         for (const RankedSheet &r : comparison.ranking) {
             const SheetSummary &s = *r.sheet;
-            t.rows.push_back({std::to_string(r.rank), count, s.sheet->unit, s.sheet->period,
+            t.rows.push_back({std::to_string(r.rank), std::to_string(r.of), s.sheet->unit, s.sheet->period,
                               std::to_string(s.totals.count), cells.score(s.totals.lost), cells.score(s.index),
                               cells.score(s.base), s.rating, s.sheet->file});
         }

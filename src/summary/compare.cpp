@@ -10,11 +10,23 @@ namespace cchc {
 std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary *> &sheets) {
     std::vector<RankedSheet> out;
     for (const SheetSummary *s : sheets)
-        out.push_back({s, 0});
-    std::stable_sort(out.begin(), out.end(),
-                     [](const RankedSheet &a, const RankedSheet &b) { return a.sheet->index > b.sheet->index; });
-    for (std::size_t i = 0; i < out.size(); ++i)
-        out[i].rank = (i > 0 && out[i].sheet->index == out[i - 1].sheet->index) ? out[i - 1].rank : i + 1;
+        out.push_back({s, 0, 0});
+    auto period = [](const RankedSheet &r) -> const std::string & { return r.sheet->sheet->period; };
+    std::stable_sort(out.begin(), out.end(), [&](const RankedSheet &a, const RankedSheet &b) {
+        if (period(a) != period(b)) return code_less(period(a), period(b));
+        return a.sheet->index > b.sheet->index;
+    });
+    for (std::size_t start = 0; start < out.size();) {
+        std::size_t end = start;
+        while (end < out.size() && period(out[end]) == period(out[start]))
+            ++end;
+        for (std::size_t i = start; i < end; ++i) {
+            bool tie = i > start && out[i].sheet->index == out[i - 1].sheet->index;
+            out[i].rank = tie ? out[i - 1].rank : i - start + 1;
+            out[i].of = end - start;
+        }
+        start = end;
+    }
     return out;
 }
 
