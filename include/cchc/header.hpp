@@ -46,6 +46,9 @@ struct HeaderMap {
 
 HeaderMap map_header(const std::vector<std::string> &cells);
 
+/// A header row as messages quote it: "Mục | Nội dung | Điểm tối đa".
+std::string join_cells(const std::vector<std::string> &cells);
+
 /// Rows searched for the header.
 inline constexpr int k_header_search_rows = 30;
 

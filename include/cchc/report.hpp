@@ -33,6 +33,9 @@ inline constexpr std::size_t k_max_findings_per_file = 1000;
 
 struct Report {
     std::vector<FileReport> files;
+
+    /// Every finding of every file, in file order.
+    std::vector<Finding> all_findings() const;
 };
 
 enum class TableKind { sheet, domain, owner, criterion, top, ranking, period_total, period_criteria, period_owners };

@@ -27,13 +27,15 @@
 
 namespace cchc::cli {
 
-namespace {
+namespace {} // namespace
 
 Lang parse_lang(const std::string &lang) {
     if (lang == "vi") return Lang::vi;
     if (lang == "en") return Lang::en;
     throw Error(fmt::format("--lang: '{}' không phải vi hay en (is not one of vi, en)", lang));
 }
+
+namespace {
 
 std::size_t terminal_width() {
     struct winsize ws {};
@@ -364,7 +366,7 @@ int exit_status(const Run &run, bool strict) {
 }
 
 int write_result(const CommonOptions &o, const std::string &text) {
-    const Lang lang = o.lang == "en" ? Lang::en : Lang::vi;
+    const Lang lang = parse_lang(o.lang);
     if (o.output.empty()) {
         if (!write_all(STDOUT_FILENO, text)) {
             if (errno == EPIPE) return k_exit_ok; // the reader has all it wanted

@@ -39,6 +39,9 @@ struct CommonOptions {
     bool decimal_comma = false;
 };
 
+/// The --lang value as a Lang; throws Error for anything but vi and en.
+Lang parse_lang(const std::string &lang);
+
 /// Help text in the language of --lang.
 inline std::string tr(Lang lang, std::string_view vi, std::string_view en) {
     return std::string(pick(lang, vi, en));

@@ -41,7 +41,7 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
 }
 
 int run_report(const ReportOptions &o) {
-    Run run = run_pipeline(o.common, o.top, parse_tables(o.by, o.common.lang == "en" ? Lang::en : Lang::vi));
+    Run run = run_pipeline(o.common, o.top, parse_tables(o.by, parse_lang(o.common.lang)));
     int status = exit_status(run, o.common.strict);
     if (o.common.quiet) return status;
     return render_and_write(o.common, run.render, status,

@@ -41,7 +41,7 @@ int run_template(const TemplateOptions &o) {
     if (!o.criteria.empty()) {
         LoadOptions load;
         load.encoding = o.encoding;
-        load.lang = o.lang == "en" ? Lang::en : Lang::vi;
+        load.lang = parse_lang(o.lang);
         Catalog catalog;
         try {
             catalog = load_catalog(o.criteria, load);

@@ -50,6 +50,15 @@ std::optional<Column> match_column_name(std::string_view cell) {
     return std::nullopt;
 }
 
+std::string join_cells(const std::vector<std::string> &cells) {
+    std::string out;
+    for (const std::string &cell : cells) {
+        if (!out.empty()) out += " | ";
+        out += collapse_space(cell);
+    }
+    return out;
+}
+
 std::vector<Column> HeaderMap::missing(const std::vector<Column> &required) const {
     std::vector<Column> out;
     for (Column c : required)

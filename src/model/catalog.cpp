@@ -38,9 +38,7 @@ Catalog load_catalog(const std::string &input, const LoadOptions &options) {
         std::vector<std::string> cells = header.cells;
         if (header.map.matched == 0 && !prefix.empty())
             split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, cells, options.lang);
-        std::string seen;
-        for (const std::string &cell : cells)
-            seen += (seen.empty() ? "" : " | ") + collapse_space(cell);
+        std::string seen = join_cells(cells);
         std::string hint;
         if (options.delimiter != 0 && find_header(prefix, 0, path, required, options.lang).found)
             hint = pick(lang, " (bộ tiêu chí dùng dấu phân cách khác --delimiter: bỏ tùy chọn này)",

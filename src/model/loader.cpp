@@ -24,15 +24,6 @@ const std::vector<Column> &sheet_columns() {
     return required;
 }
 
-std::string join_cells(const std::vector<std::string> &cells) {
-    std::string out;
-    for (const std::string &cell : cells) {
-        if (!out.empty()) out += " | ";
-        out += collapse_space(cell);
-    }
-    return out;
-}
-
 std::string alias_list(const ColumnInfo &info) {
     std::string out;
     for (std::string_view alias : info.aliases) {

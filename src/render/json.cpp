@@ -124,11 +124,7 @@ public:
     }
 
     void findings(const Report &report, std::ostream &out) const override {
-        std::vector<Finding> all;
-        for (const FileReport &file : report.files) {
-            auto f = file.all_findings();
-            all.insert(all.end(), f.begin(), f.end());
-        }
+        const std::vector<Finding> all = report.all_findings();
         ObjectWriter doc(out, 0);
         doc.raw("findings", array(all, 2, finding_object));
         doc.close();
@@ -146,11 +142,7 @@ public:
                                        s.rating.empty() ? "null" : quote(s.rating));
                 }));
         if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
-        std::vector<Finding> all;
-        for (const FileReport &file : report.files) {
-            auto f = file.all_findings();
-            all.insert(all.end(), f.begin(), f.end());
-        }
+        const std::vector<Finding> all = report.all_findings();
         doc.raw("findings", array(all, 2, finding_object));
         doc.close();
         out << '\n';

@@ -52,11 +52,7 @@ public:
     }
 
     void findings(const Report &report, std::ostream &out) const override {
-        std::vector<Finding> all;
-        for (const FileReport &file : report.files) {
-            auto f = file.all_findings();
-            all.insert(all.end(), f.begin(), f.end());
-        }
+        const std::vector<Finding> all = report.all_findings();
         write_findings(all, out);
     }
 
@@ -67,11 +63,7 @@ public:
             first = false;
             write_table(table, out);
         }
-        std::vector<Finding> all;
-        for (const FileReport &file : report.files) {
-            auto f = file.all_findings();
-            all.insert(all.end(), f.begin(), f.end());
-        }
+        const std::vector<Finding> all = report.all_findings();
         if (all.empty()) return;
         out << "\n### " << pick(m_options.lang, "Phát hiện", "Findings") << "\n\n";
         write_findings(all, out);

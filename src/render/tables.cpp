@@ -74,6 +74,15 @@ std::vector<Finding> FileReport::all_findings() const {
     return out;
 }
 
+std::vector<Finding> Report::all_findings() const {
+    std::vector<Finding> out;
+    for (const FileReport &file : files) {
+        std::vector<Finding> f = file.all_findings();
+        out.insert(out.end(), f.begin(), f.end());
+    }
+    return out;
+}
+
 void FileReport::limit_findings(std::size_t max, Lang lang) {
     std::size_t kept = 0;
     std::size_t dropped = 0;
