@@ -27,8 +27,6 @@
 
 namespace cchc::cli {
 
-namespace {} // namespace
-
 Lang parse_lang(const std::string &lang) {
     if (lang == "vi") return Lang::vi;
     if (lang == "en") return Lang::en;
