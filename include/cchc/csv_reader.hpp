@@ -1,12 +1,12 @@
 #pragma once
-// UTF-8 text → records. fast-cpp-csv-parser's LineReader cuts the decoded
-// text into physical lines; this stage joins the lines of a record whose
-// quoted cell holds line breaks (Excel's Alt+Enter), remembers the physical
-// line each record starts on, and splits it into cells with the parser's
-// double-quote policy. The delimiter is chosen later, by header detection,
-// so a record is kept as raw text until `split` is called.
+// UTF-8 text → records as text, for the rows read before the delimiter is
+// known (header detection) and for small inputs such as the catalog. The
+// text reader (text_reader.hpp) finds each record, with the physical line it
+// starts on; here it becomes a checked UTF-8 string, and `split_record`
+// splits it into cells with fast-cpp-csv-parser's double-quote policy.
 
 #include <cchc/encoding.hpp>
+#include <cchc/text_reader.hpp>
 
 #include <memory>
 #include <string>
@@ -22,16 +22,14 @@ struct RawRecord {
 
 class RecordReader {
 public:
-    /// The largest record accepted, the same bound as the parser's lines.
-    static constexpr std::size_t k_max_record_bytes = 1 << 24;
-    /// The most cells a record may have: far more than any sheet, few
-    /// enough that a line of a million delimiters stops with a message.
-    static constexpr std::size_t k_max_cells = 2000;
+    static constexpr std::size_t k_max_record_bytes = TextReader::k_max_record_bytes;
+    static constexpr std::size_t k_max_cells = TextReader::k_max_cells;
 
     RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source, Lang lang = Lang::en);
 
     /// The next record, or false at the end of the input. Throws InputError
-    /// for an unterminated quote or a record over the size limit.
+    /// for an unterminated quote, a record over the size limit or bytes
+    /// that are not UTF-8.
     bool next(RawRecord &record);
 
     const DecodingSource &source() const { return *m_source; }
@@ -39,8 +37,9 @@ public:
 private:
     std::string m_file;
     Lang m_lang;
-    DecodingSource *m_source; // owned by m_lines
-    std::unique_ptr<io::LineReader> m_lines;
+    std::unique_ptr<DecodingSource> m_source;
+    TextReader m_text;
+    RecordSpan m_span;
 };
 
 /// Splits a record at `delimiter` (one of , ; \t |) outside quotes, removes

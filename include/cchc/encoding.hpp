@@ -2,14 +2,14 @@
 // Bytes → UTF-8. A file arrives as UTF-8 (with or without BOM), UTF-16 with
 // a BOM (Excel's "Unicode Text"), or a legacy encoding such as Windows-1258.
 // DecodingSource reads the raw bytes, picks the encoding (BOM, then a UTF-8
-// check of the first 64 KiB, else Windows-1258), converts with iconv and
-// hands clean UTF-8 with '\n' line ends to fast-cpp-csv-parser through its
-// ByteSourceBase extension point. Lone CR line ends become LF; a NUL byte or
-// bytes that are not in the chosen encoding stop the file with its line.
+// check of the first 64 KiB, else Windows-1258) and converts with iconv.
+// UTF-8 input is handed on as it is (after its BOM): the text reader finds
+// NUL bytes and line ends, and each cell is checked to be UTF-8 when it is
+// used (cell_text.hpp). With `checked`, the old contract holds instead:
+// clean UTF-8 with '\n' line ends, a NUL byte or bytes that are not in the
+// chosen encoding stopping the file with its line.
 
 #include <cchc/lang.hpp>
-
-#include <libfccp/csv.h>
 
 #include <cstddef>
 #include <memory>
@@ -28,17 +28,20 @@ public:
     virtual std::size_t read(char *buffer, std::size_t size) = 0;
 };
 
-class DecodingSource : public io::ByteSourceBase {
+/// The message for a byte that is not UTF-8 in a file read as UTF-8.
+std::string not_utf8_message(unsigned char byte, Lang lang = Lang::en);
+
+class DecodingSource : public RawInput {
 public:
     /// `encoding` is empty for auto-detection, else an iconv name
-    /// ("WINDOWS-1258", "UTF-16LE", "UTF-8", …).
+    /// ("WINDOWS-1258", "UTF-16LE", "UTF-8", …). `checked`: see above.
     DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
-                   Lang lang = Lang::en);
+                   Lang lang = Lang::en, bool checked = true);
     ~DecodingSource() override;
     DecodingSource(const DecodingSource &) = delete;
     DecodingSource &operator=(const DecodingSource &) = delete;
 
-    int read(char *buffer, int size) override;
+    std::size_t read(char *buffer, std::size_t size) override;
 
     /// The encoding the file is read in, as users name it ("UTF-8",
     /// "UTF-16LE", "WINDOWS-1258").
@@ -58,6 +61,7 @@ private:
     std::string m_encoding;
     Lang m_lang;
     bool m_assumed = false;
+    bool m_checked = true;
     void *m_iconv = nullptr; // iconv_t, or null when the input is UTF-8
     std::string m_in;        // raw bytes not converted yet
     std::string m_utf8;      // converted bytes not yet normalised

@@ -110,9 +110,18 @@ std::unique_ptr<RawInput> RawInput::open(const std::string &path, Lang lang) {
     return std::make_unique<FdInput>(fd, path, true, expected, lang);
 }
 
+std::string not_utf8_message(unsigned char byte, Lang lang) {
+    return fmt::format(fmt::runtime(pick(lang,
+                                         "byte 0x{:02X} không phải UTF-8; nếu tệp được lưu bằng bảng mã khác, "
+                                         "hãy chỉ rõ bằng --encoding (ví dụ --encoding WINDOWS-1258)",
+                                         "byte 0x{:02X} is not UTF-8; if the file was saved in another encoding, "
+                                         "name it with --encoding (e.g. --encoding WINDOWS-1258)")),
+                       byte);
+}
+
 DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
-                               Lang lang)
-    : m_raw(std::move(raw)), m_file(std::move(file_name)), m_lang(lang) {
+                               Lang lang, bool checked)
+    : m_raw(std::move(raw)), m_file(std::move(file_name)), m_lang(lang), m_checked(checked) {
     // Look at the start of the file before choosing how to read it.
     char buffer[k_chunk];
     while (m_in.size() < k_sniff) {
@@ -163,8 +172,17 @@ void DecodingSource::fail(const std::string &message) const {
     throw InputError(m_file, m_newlines + (m_pending_cr ? 2 : 1), message);
 }
 
-int DecodingSource::read(char *buffer, int size) {
-    std::size_t wanted = static_cast<std::size_t>(size);
+std::size_t DecodingSource::read(char *buffer, std::size_t wanted) {
+    if (!m_checked && m_iconv == nullptr) {
+        // UTF-8 as it is: what was read to choose the encoding, then the rest.
+        if (m_out_pos < m_in.size()) {
+            std::size_t n = std::min(wanted, m_in.size() - m_out_pos);
+            std::memcpy(buffer, m_in.data() + m_out_pos, n);
+            m_out_pos += n;
+            return n;
+        }
+        return m_raw_done ? 0 : m_raw->read(buffer, wanted);
+    }
     std::size_t given = 0;
     // fast-cpp-csv-parser takes a short read for the end of the input, so
     // fill the whole request unless the input really ends.
@@ -180,7 +198,7 @@ int DecodingSource::read(char *buffer, int size) {
         m_out_pos += n;
         given += n;
     }
-    return static_cast<int>(given);
+    return given;
 }
 
 bool DecodingSource::fill() {
@@ -208,12 +226,7 @@ void DecodingSource::convert(bool at_end) {
         std::string_view rest = std::string_view(m_in).substr(valid);
         emit(m_in.data(), valid, at_end && rest.empty());
         if (!rest.empty() && (at_end || !is_incomplete_sequence(rest)))
-            fail(fmt::format(fmt::runtime(pick(m_lang,
-                                               "byte 0x{:02X} không phải UTF-8; nếu tệp được lưu bằng bảng mã khác, "
-                                               "hãy chỉ rõ bằng --encoding (ví dụ --encoding WINDOWS-1258)",
-                                               "byte 0x{:02X} is not UTF-8; if the file was saved in another encoding, "
-                                               "name it with --encoding (e.g. --encoding WINDOWS-1258)")),
-                             static_cast<unsigned char>(rest[0])));
+            fail(not_utf8_message(static_cast<unsigned char>(rest[0]), m_lang));
         m_in.erase(0, valid);
         return;
     }

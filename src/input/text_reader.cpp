@@ -1,0 +1,237 @@
+// UTF-8 text → records → cell spans (see text_reader.hpp).
+#include <cchc/error.hpp>
+#include <cchc/text.hpp>
+#include <cchc/text_reader.hpp>
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace cchc {
+
+namespace {
+
+constexpr std::size_t k_read_size = 1 << 20; // bytes asked from the input at a time
+
+/// The first byte at or after `pos` that can end a cell or a record, or
+/// change the quoting: '"', the delimiter, LF, CR, NUL. Sixteen bytes at a
+/// time where the CPU allows.
+inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t end, char delimiter) {
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i delim = _mm_set1_epi8(delimiter);
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i nul = _mm_setzero_si128();
+    while (pos + 16 <= end) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(buffer + pos));
+        __m128i hit = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, delim)),
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, nul)));
+        auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+        if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
+        pos += 16;
+    }
+#endif
+    for (; pos < end; ++pos) {
+        char c = buffer[pos];
+        if (c == '"' || c == delimiter || c == '\n' || c == '\r' || c == '\0') return pos;
+    }
+    return end;
+}
+
+} // namespace
+
+TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line)
+    : m_file(std::move(file_name)), m_input(input), m_lang(lang), m_line(first_line) {}
+
+void TextReader::fail(long line, const std::string &message) const {
+    throw InputError(m_file, line, message);
+}
+
+bool TextReader::refill(std::size_t &pos, std::size_t line_start) {
+    // Keep the record being read: move it to the front, or grow the buffer
+    // when it fills most of it.
+    std::size_t kept = m_end - m_begin;
+    if (kept >= k_max_record_bytes) {
+        (void)line_start;
+        return false; // the caller names the limit
+    }
+    std::size_t needed = kept + k_read_size;
+    if (needed > m_capacity) {
+        std::size_t capacity = std::max<std::size_t>(m_capacity * 2, needed);
+        auto bigger = std::make_unique<char[]>(capacity);
+        if (kept > 0) std::memcpy(bigger.get(), m_buffer.get() + m_begin, kept);
+        m_buffer = std::move(bigger);
+        m_capacity = capacity;
+    } else if (m_begin > 0) {
+        std::memmove(m_buffer.get(), m_buffer.get() + m_begin, kept);
+    }
+    pos -= m_begin;
+    m_consumed += m_begin;
+    m_end = kept;
+    m_begin = 0;
+    std::size_t n = m_input.read(m_buffer.get() + m_end, m_capacity - m_end);
+    if (n == 0) m_eof = true;
+    m_end += n;
+    return true;
+}
+
+bool TextReader::next(RecordSpan &record) {
+    record.cells.clear();
+    record.has_cr = false;
+    const bool split = m_delimiter != 0;
+    const char delimiter = split ? m_delimiter : '\n';
+    std::size_t pos = m_begin;
+    // Positions of the record are kept relative to m_begin, which a refill moves.
+    std::size_t line_start = 0;
+    std::size_t cell_begin = 0;
+    bool quoted_cell = false;
+    bool in_quotes = false;
+    const long first_line = m_line;
+    long line = m_line;
+    auto push_cell = [&](std::size_t end) {
+        record.cells.push_back(
+            CellSpan{static_cast<std::uint32_t>(cell_begin), static_cast<std::uint32_t>(end - m_begin), quoted_cell});
+        if (record.cells.size() > k_max_cells)
+            fail(first_line,
+                 fmt::format(fmt::runtime(pick(m_lang,
+                                               "hơn {} ô trong một dòng; hãy kiểm tra dấu phân cách (--delimiter) "
+                                               "hoặc tệp",
+                                               "more than {} cells in one row; check the delimiter (--delimiter) or "
+                                               "the file")),
+                             k_max_cells));
+    };
+    auto more = [&] {
+        std::size_t line_at = line_start;
+        if (!refill(pos, line_at)) {
+            if (pos - m_begin - line_start >= k_max_record_bytes)
+                fail(line, fmt::format(fmt::runtime(pick(m_lang,
+                                                         "dòng dài quá {} MiB; cchc chỉ đọc dòng đến cỡ đó: hãy "
+                                                         "kiểm tra đây có phải bảng điểm CSV không",
+                                                         "line is longer than {} MiB; cchc reads lines up to that "
+                                                         "size: check that this is a CSV sheet")),
+                                       k_max_record_bytes >> 20));
+            fail(first_line, fmt::format(fmt::runtime(pick(m_lang,
+                                                           "bản ghi dài quá {} MiB (thiếu dấu ngoặc kép đóng?); cchc "
+                                                           "chỉ đọc bản ghi đến cỡ đó",
+                                                           "record is longer than {} MiB (an unclosed quote?); cchc "
+                                                           "reads records up to that size")),
+                                         k_max_record_bytes >> 20));
+        }
+    };
+    for (;;) {
+        pos = skip_plain(m_buffer.get(), pos, m_end, delimiter);
+        if (pos == m_end) {
+            if (!m_eof) {
+                more();
+                continue;
+            }
+            if (pos == m_begin) return false;
+            if (in_quotes)
+                fail(first_line,
+                     std::string(pick(m_lang,
+                                      "dấu ngoặc kép mở ở dòng này không được đóng; hãy đóng ô trong ngoặc kép (dấu "
+                                      "ngoặc kép trong ô được viết hai lần: \"\")",
+                                      "a quote opened in this record is never closed; close the quoted cell (a quote "
+                                      "inside a cell is written twice: \"\")")));
+            // The last line has no line break.
+            if (split) push_cell(pos);
+            record.text = std::string_view(m_buffer.get() + m_begin, pos - m_begin);
+            record.line = first_line;
+            record.last_line = line;
+            m_consumed += pos - m_begin;
+            m_begin = pos;
+            m_line = line + 1;
+            return true;
+        }
+        char c = m_buffer[pos];
+        if (c == '"') {
+            in_quotes = !in_quotes;
+            quoted_cell = true;
+            ++pos;
+            continue;
+        }
+        if (split && c == delimiter) {
+            if (!in_quotes) {
+                push_cell(pos);
+                cell_begin = pos + 1 - m_begin;
+                quoted_cell = false;
+            }
+            ++pos;
+            continue;
+        }
+        if (c == '\0')
+            fail(line, std::string(pick(m_lang,
+                                        "có byte NUL: đây không phải tệp CSV dạng văn bản (nếu là UTF-16 không có "
+                                        "BOM, dùng --encoding UTF-16LE)",
+                                        "a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, use "
+                                        "--encoding UTF-16LE)")));
+        // A line break: LF, CR LF, or a lone CR.
+        std::size_t length = 1;
+        if (c == '\r') {
+            if (pos + 1 == m_end && !m_eof) {
+                more(); // is a LF next?
+                continue;
+            }
+            if (pos + 1 < m_end && m_buffer[pos + 1] == '\n') length = 2;
+        }
+        if (!in_quotes) {
+            if (split) push_cell(pos);
+            record.text = std::string_view(m_buffer.get() + m_begin, pos - m_begin);
+            record.line = first_line;
+            record.last_line = line;
+            m_consumed += pos + length - m_begin;
+            m_begin = pos + length;
+            m_line = line + 1;
+            return true;
+        }
+        if (c == '\r') record.has_cr = true;
+        ++line;
+        pos += length;
+        line_start = pos - m_begin;
+    }
+}
+
+long count_line_ends(std::string_view text) {
+    long n = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++n;
+        } else if (text[i] == '\r') {
+            ++n;
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        }
+    }
+    return n;
+}
+
+std::string record_text(const RecordSpan &record, const std::string &file, Lang lang) {
+    std::string text;
+    if (record.has_cr) {
+        text.reserve(record.text.size());
+        for (std::size_t i = 0; i < record.text.size(); ++i) {
+            char c = record.text[i];
+            if (c == '\r') {
+                text += '\n';
+                if (i + 1 < record.text.size() && record.text[i + 1] == '\n') ++i;
+            } else {
+                text += c;
+            }
+        }
+    } else {
+        text.assign(record.text);
+    }
+    std::size_t valid = valid_utf8_prefix(text);
+    if (valid != text.size()) {
+        long line = record.line + static_cast<long>(std::count(text.begin(), text.begin() + valid, '\n'));
+        throw InputError(file, line, not_utf8_message(static_cast<unsigned char>(text[valid]), lang));
+    }
+    return text;
+}
+
+} // namespace cchc
