@@ -12,6 +12,8 @@
 #include <cchc/lang.hpp>
 #include <cchc/sheet.hpp>
 
+#include <exception>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +39,18 @@ struct LoadedFile {
 LoadedFile load_file(const std::string &path, const LoadOptions &options);
 /// Reads an input already open (the file name is only for messages).
 LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &name, const LoadOptions &options);
+/// Thrown by `stream_file` when rows of a unit and period come back after
+/// another sheet's rows: such a file is read again with `load_file`.
+struct NotContiguous : std::exception {
+    const char *what() const noexcept override { return "a sheet's rows are not contiguous"; }
+};
+
+/// Reads `path` as `load_file` does but hands each sheet to `done` as soon
+/// as it is complete (the next row belongs to another unit or period), in
+/// the order the sheets begin, and reuses the memory of the rows `done`
+/// leaves in it. The file returned has no sheets. Throws NotContiguous.
+LoadedFile stream_file(const std::string &path, const LoadOptions &options, const std::function<void(Sheet &)> &done);
+
 /// The name messages use for `path`.
 std::string display_name(const std::string &path);
 

@@ -13,6 +13,16 @@
 
 namespace cchc {
 
+/// Findings left out of a file's report before it was complete (while its
+/// sheets were streamed), to be counted in its `too-many-findings`.
+struct DroppedFindings {
+    std::size_t count = 0;
+    Severity worst = Severity::info;
+    long first_line = 0; ///< of the first one left out
+
+    void add(const Finding &finding);
+};
+
 struct FileReport {
     LoadedFile loaded; ///< owns the sheets the summaries point into
     std::vector<SheetSummary> sheets;
@@ -24,7 +34,8 @@ struct FileReport {
     /// Keeps the first `max` findings of the file and replaces the rest by
     /// one `too-many-findings` finding that counts them and has the worst
     /// severity among them, so the exit status stays the same.
-    void limit_findings(std::size_t max, Lang lang);
+    /// `earlier`: findings already left out, which came after all of these.
+    void limit_findings(std::size_t max, Lang lang, const DroppedFindings &earlier = {});
 };
 
 /// The most findings printed for one file; a sheet of garbage could have

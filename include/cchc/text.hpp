@@ -15,6 +15,11 @@ namespace cchc {
 std::size_t valid_utf8_prefix(std::string_view bytes);
 bool is_valid_utf8(std::string_view bytes);
 
+/// True for valid UTF-8 that is already NFC because every character is
+/// below U+0300 or in Latin Extended Additional (all of Vietnamese written
+/// precomposed): such text needs no normalisation.
+bool is_plain_latin(std::string_view text);
+
 /// NFC form of valid UTF-8 text; ASCII is returned as is without work.
 std::string to_nfc(std::string_view text);
 

@@ -70,13 +70,65 @@ struct FileOutcome {
     std::string error; ///< the message for standard error when the file could not be read
 };
 
+/// Streams a regular file sheet by sheet: each is summarised and checked
+/// as soon as it is complete, and its rows are dropped unless the output
+/// lists criteria, so memory does not grow with the rows. Throws
+/// NotContiguous for a file whose sheets' rows are interleaved.
+FileReport stream_report(const std::string &path, const LoadOptions &load, const SummaryOptions &summary,
+                         const CheckOptions &check, bool keep_rows) {
+    FileReport file;
+    std::vector<Sheet> sheets;
+    std::size_t stored = 0; // findings of the sheets kept so far
+    DroppedFindings dropped;
+    file.loaded = stream_file(path, load, [&](Sheet &sheet) {
+        SheetSummary s = summarise(sheet, summary);
+        s.findings = check_sheet(sheet, check);
+        // The first k_max_findings_per_file are enough to cut the list
+        // later with the file's own findings in front; the rest are counted.
+        std::size_t room = k_max_findings_per_file - std::min(stored, k_max_findings_per_file);
+        for (std::size_t i = room; i < s.findings.size(); ++i)
+            dropped.add(s.findings[i]);
+        if (s.findings.size() > room) s.findings.resize(room);
+        stored += s.findings.size();
+        if (keep_rows) {
+            sheets.push_back(std::move(sheet));
+        } else {
+            s.criteria.clear();
+            std::vector<Row> rows = std::move(sheet.rows);
+            sheets.push_back(std::move(sheet));
+            sheet.rows = std::move(rows); // the loader reuses them
+        }
+        file.sheets.push_back(std::move(s));
+    });
+    file.loaded.sheets = std::move(sheets);
+    for (std::size_t i = 0; i < file.sheets.size(); ++i)
+        file.sheets[i].sheet = &file.loaded.sheets[i];
+    file.findings = file.loaded.findings;
+    file.limit_findings(k_max_findings_per_file, check.lang, dropped);
+    return file;
+}
+
+bool is_regular_file(const std::string &path) {
+    struct stat st {};
+    return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /// One file through the whole pipeline. Never throws: a file that cannot be
 /// read comes back as its message.
 FileOutcome process_file(const std::string &path, const LoadOptions &load, const SummaryOptions &summary,
-                         const CheckOptions &check) {
+                         const CheckOptions &check, bool keep_rows) {
     FileOutcome out;
     try {
+        if (is_regular_file(path)) {
+            try {
+                out.report = stream_report(path, load, summary, check, keep_rows);
+                return out;
+            } catch (const NotContiguous &) {
+                // Read again, keeping every sheet open to the end.
+            }
+        }
         FileReport &file = out.report;
+        file = FileReport();
         file.loaded = load_file(path, load);
         file.findings = file.loaded.findings;
         for (const Sheet &sheet : file.loaded.sheets) {
@@ -313,6 +365,9 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
         // A full catalog knows what the index is out of.
         if (!summary.out_of) summary.out_of = run.catalog->scale();
     }
+    // Rows are kept only for outputs that list criteria.
+    bool keep_rows = o.format == "json" || render.tables.empty() || render.top > 0 ||
+                     std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end();
     // Files are read in parallel; results and messages keep the order the
     // files were named in.
     std::vector<FileOutcome> outcomes(files.size());
@@ -320,7 +375,7 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     std::atomic<std::size_t> done{0};
     auto worker = [&] {
         for (std::size_t i = next++; i < files.size(); i = next++) {
-            outcomes[i] = process_file(files[i], load, summary, check);
+            outcomes[i] = process_file(files[i], load, summary, check, keep_rows);
             ++done;
         }
     };

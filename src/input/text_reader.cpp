@@ -64,7 +64,7 @@ bool TextReader::refill(std::size_t &pos, std::size_t line_start) {
     std::size_t needed = kept + k_read_size;
     if (needed > m_capacity) {
         std::size_t capacity = std::max<std::size_t>(m_capacity * 2, needed);
-        auto bigger = std::make_unique<char[]>(capacity);
+        std::unique_ptr<char[]> bigger(new char[capacity]); // not zeroed: read() fills it
         if (kept > 0) std::memcpy(bigger.get(), m_buffer.get() + m_begin, kept);
         m_buffer = std::move(bigger);
         m_capacity = capacity;

@@ -1,4 +1,5 @@
 // One input file → its sheets (see loader.hpp).
+#include <cchc/cell_text.hpp>
 #include <cchc/csv_reader.hpp>
 #include <cchc/error.hpp>
 #include <cchc/header.hpp>
@@ -8,14 +9,19 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <functional>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 namespace cchc {
 
 namespace {
 
 bool cell_is_blank(std::string_view cell) {
-    return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+    return is_blank_cell(cell);
 }
 
 /// The columns a score sheet cannot do without.
@@ -79,58 +85,118 @@ void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix
                     k_header_search_rows, join_cells(first), hint)});
 }
 
-class SheetBuilder {
+/// Decoded text that repeats from row to row (units, owners, contents,
+/// notes), kept by its raw bytes so each distinct text is checked,
+/// normalised and read once. Bounded: past the limit, text is decoded again
+/// each time.
+template <typename Value>
+class TextCache {
 public:
-    SheetBuilder(const std::string &file, const HeaderMap &map, const LoadOptions &options, std::string encoding)
-        : m_file(file), m_map(map), m_encoding(std::move(encoding)) {
-        m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
+    template <typename Make>
+    const Value &get(std::string_view raw, Make &&make) {
+        auto it = m_map.find(raw);
+        if (it != m_map.end()) return it->second;
+        if (m_map.size() >= k_max_entries) {
+            m_spill = make();
+            return m_spill;
+        }
+        return m_map.emplace(std::string(raw), make()).first->second;
     }
 
-    void add(const RawRecord &record, const std::vector<std::string> &cells) {
-        auto cell = [&](Column c) -> std::string_view {
-            int i = m_map.at(c);
-            return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? std::string_view(cells[i])
-                                                                        : std::string_view();
-        };
-        Row row;
-        row.line = record.line;
-        row.code = normalise_code(cell(Column::code));
-        row.content = std::string(cell(Column::content));
-        row.note = std::string(cell(Column::note));
-        if (!row.note.empty()) row.note_facts = read_note(row.note);
-        row.owner = collapse_space(cell(Column::owner));
-        auto score = [&](Column c) {
-            Score s;
-            s.text = std::string(cell(c));
-            s.number = parse_number(s.text);
-            return s;
-        };
-        row.max = score(Column::max);
-        row.self = score(Column::self);
-        row.appraised = score(Column::appraised);
-        row.lost = score(Column::lost);
-        auto present = [](const Score &s) { return s.number.status != ParsedNumber::Status::not_given; };
-        bool has_numbers = present(row.max) || present(row.self) || present(row.appraised) || present(row.lost);
+private:
+    static constexpr std::size_t k_max_entries = 1 << 14;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, Value, Hash, std::equal_to<>> m_map;
+    Value m_spill;
+};
 
-        if (is_total_label(row.code) || (row.code.empty() && is_total_label(row.content))) {
-            row.kind = RowKind::total;
-        } else if (row.code.empty()) {
-            if (!has_numbers) {
-                skip();
-                return;
-            }
-            row.kind = RowKind::uncoded;
-            row.code_well_formed = false;
-        } else {
-            row.key = code_key(row.code, row.code_well_formed);
-            if (!has_numbers && !row.code_well_formed) {
-                skip(); // a signature or a note typed in the code column
-                return;
-            }
-            bool scored = present(row.self) || present(row.appraised) || present(row.lost);
-            row.kind = scored ? RowKind::criterion : has_numbers ? RowKind::unscored : RowKind::heading;
+struct ContentText {
+    std::string text;
+    bool total = false; ///< "Tổng cộng" and the like
+};
+
+struct NoteText {
+    std::string text;
+    NoteFacts facts;
+};
+
+/// Records → rows → sheets. A sheet ends when the file ends or, when
+/// streaming, as soon as a row of another unit or period comes: it is then
+/// handed to the caller and its rows are reused for the next sheet.
+class SheetBuilder {
+public:
+    using Done = std::function<void(Sheet &)>;
+
+    SheetBuilder(const std::string &file, const HeaderMap &map, const LoadOptions &options, std::string encoding,
+                 Done done = {})
+        : m_file(file), m_map(map), m_encoding(std::move(encoding)), m_decoder(file, options.lang),
+          m_done(std::move(done)) {
+        m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
+        for (std::size_t c = 0; c < k_column_count; ++c) {
+            int i = map.index[c];
+            if (i < 0) continue;
+            if (m_column_of.size() <= static_cast<std::size_t>(i))
+                m_column_of.resize(static_cast<std::size_t>(i) + 1, -1);
+            m_column_of[static_cast<std::size_t>(i)] = static_cast<int>(c);
         }
-        sheet_for(cell(Column::unit), cell(Column::period)).rows.push_back(std::move(row));
+    }
+
+    /// One data record, cut into cells.
+    void add(const RecordSpan &record) {
+        const std::size_t n = record.cells.size();
+        if (m_raw_scratch.size() < n) m_raw_scratch.resize(n);
+        m_text.fill({});
+        m_content = nullptr;
+        m_note = nullptr;
+        m_owner = nullptr;
+        bool blank = true;
+        // Cells in order, so the first bad byte of the record is the one named.
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string_view raw = m_decoder.raw(record, i, m_raw_scratch[i]);
+            if (blank && !is_blank_cell(raw)) blank = false;
+            int column = i < m_column_of.size() ? m_column_of[i] : -1;
+            if (column < 0) {
+                m_decoder.check(record, i, raw);
+                continue;
+            }
+            auto c = static_cast<Column>(column);
+            auto decode = [&] {
+                std::string scratch;
+                return std::string(m_decoder.text(record, i, raw, scratch));
+            };
+            switch (c) {
+            case Column::content:
+                m_content = &m_contents.get(raw, [&] {
+                    std::string text = decode();
+                    bool total = is_total_label(text);
+                    return ContentText{std::move(text), total};
+                });
+                break;
+            case Column::note:
+                m_note = &m_notes.get(raw, [&] {
+                    NoteText note{decode(), {}};
+                    if (!note.text.empty()) note.facts = read_note(note.text);
+                    return note;
+                });
+                break;
+            case Column::owner: m_owner = &m_owners.get(raw, [&] { return collapse_space(decode()); }); break;
+            case Column::unit:
+            case Column::period:
+                m_text[static_cast<std::size_t>(c)] = m_places.get(raw, [&] { return collapse_space(decode()); });
+                break;
+            default:
+                m_text[static_cast<std::size_t>(c)] =
+                    m_decoder.text(record, i, raw, m_text_scratch[static_cast<std::size_t>(c)]);
+            }
+        }
+        if (blank) {
+            skip();
+            return;
+        }
+        add_row(record.line);
     }
 
     void skip() {
@@ -140,41 +206,133 @@ public:
             ++m_current->skipped_rows;
     }
 
-    std::vector<Sheet> finish(long header_line) {
-        if (m_sheets.empty()) sheet_for({}, {});
+    /// The sheets not handed over yet, in the order they began.
+    std::vector<Sheet> finish() {
+        if (m_sheets.empty() && m_sealed.empty()) sheet_for({}, {});
         for (Sheet &sheet : m_sheets) {
-            sheet.header_line = header_line;
-            mark_parents(sheet);
-            // Rows with only a max are a template not filled in yet; in a
-            // sheet whose leaves have scores, they are criteria whose score
-            // is missing. (A parent's numbers, e.g. a =SUM() that shows 0,
-            // do not make a template scored.)
-            bool scored = std::any_of(sheet.rows.begin(), sheet.rows.end(),
-                                      [](const Row &r) { return r.kind == RowKind::criterion; });
-            if (scored)
-                for (Row &row : sheet.rows)
-                    if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
+            sheet.header_line = m_header_line;
+            seal(sheet);
+        }
+        if (m_done) {
+            for (Sheet &sheet : m_sheets)
+                m_done(sheet);
+            m_sheets.clear();
         }
         return std::move(m_sheets);
     }
 
+    void set_header_line(long line) { m_header_line = line; }
+
 private:
+    std::string_view text(Column c) const { return m_text[static_cast<std::size_t>(c)]; }
+
+    Row &take_spare() {
+        m_row = m_spare.empty() ? Row() : std::move(m_spare.back());
+        if (!m_spare.empty()) m_spare.pop_back();
+        return m_row;
+    }
+
+    void add_row(long line) {
+        Row &row = take_spare();
+        row.kind = RowKind::criterion;
+        row.line = line;
+        row.code = normalise_code(text(Column::code));
+        row.key.clear();
+        row.code_well_formed = true;
+        static const ContentText no_content;
+        static const NoteText no_note;
+        static const std::string no_owner;
+        const ContentText &content = m_content ? *m_content : no_content;
+        const NoteText &note = m_note ? *m_note : no_note;
+        row.content.assign(content.text);
+        row.note.assign(note.text);
+        row.note_facts = note.facts;
+        row.owner.assign(m_owner ? *m_owner : no_owner);
+        auto score = [&](Score &s, Column c) {
+            s.text.assign(text(c));
+            s.number = parse_number(s.text);
+        };
+        score(row.max, Column::max);
+        score(row.self, Column::self);
+        score(row.appraised, Column::appraised);
+        score(row.lost, Column::lost);
+        auto present = [](const Score &s) { return s.number.status != ParsedNumber::Status::not_given; };
+        bool has_numbers = present(row.max) || present(row.self) || present(row.appraised) || present(row.lost);
+
+        if (is_total_label(row.code) || (row.code.empty() && content.total)) {
+            row.kind = RowKind::total;
+        } else if (row.code.empty()) {
+            if (!has_numbers) {
+                m_spare.push_back(std::move(row));
+                skip();
+                return;
+            }
+            row.kind = RowKind::uncoded;
+            row.code_well_formed = false;
+        } else {
+            row.key = code_key(row.code, row.code_well_formed);
+            if (!has_numbers && !row.code_well_formed) {
+                m_spare.push_back(std::move(row));
+                skip(); // a signature or a note typed in the code column
+                return;
+            }
+            bool scored = present(row.self) || present(row.appraised) || present(row.lost);
+            row.kind = scored ? RowKind::criterion : has_numbers ? RowKind::unscored : RowKind::heading;
+        }
+        sheet_for(text(Column::unit), text(Column::period)).rows.push_back(std::move(row));
+    }
+
+    static void seal(Sheet &sheet) {
+        mark_parents(sheet);
+        // Rows with only a max are a template not filled in yet; in a
+        // sheet whose leaves have scores, they are criteria whose score
+        // is missing. (A parent's numbers, e.g. a =SUM() that shows 0,
+        // do not make a template scored.)
+        bool scored = std::any_of(sheet.rows.begin(), sheet.rows.end(),
+                                  [](const Row &r) { return r.kind == RowKind::criterion; });
+        if (scored)
+            for (Row &row : sheet.rows)
+                if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
+    }
+
+    /// Streaming: the current sheet is complete; hand it over and keep its
+    /// rows' memory for the next one.
+    void hand_over() {
+        Sheet &sheet = m_sheets.front();
+        sheet.header_line = m_header_line;
+        seal(sheet);
+        m_sealed.insert(std::make_pair(sheet.unit, sheet.period));
+        m_done(sheet);
+        for (Row &row : sheet.rows)
+            m_spare.push_back(std::move(row));
+        m_sheets.clear();
+        m_index.clear();
+        m_current = nullptr;
+    }
+
     Sheet &sheet_for(std::string_view unit_cell, std::string_view period_cell) {
         // Merged cells export as a value on the first row and blanks below.
-        std::string unit = collapse_space(unit_cell);
-        std::string period = collapse_space(period_cell);
-        if (unit.empty()) unit = m_last_unit.empty() ? m_default_unit : m_last_unit;
-        if (period.empty()) period = m_last_period;
-        m_last_unit = unit;
-        m_last_period = period;
-        auto key = std::make_pair(unit, period);
+        if (!unit_cell.empty()) {
+            if (unit_cell != m_last_unit) m_last_unit.assign(unit_cell);
+        } else if (m_last_unit.empty()) {
+            m_last_unit = m_default_unit;
+        }
+        if (!period_cell.empty() && period_cell != m_last_period) m_last_period.assign(period_cell);
+        if (m_current != nullptr && m_current->unit == m_last_unit && m_current->period == m_last_period)
+            return *m_current;
+        auto key = std::make_pair(m_last_unit, m_last_period);
         auto it = m_index.find(key);
         if (it == m_index.end()) {
+            if (m_done && !m_sheets.empty()) {
+                hand_over();
+                if (m_sealed.count(key) > 0) throw NotContiguous();
+            }
             Sheet sheet;
             sheet.file = m_file;
-            sheet.unit = unit;
-            sheet.period = period;
+            sheet.unit = m_last_unit;
+            sheet.period = m_last_period;
             sheet.encoding = m_encoding;
+            sheet.header_line = m_header_line;
             sheet.skipped_rows = m_pending_skips;
             m_pending_skips = 0;
             m_sheets.push_back(std::move(sheet));
@@ -187,13 +345,31 @@ private:
     const std::string &m_file;
     const HeaderMap &m_map;
     std::string m_encoding;
+    CellDecoder m_decoder;
+    Done m_done;
     std::string m_default_unit;
     std::string m_last_unit;
     std::string m_last_period;
+    long m_header_line = 0;
     std::vector<Sheet> m_sheets;
     std::map<std::pair<std::string, std::string>, std::size_t> m_index;
+    std::set<std::pair<std::string, std::string>> m_sealed; // handed over while streaming
     Sheet *m_current = nullptr;
     std::size_t m_pending_skips = 0;
+
+    std::vector<int> m_column_of; // cell position → Column, -1 for a column not read
+    std::vector<std::string> m_raw_scratch;
+    std::array<std::string, k_column_count> m_text_scratch;
+    std::array<std::string_view, k_column_count> m_text;
+    TextCache<ContentText> m_contents;
+    TextCache<NoteText> m_notes;
+    TextCache<std::string> m_owners;
+    TextCache<std::string> m_places; // units and periods
+    const ContentText *m_content = nullptr;
+    const NoteText *m_note = nullptr;
+    const std::string *m_owner = nullptr;
+    std::vector<Row> m_spare; // rows of handed-over sheets, their strings' memory reused
+    Row m_row;
 };
 
 } // namespace
@@ -227,63 +403,119 @@ LoadedFile load_file(const std::string &input, const LoadOptions &options) {
     return load_input(RawInput::open(input, options.lang), display_name(input), options);
 }
 
-LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, const LoadOptions &options) {
-    LoadedFile out;
-    out.file = path;
+namespace {
+
+/// A RawInput over text already in memory.
+class StringInput : public RawInput {
+public:
+    explicit StringInput(std::string text) : m_text(std::move(text)) {}
+    std::size_t read(char *buffer, std::size_t size) override {
+        std::size_t n = std::min(size, m_text.size() - m_pos);
+        std::memcpy(buffer, m_text.data() + m_pos, n);
+        m_pos += n;
+        return n;
+    }
+
+private:
+    std::string m_text;
+    std::size_t m_pos = 0;
+};
+
+/// A file up to its header row: the encoding, the rows searched for the
+/// header, the header, and the reader positioned after those rows.
+struct Opening {
+    std::unique_ptr<DecodingSource> source;
+    std::unique_ptr<TextReader> reader;
+    std::vector<RawRecord> prefix;
+    HeaderChoice header;
+};
+
+/// Reads up to the header. False when the file has no usable header: the
+/// findings of `out` say why.
+bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, const LoadOptions &options) {
+    const std::string &path = out.file;
     const Lang lang = options.lang;
-    auto source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, options.lang);
-    out.encoding = source->encoding();
-    if (source->encoding_assumed())
+    o.source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, lang, false);
+    out.encoding = o.source->encoding();
+    if (o.source->encoding_assumed())
         out.findings.push_back(Finding{
             path, 1, "", "encoding-assumed", Severity::info,
             std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
                              "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))});
-    RecordReader reader(path, std::move(source), options.lang);
+    o.reader = std::make_unique<TextReader>(path, *o.source, lang);
 
-    std::vector<RawRecord> prefix;
-    RawRecord record;
-    while (prefix.size() < static_cast<std::size_t>(k_header_search_rows) && reader.next(record))
-        prefix.push_back(record);
-    if (prefix.empty() ||
-        std::all_of(prefix.begin(), prefix.end(), [](const RawRecord &r) { return cell_is_blank(r.text); })) {
+    RecordSpan span;
+    while (o.prefix.size() < static_cast<std::size_t>(k_header_search_rows) && o.reader->next(span))
+        o.prefix.push_back(RawRecord{span.line, span.last_line, record_text(span, path, lang)});
+    if (o.prefix.empty() ||
+        std::all_of(o.prefix.begin(), o.prefix.end(), [](const RawRecord &r) { return cell_is_blank(r.text); })) {
         out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
                                        std::string(pick(lang,
                                                         "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
                                                         "Điểm thẩm định",
                                                         "the file is empty; a header row with the columns Mục, Điểm "
                                                         "tối đa, Điểm thẩm định is needed"))});
-        return out;
+        return false;
     }
 
-    HeaderChoice header = find_header(prefix, options.delimiter, path, sheet_columns(), options.lang);
-    if (!header.found) {
-        report_missing_header(out, prefix, header, options);
-        return out;
+    o.header = find_header(o.prefix, options.delimiter, path, sheet_columns(), lang);
+    if (!o.header.found) {
+        report_missing_header(out, o.prefix, o.header, options);
+        return false;
     }
-    out.delimiter = header.delimiter;
-    for (auto [position, column] : header.map.repeated)
+    out.delimiter = o.header.delimiter;
+    for (auto [position, column] : o.header.map.repeated)
         out.findings.push_back(Finding{
-            path, prefix[header.record].line, "", "duplicate-column", Severity::warning,
+            path, o.prefix[o.header.record].line, "", "duplicate-column", Severity::warning,
             fmt::format(fmt::runtime(pick(lang, "cột {} \"{}\" trùng vai trò với cột {}; chỉ đọc cột {}",
                                           "column {} \"{}\" means the same as column {}; only column {} is read")),
-                        position + 1, collapse_space(header.cells[static_cast<std::size_t>(position)]),
-                        header.map.at(column) + 1, header.map.at(column) + 1)});
+                        position + 1, collapse_space(o.header.cells[static_cast<std::size_t>(position)]),
+                        o.header.map.at(column) + 1, o.header.map.at(column) + 1)});
+    return true;
+}
 
-    SheetBuilder builder(path, header.map, options, out.encoding);
-    std::vector<std::string> cells;
-    auto take = [&](const RawRecord &r) {
-        split_record(r, header.delimiter, path, cells, options.lang);
-        if (std::all_of(cells.begin(), cells.end(), [](const std::string &c) { return cell_is_blank(c); })) {
-            builder.skip();
-            return;
+/// The rows after the header: those read with it, then the rest.
+void read_rows(Opening &o, SheetBuilder &builder, const std::string &path, Lang lang) {
+    builder.set_header_line(o.prefix[o.header.record].line);
+    RecordSpan span;
+    if (o.header.record + 1 < o.prefix.size()) {
+        std::string text;
+        for (std::size_t i = o.header.record + 1; i < o.prefix.size(); ++i) {
+            if (i > o.header.record + 1) text += '\n';
+            text += o.prefix[i].text;
         }
-        builder.add(r, cells);
-    };
-    for (std::size_t i = header.record + 1; i < prefix.size(); ++i)
-        take(prefix[i]);
-    while (reader.next(record))
-        take(record);
-    out.sheets = builder.finish(prefix[header.record].line);
+        StringInput input(std::move(text));
+        TextReader read_again(path, input, lang, o.prefix[o.header.record + 1].line);
+        read_again.set_delimiter(o.header.delimiter);
+        while (read_again.next(span))
+            builder.add(span);
+    }
+    o.reader->set_delimiter(o.header.delimiter);
+    while (o.reader->next(span))
+        builder.add(span);
+}
+
+} // namespace
+
+LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, const LoadOptions &options) {
+    LoadedFile out;
+    out.file = path;
+    Opening o;
+    if (!open_sheet(std::move(raw), out, o, options)) return out;
+    SheetBuilder builder(path, o.header.map, options, out.encoding);
+    read_rows(o, builder, path, options.lang);
+    out.sheets = builder.finish();
+    return out;
+}
+
+LoadedFile stream_file(const std::string &input, const LoadOptions &options, const std::function<void(Sheet &)> &done) {
+    LoadedFile out;
+    out.file = display_name(input);
+    Opening o;
+    if (!open_sheet(RawInput::open(input, options.lang), out, o, options)) return out;
+    SheetBuilder builder(out.file, o.header.map, options, out.encoding, done);
+    read_rows(o, builder, out.file, options.lang);
+    builder.finish();
     return out;
 }
 

@@ -83,7 +83,12 @@ std::vector<Finding> Report::all_findings() const {
     return out;
 }
 
-void FileReport::limit_findings(std::size_t max, Lang lang) {
+void DroppedFindings::add(const Finding &finding) {
+    if (count++ == 0) first_line = finding.line;
+    worst = std::max(worst, finding.severity);
+}
+
+void FileReport::limit_findings(std::size_t max, Lang lang, const DroppedFindings &earlier) {
     std::size_t kept = 0;
     std::size_t dropped = 0;
     long first_dropped_line = 0;
@@ -100,6 +105,11 @@ void FileReport::limit_findings(std::size_t max, Lang lang) {
     trim(findings);
     for (SheetSummary &s : sheets)
         trim(s.findings);
+    if (earlier.count > 0) {
+        if (first_dropped_line == 0) first_dropped_line = earlier.first_line;
+        worst = std::max(worst, earlier.worst);
+        dropped += earlier.count;
+    }
     if (dropped == 0) return;
     std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
     // It points at the first finding not shown.

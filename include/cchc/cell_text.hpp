@@ -1,0 +1,42 @@
+#pragma once
+// Cell span → cell text: spaces trimmed, surrounding quotes and doubled
+// quotes removed (fast-cpp-csv-parser's trim and double_quote_escape
+// rules), inner line breaks written '\n', checked to be UTF-8 and put in
+// NFC. Split in two steps so that a caller can look the raw text up in a
+// cache before paying for the check and the normalisation.
+
+#include <cchc/lang.hpp>
+#include <cchc/text_reader.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace cchc {
+
+class CellDecoder {
+public:
+    CellDecoder(const std::string &file, Lang lang) : m_file(file), m_lang(lang) {}
+
+    /// Cell `i` of `record` trimmed and unquoted, not yet checked: a view of
+    /// the record, or of `scratch` when quotes or CRs had to be removed.
+    std::string_view raw(const RecordSpan &record, std::size_t i, std::string &scratch) const;
+
+    /// `raw` (from cell `i` of `record`) checked to be UTF-8 and in NFC: `raw`
+    /// itself when it already is, else a view of `scratch`. Throws InputError
+    /// naming the line of the first byte that is not UTF-8.
+    std::string_view text(const RecordSpan &record, std::size_t i, std::string_view raw, std::string &scratch) const;
+
+    /// Only checks: throws like `text` for a cell that is not UTF-8.
+    void check(const RecordSpan &record, std::size_t i, std::string_view raw) const;
+
+private:
+    [[noreturn]] void not_utf8(const RecordSpan &record, std::size_t i, std::string_view raw, std::size_t at) const;
+
+    const std::string &m_file;
+    Lang m_lang;
+};
+
+/// True when a cell holds only spaces, tabs and line breaks.
+bool is_blank_cell(std::string_view cell);
+
+} // namespace cchc

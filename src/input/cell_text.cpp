@@ -1,0 +1,72 @@
+// Cell span → cell text (see cell_text.hpp).
+#include <cchc/cell_text.hpp>
+#include <cchc/encoding.hpp>
+#include <cchc/error.hpp>
+#include <cchc/text.hpp>
+
+#include <algorithm>
+
+namespace cchc {
+
+namespace {
+
+bool has_high_bytes(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+} // namespace
+
+std::string_view CellDecoder::raw(const RecordSpan &record, std::size_t i, std::string &scratch) const {
+    const CellSpan &span = record.cells[i];
+    std::size_t begin = span.begin;
+    std::size_t end = span.end;
+    while (begin != end && record.text[begin] == ' ')
+        ++begin;
+    while (begin != end && record.text[end - 1] == ' ')
+        --end;
+    std::string_view cell = record.text.substr(begin, end - begin);
+    bool unquote = span.quoted && cell.size() >= 2 && cell.front() == '"' && cell.back() == '"';
+    bool has_cr = record.has_cr && cell.find('\r') != std::string_view::npos;
+    if (!unquote && !has_cr) return cell;
+    if (unquote) cell = cell.substr(1, cell.size() - 2);
+    scratch.clear();
+    for (std::size_t k = 0; k < cell.size(); ++k) {
+        char c = cell[k];
+        if (unquote && c == '"' && k + 1 < cell.size() && cell[k + 1] == '"') {
+            ++k; // a doubled quote is one quote
+        } else if (c == '\r') {
+            c = '\n';
+            if (k + 1 < cell.size() && cell[k + 1] == '\n') ++k;
+        }
+        scratch += c;
+    }
+    return scratch;
+}
+
+void CellDecoder::not_utf8(const RecordSpan &record, std::size_t i, std::string_view raw, std::size_t at) const {
+    long line = record.line + count_line_ends(record.text.substr(0, record.cells[i].begin)) +
+                static_cast<long>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    throw InputError(m_file, line, not_utf8_message(static_cast<unsigned char>(raw[at]), m_lang));
+}
+
+void CellDecoder::check(const RecordSpan &record, std::size_t i, std::string_view raw) const {
+    if (!has_high_bytes(raw)) return;
+    std::size_t valid = valid_utf8_prefix(raw);
+    if (valid != raw.size()) not_utf8(record, i, raw, valid);
+}
+
+std::string_view CellDecoder::text(const RecordSpan &record, std::size_t i, std::string_view raw,
+                                   std::string &scratch) const {
+    if (!has_high_bytes(raw)) return raw;
+    std::size_t valid = valid_utf8_prefix(raw);
+    if (valid != raw.size()) not_utf8(record, i, raw, valid);
+    if (is_plain_latin(raw)) return raw;
+    scratch = to_nfc(raw); // `raw` may be a view of `scratch`: to_nfc copies first
+    return scratch;
+}
+
+bool is_blank_cell(std::string_view cell) {
+    return std::all_of(cell.begin(), cell.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+}
+
+} // namespace cchc
