@@ -93,7 +93,9 @@ FileReport stream_report(const std::string &path, const LoadOptions &load, const
         if (keep_rows) {
             sheets.push_back(std::move(sheet));
         } else {
-            s.criteria.clear();
+            std::vector<CriterionResult>().swap(s.criteria); // and its memory
+            s.owners.shrink_to_fit();
+            s.domains.shrink_to_fit();
             std::vector<Row> rows = std::move(sheet.rows);
             sheets.push_back(std::move(sheet));
             sheet.rows = std::move(rows); // the loader reuses them

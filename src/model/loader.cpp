@@ -302,6 +302,7 @@ private:
         sheet.header_line = m_header_line;
         seal(sheet);
         m_sealed.insert(std::make_pair(sheet.unit, sheet.period));
+        m_rows_hint = sheet.rows.size();
         m_done(sheet);
         for (Row &row : sheet.rows)
             m_spare.push_back(std::move(row));
@@ -328,6 +329,7 @@ private:
                 if (m_sealed.count(key) > 0) throw NotContiguous();
             }
             Sheet sheet;
+            sheet.rows.reserve(m_rows_hint); // about as many as the last sheet
             sheet.file = m_file;
             sheet.unit = m_last_unit;
             sheet.period = m_last_period;
@@ -356,6 +358,7 @@ private:
     std::set<std::pair<std::string, std::string>> m_sealed; // handed over while streaming
     Sheet *m_current = nullptr;
     std::size_t m_pending_skips = 0;
+    std::size_t m_rows_hint = 0;
 
     std::vector<int> m_column_of; // cell position → Column, -1 for a column not read
     std::vector<std::string> m_raw_scratch;

@@ -97,6 +97,7 @@ bool is_total_label(std::string_view cell) {
     // The longest label, "Tổng cộng:" with spaces around, is a few dozen
     // bytes; longer cells (most contents) need no folding.
     if (cell.empty() || cell.size() > 32) return false;
+    if (cell[0] >= '0' && cell[0] <= '9') return false; // a code: no label starts with a digit
     std::string f = fold(cell);
     while (!f.empty() && (f.back() == ':' || f.back() == '.'))
         f.pop_back();

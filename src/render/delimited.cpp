@@ -120,12 +120,18 @@ private:
 
 void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
                          char delimiter) {
+    std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0) out << delimiter;
+        if (i > 0) line += delimiter;
         bool is_number = i < numeric.size() && numeric[i];
-        out << quote(is_number ? cells[i] : neutralise(cells[i]), delimiter);
+        const std::string &cell = cells[i];
+        if (cell.find_first_of("\"\r\n=+-@\t") == std::string::npos && cell.find(delimiter) == std::string::npos)
+            line += cell; // nothing to quote or neutralise
+        else
+            line += quote(is_number ? cell : neutralise(cell), delimiter);
     }
-    out << "\r\n";
+    line += "\r\n";
+    out << line;
 }
 
 std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options) {
