@@ -49,6 +49,10 @@ public:
     /// True when the file was not valid UTF-8 and no --encoding was given,
     /// so Windows-1258 was assumed.
     bool encoding_assumed() const { return m_assumed; }
+    /// True when bytes are handed on as they are read (UTF-8, not `checked`).
+    bool passes_through() const { return !m_checked && m_iconv == nullptr; }
+    /// Bytes skipped at the start of the input: its byte order mark.
+    std::size_t skipped() const { return m_skipped; }
 
 private:
     bool fill(); // read and convert one more raw chunk; false at end
@@ -62,6 +66,7 @@ private:
     Lang m_lang;
     bool m_assumed = false;
     bool m_checked = true;
+    std::size_t m_skipped = 0;
     void *m_iconv = nullptr; // iconv_t, or null when the input is UTF-8
     std::string m_in;        // raw bytes not converted yet
     std::string m_utf8;      // converted bytes not yet normalised

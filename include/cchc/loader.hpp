@@ -12,6 +12,7 @@
 #include <cchc/lang.hpp>
 #include <cchc/sheet.hpp>
 
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -25,6 +26,10 @@ struct LoadOptions {
     std::string encoding; ///< --encoding, empty for auto-detection
     char delimiter = 0;   ///< --delimiter, 0 for auto-detection
     Lang lang = Lang::vi;
+    /// Where to cut a file read in two parts (at the first line break from
+    /// this byte): -1 for the middle of a file of k_split_min_bytes or more
+    /// on a machine with two cores or more, 0 never. Tests set it.
+    std::int64_t split_at = -1;
 };
 
 struct LoadedFile {
@@ -45,11 +50,27 @@ struct NotContiguous : std::exception {
     const char *what() const noexcept override { return "a sheet's rows are not contiguous"; }
 };
 
-/// Reads `path` as `load_file` does but hands each sheet to `done` as soon
+/// Receives the sheets of a streamed file. A large file is read in two
+/// parts at once, cut at a line break: each part's sheets come in order,
+/// from its own thread, and part 0's go before part 1's.
+class SheetSink {
+public:
+    virtual ~SheetSink() = default;
+    /// A complete sheet. Its rows may be moved out; those left are reused.
+    virtual void sheet(Sheet &sheet, int part) = 0;
+    /// Part 1's sheets so far are void (the cut was inside a quoted cell,
+    /// or its first rows needed the rows above): part 0 reads on instead.
+    virtual void discard_part(int part) = 0;
+};
+
+/// Reads `path` as `load_file` does but hands each sheet to `sink` as soon
 /// as it is complete (the next row belongs to another unit or period), in
-/// the order the sheets begin, and reuses the memory of the rows `done`
-/// leaves in it. The file returned has no sheets. Throws NotContiguous.
-LoadedFile stream_file(const std::string &path, const LoadOptions &options, const std::function<void(Sheet &)> &done);
+/// the order the sheets begin. The file returned has no sheets. Throws
+/// NotContiguous.
+LoadedFile stream_file(const std::string &path, const LoadOptions &options, SheetSink &sink);
+
+/// Files from this size on are read in two parts at once (UTF-8 only).
+inline constexpr std::int64_t k_split_min_bytes = 8 << 20;
 
 /// The name messages use for `path`.
 std::string display_name(const std::string &path);

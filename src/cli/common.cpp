@@ -52,7 +52,7 @@ bool same_file(const std::string &a, const std::string &b) {
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
-bool write_all(int fd, const std::string &text) {
+bool write_all(int fd, std::string_view text) {
     std::size_t done = 0;
     while (done < text.size()) {
         ssize_t n = ::write(fd, text.data() + done, text.size() - done);
@@ -70,45 +70,82 @@ struct FileOutcome {
     std::string error; ///< the message for standard error when the file could not be read
 };
 
-/// Streams a regular file sheet by sheet: each is summarised and checked
-/// as soon as it is complete, and its rows are dropped unless the output
-/// lists criteria, so memory does not grow with the rows. Throws
-/// NotContiguous for a file whose sheets' rows are interleaved.
-FileReport stream_report(const std::string &path, const LoadOptions &load, const SummaryOptions &summary,
-                         const CheckOptions &check, bool keep_rows) {
-    FileReport file;
-    std::vector<Sheet> sheets;
-    std::size_t stored = 0; // findings of the sheets kept so far
-    DroppedFindings dropped;
-    file.loaded = stream_file(path, load, [&](Sheet &sheet) {
-        SheetSummary s = summarise(sheet, summary);
-        s.findings = check_sheet(sheet, check);
-        // The first k_max_findings_per_file are enough to cut the list
-        // later with the file's own findings in front; the rest are counted.
-        std::size_t room = k_max_findings_per_file - std::min(stored, k_max_findings_per_file);
-        for (std::size_t i = room; i < s.findings.size(); ++i)
-            dropped.add(s.findings[i]);
-        if (s.findings.size() > room) s.findings.resize(room);
-        stored += s.findings.size();
-        if (keep_rows) {
-            sheets.push_back(std::move(sheet));
+/// Summarises and checks each sheet of a streamed file as soon as it is
+/// complete, and drops its rows unless the output lists criteria, so memory
+/// does not grow with the rows.
+class ReportSink : public SheetSink {
+public:
+    ReportSink(const SummaryOptions &summary, const CheckOptions &check, bool keep_rows)
+        : m_summary(summary), m_check(check), m_keep_rows(keep_rows) {}
+
+    void sheet(Sheet &sheet, int part) override {
+        Part &p = m_parts[part];
+        SheetSummary s = summarise(sheet, m_summary);
+        s.findings = check_sheet(sheet, m_check);
+        keep_first_findings(s.findings, p.stored, p.dropped);
+        if (m_keep_rows) {
+            p.sheets.push_back(std::move(sheet));
         } else {
             std::vector<CriterionResult>().swap(s.criteria); // and its memory
             s.owners.shrink_to_fit();
             s.domains.shrink_to_fit();
             std::vector<Row> rows = std::move(sheet.rows);
-            sheets.push_back(std::move(sheet));
+            p.sheets.push_back(std::move(sheet));
             sheet.rows = std::move(rows); // the loader reuses them
         }
-        file.sheets.push_back(std::move(s));
-    });
-    file.loaded.sheets = std::move(sheets);
-    for (std::size_t i = 0; i < file.sheets.size(); ++i)
-        file.sheets[i].sheet = &file.loaded.sheets[i];
-    file.findings = file.loaded.findings;
-    file.limit_findings(k_max_findings_per_file, check.lang, dropped);
-    return file;
-}
+        p.summaries.push_back(std::move(s));
+    }
+
+    void discard_part(int part) override { m_parts[part] = Part(); }
+
+    FileReport report(LoadedFile loaded) {
+        FileReport file;
+        file.loaded = std::move(loaded);
+        std::size_t stored = 0;
+        DroppedFindings dropped;
+        for (Part &p : m_parts) {
+            for (std::size_t i = 0; i < p.sheets.size(); ++i) {
+                file.loaded.sheets.push_back(std::move(p.sheets[i]));
+                keep_first_findings(p.summaries[i].findings, stored, dropped);
+                file.sheets.push_back(std::move(p.summaries[i]));
+            }
+            // A part drops findings only once it holds the first ones.
+            if (p.dropped.count > 0) {
+                if (dropped.count == 0) dropped.first_line = p.dropped.first_line;
+                dropped.count += p.dropped.count;
+                dropped.worst = std::max(dropped.worst, p.dropped.worst);
+            }
+        }
+        for (std::size_t i = 0; i < file.sheets.size(); ++i)
+            file.sheets[i].sheet = &file.loaded.sheets[i];
+        file.findings = file.loaded.findings;
+        file.limit_findings(k_max_findings_per_file, m_check.lang, dropped);
+        return file;
+    }
+
+private:
+    struct Part {
+        std::vector<Sheet> sheets;
+        std::vector<SheetSummary> summaries;
+        std::size_t stored = 0; // findings kept so far
+        DroppedFindings dropped;
+    };
+
+    /// The first k_max_findings_per_file are enough to cut the list later
+    /// with the file's own findings in front; the rest are only counted.
+    static void keep_first_findings(std::vector<Finding> &findings, std::size_t &stored, DroppedFindings &dropped) {
+        std::size_t room = k_max_findings_per_file - std::min(stored, k_max_findings_per_file);
+        for (std::size_t i = room; i < findings.size(); ++i)
+            dropped.add(findings[i]);
+        if (findings.size() > room) findings.resize(room);
+        stored += findings.size();
+    }
+
+    const SummaryOptions &m_summary;
+    const CheckOptions &m_check;
+    bool m_keep_rows;
+    Part m_parts[2];
+};
 
 bool is_regular_file(const std::string &path) {
     struct stat st {};
@@ -123,7 +160,9 @@ FileOutcome process_file(const std::string &path, const LoadOptions &load, const
     try {
         if (is_regular_file(path)) {
             try {
-                out.report = stream_report(path, load, summary, check, keep_rows);
+                ReportSink sink(summary, check, keep_rows);
+                LoadedFile loaded = stream_file(path, load, sink);
+                out.report = sink.report(std::move(loaded));
                 return out;
             } catch (const NotContiguous &) {
                 // Read again, keeping every sheet open to the end.
@@ -406,7 +445,7 @@ int render_and_write(const CommonOptions &o, const RenderOptions &render, int st
                      const std::function<void(const Renderer &, std::ostream &)> &draw) {
     std::ostringstream text;
     draw(*make_renderer(o.format, render), text);
-    int written = write_result(o, text.str());
+    int written = write_result(o, text.view()); // no copy of a large output
     return written != k_exit_ok ? written : status;
 }
 
@@ -420,7 +459,7 @@ int exit_status(const Run &run, bool strict) {
     return k_exit_ok;
 }
 
-int write_result(const CommonOptions &o, const std::string &text) {
+int write_result(const CommonOptions &o, std::string_view text) {
     const Lang lang = parse_lang(o.lang);
     if (o.output.empty()) {
         if (!write_all(STDOUT_FILENO, text)) {

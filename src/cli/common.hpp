@@ -67,7 +67,7 @@ Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<Tabl
 
 /// Writes `text` to stdout, or to --output through a temporary file renamed
 /// into place. Returns the exit status to use (2 on failure).
-int write_result(const CommonOptions &options, const std::string &text);
+int write_result(const CommonOptions &options, std::string_view text);
 
 /// Draws with the renderer of --format and writes the result; returns the
 /// write's failure status, else `status`.

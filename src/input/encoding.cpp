@@ -135,6 +135,7 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
     std::string chosen;
     if (m_in.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         m_in.erase(0, 3);
+        m_skipped = 3;
         chosen = "UTF-8";
     } else if (m_in.compare(0, 2, "\xFF\xFE") == 0) {
         m_in.erase(0, 2);

@@ -72,7 +72,6 @@ bool TextReader::refill(std::size_t &pos, std::size_t line_start) {
         std::memmove(m_buffer.get(), m_buffer.get() + m_begin, kept);
     }
     pos -= m_begin;
-    m_consumed += m_begin;
     m_end = kept;
     m_begin = 0;
     std::size_t n = m_input.read(m_buffer.get() + m_end, m_capacity - m_end);

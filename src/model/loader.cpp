@@ -14,7 +14,13 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 #include <unordered_map>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace cchc {
 
@@ -208,17 +214,65 @@ public:
 
     /// The sheets not handed over yet, in the order they began.
     std::vector<Sheet> finish() {
-        if (m_sheets.empty() && m_sealed.empty()) sheet_for({}, {});
+        if (m_sheets.empty() && m_sealed.empty() && !m_is_tail) sheet_for({}, {});
+        if (m_done) {
+            if (!m_sheets.empty()) hand_over();
+            return {};
+        }
         for (Sheet &sheet : m_sheets) {
             sheet.header_line = m_header_line;
             seal(sheet);
         }
-        if (m_done) {
-            for (Sheet &sheet : m_sheets)
-                m_done(sheet);
-            m_sheets.clear();
-        }
         return std::move(m_sheets);
+    }
+
+    /// This builder reads the second part of a file cut in two: it keeps
+    /// its first sheet back (the first part's last sheet may go on in it)
+    /// and notes what it assumed about the rows before the cut.
+    void read_tail() { m_is_tail = true; }
+
+    /// The first part ends where `tail` began. Checks that the tail read its
+    /// rows as one pass would have, else returns false (the tail's sheets
+    /// are void). Then hands over the sheet open at the cut, continued by
+    /// the tail's first sheet when it is the same unit and period. Throws
+    /// NotContiguous when a unit and period of one part come back in the other.
+    bool join(SheetBuilder &tail) {
+        const std::size_t tail_skips = tail.skips_before_first();
+        // A blank unit or period cell at the tail's start took the value of
+        // the row above, which the tail could not see.
+        if (tail.m_depends_on_unit && !m_last_unit.empty() && m_last_unit != m_default_unit) return false;
+        if (tail.m_depends_on_period && !m_last_period.empty()) return false;
+        Sheet *open = m_sheets.empty() ? nullptr : &m_sheets.front();
+        Sheet *first = tail.m_has_head ? &tail.m_head : nullptr;
+        bool same = open != nullptr && first != nullptr && open->unit == first->unit && open->period == first->period;
+        for (const auto &key : tail.m_sealed) {
+            bool continued = same && key.first == open->unit && key.second == open->period;
+            if (!continued &&
+                (m_sealed.count(key) > 0 || (open != nullptr && key.first == open->unit && key.second == open->period)))
+                throw NotContiguous();
+        }
+        if (same) {
+            for (Row &row : first->rows)
+                open->rows.push_back(std::move(row));
+            open->skipped_rows += first->skipped_rows;
+            first = nullptr;
+        } else if (open != nullptr) {
+            // Text rows before the tail's first sheet belong to this one.
+            open->skipped_rows += tail_skips;
+            if (first != nullptr) first->skipped_rows -= tail_skips;
+        } else if (first != nullptr) {
+            first->skipped_rows += m_pending_skips;
+        } else {
+            m_pending_skips += tail_skips;
+        }
+        if (open != nullptr) hand_over();
+        if (first != nullptr) {
+            m_sheets.push_back(std::move(*first));
+            hand_over();
+        } else if (m_sealed.empty() && tail.m_sealed.empty()) {
+            finish(); // no rows at all: the one empty sheet
+        }
+        return true;
     }
 
     void set_header_line(long line) { m_header_line = line; }
@@ -282,6 +336,11 @@ private:
         sheet_for(text(Column::unit), text(Column::period)).rows.push_back(std::move(row));
     }
 
+    /// Text rows read before the first sheet began (all of them if none did).
+    std::size_t skips_before_first() const {
+        return m_has_head || !m_sealed.empty() || !m_sheets.empty() ? m_skips_before_first : m_pending_skips;
+    }
+
     static void seal(Sheet &sheet) {
         mark_parents(sheet);
         // Rows with only a max are a template not filled in yet; in a
@@ -296,16 +355,21 @@ private:
     }
 
     /// Streaming: the current sheet is complete; hand it over and keep its
-    /// rows' memory for the next one.
+    /// rows' memory for the next one. A tail keeps its first sheet back.
     void hand_over() {
         Sheet &sheet = m_sheets.front();
         sheet.header_line = m_header_line;
-        seal(sheet);
         m_sealed.insert(std::make_pair(sheet.unit, sheet.period));
-        m_rows_hint = sheet.rows.size();
-        m_done(sheet);
-        for (Row &row : sheet.rows)
-            m_spare.push_back(std::move(row));
+        if (m_is_tail && !m_has_head) {
+            m_head = std::move(sheet);
+            m_has_head = true;
+        } else {
+            seal(sheet);
+            m_rows_hint = sheet.rows.size();
+            m_done(sheet);
+            for (Row &row : sheet.rows)
+                m_spare.push_back(std::move(row));
+        }
         m_sheets.clear();
         m_index.clear();
         m_current = nullptr;
@@ -315,10 +379,17 @@ private:
         // Merged cells export as a value on the first row and blanks below.
         if (!unit_cell.empty()) {
             if (unit_cell != m_last_unit) m_last_unit.assign(unit_cell);
-        } else if (m_last_unit.empty()) {
-            m_last_unit = m_default_unit;
+            m_seen_unit = true;
+        } else {
+            if (m_last_unit.empty()) m_last_unit = m_default_unit;
+            if (!m_seen_unit && m_map.has(Column::unit)) m_depends_on_unit = true;
         }
-        if (!period_cell.empty() && period_cell != m_last_period) m_last_period.assign(period_cell);
+        if (!period_cell.empty()) {
+            if (period_cell != m_last_period) m_last_period.assign(period_cell);
+            m_seen_period = true;
+        } else if (!m_seen_period && m_map.has(Column::period)) {
+            m_depends_on_period = true;
+        }
         if (m_current != nullptr && m_current->unit == m_last_unit && m_current->period == m_last_period)
             return *m_current;
         auto key = std::make_pair(m_last_unit, m_last_period);
@@ -336,6 +407,7 @@ private:
             sheet.encoding = m_encoding;
             sheet.header_line = m_header_line;
             sheet.skipped_rows = m_pending_skips;
+            if (m_sheets.empty() && m_sealed.empty()) m_skips_before_first = m_pending_skips;
             m_pending_skips = 0;
             m_sheets.push_back(std::move(sheet));
             it = m_index.emplace(key, m_sheets.size() - 1).first;
@@ -359,6 +431,15 @@ private:
     Sheet *m_current = nullptr;
     std::size_t m_pending_skips = 0;
     std::size_t m_rows_hint = 0;
+    // Reading the second part of a file cut in two (see read_tail, join).
+    bool m_is_tail = false;
+    bool m_has_head = false;
+    Sheet m_head;
+    bool m_seen_unit = false;
+    bool m_seen_period = false;
+    bool m_depends_on_unit = false;
+    bool m_depends_on_period = false;
+    std::size_t m_skips_before_first = 0;
 
     std::vector<int> m_column_of; // cell position → Column, -1 for a column not read
     std::vector<std::string> m_raw_scratch;
@@ -477,23 +558,28 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     return true;
 }
 
+/// The rows read with the header, after it.
+void builder_rows_before(Opening &o, SheetBuilder &builder, const std::string &path, Lang lang) {
+    builder.set_header_line(o.prefix[o.header.record].line);
+    if (o.header.record + 1 >= o.prefix.size()) return;
+    std::string text;
+    for (std::size_t i = o.header.record + 1; i < o.prefix.size(); ++i) {
+        if (i > o.header.record + 1) text += '\n';
+        text += o.prefix[i].text;
+    }
+    StringInput input(std::move(text));
+    TextReader read_again(path, input, lang, o.prefix[o.header.record + 1].line);
+    read_again.set_delimiter(o.header.delimiter);
+    RecordSpan span;
+    while (read_again.next(span))
+        builder.add(span);
+}
+
 /// The rows after the header: those read with it, then the rest.
 void read_rows(Opening &o, SheetBuilder &builder, const std::string &path, Lang lang) {
-    builder.set_header_line(o.prefix[o.header.record].line);
-    RecordSpan span;
-    if (o.header.record + 1 < o.prefix.size()) {
-        std::string text;
-        for (std::size_t i = o.header.record + 1; i < o.prefix.size(); ++i) {
-            if (i > o.header.record + 1) text += '\n';
-            text += o.prefix[i].text;
-        }
-        StringInput input(std::move(text));
-        TextReader read_again(path, input, lang, o.prefix[o.header.record + 1].line);
-        read_again.set_delimiter(o.header.delimiter);
-        while (read_again.next(span))
-            builder.add(span);
-    }
+    builder_rows_before(o, builder, path, lang);
     o.reader->set_delimiter(o.header.delimiter);
+    RecordSpan span;
     while (o.reader->next(span))
         builder.add(span);
 }
@@ -511,14 +597,184 @@ LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, co
     return out;
 }
 
-LoadedFile stream_file(const std::string &input, const LoadOptions &options, const std::function<void(Sheet &)> &done) {
+namespace {
+
+/// Bytes [begin, end) of a regular file, read with pread so that two parts
+/// of one file can be read at once.
+class RangeInput : public RawInput {
+public:
+    RangeInput(const std::string &path, std::int64_t begin, std::int64_t end, Lang lang)
+        : m_path(path), m_pos(begin), m_end(end), m_lang(lang) {
+        m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0) fail_read();
+    }
+    ~RangeInput() override {
+        if (m_fd >= 0) ::close(m_fd);
+    }
+    RangeInput(const RangeInput &) = delete;
+    RangeInput &operator=(const RangeInput &) = delete;
+
+    std::size_t read(char *buffer, std::size_t size) override {
+        std::size_t wanted =
+            static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(size), m_end - m_pos));
+        if (wanted == 0) return 0;
+        for (;;) {
+            ssize_t n = ::pread(m_fd, buffer, wanted, static_cast<off_t>(m_pos));
+            if (n > 0) {
+                m_pos += n;
+                return static_cast<std::size_t>(n);
+            }
+            if (n == 0)
+                throw Error(fmt::format(
+                    fmt::runtime(pick(m_lang, "{}: tệp bị ngắn đi trong lúc đọc; hãy chạy lại khi tệp đã lưu xong",
+                                      "{}: the file became shorter while it was read; run again once it is saved")),
+                    m_path));
+            if (errno != EINTR) fail_read();
+        }
+    }
+
+    /// Line ends (LF, CR LF, lone CR) in [m_pos, end), without moving.
+    long line_ends_until(std::int64_t end) {
+        std::vector<char> buffer(1 << 20);
+        long n = 0;
+        bool after_cr = false;
+        for (std::int64_t pos = m_pos; pos < end;) {
+            std::size_t want =
+                static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(buffer.size()), end - pos));
+            ssize_t got = ::pread(m_fd, buffer.data(), want, static_cast<off_t>(pos));
+            if (got <= 0) {
+                if (got < 0 && errno == EINTR) continue;
+                fail_read();
+            }
+            for (ssize_t i = 0; i < got; ++i) {
+                char c = buffer[static_cast<std::size_t>(i)];
+                if (c == '\n') {
+                    if (!after_cr) ++n;
+                    after_cr = false;
+                } else {
+                    after_cr = c == '\r';
+                    if (after_cr) ++n;
+                }
+            }
+            pos += got;
+        }
+        return n;
+    }
+
+    /// The offset just after the first LF at or after `from`, or -1.
+    std::int64_t line_start_after(std::int64_t from) {
+        char buffer[1 << 16];
+        for (std::int64_t pos = from; pos < m_end;) {
+            ssize_t got = ::pread(m_fd, buffer, sizeof buffer, static_cast<off_t>(pos));
+            if (got <= 0) {
+                if (got < 0 && errno == EINTR) continue;
+                return -1;
+            }
+            if (const void *lf = std::memchr(buffer, '\n', static_cast<std::size_t>(got)))
+                return pos + (static_cast<const char *>(lf) - buffer) + 1;
+            pos += got;
+        }
+        return -1;
+    }
+
+private:
+    [[noreturn]] void fail_read() const {
+        throw Error(fmt::format(fmt::runtime(pick(m_lang, "{}: không đọc được: {}", "{}: cannot read: {}")), m_path,
+                                std::strerror(errno)));
+    }
+
+    std::string m_path;
+    int m_fd = -1;
+    std::int64_t m_pos;
+    std::int64_t m_end;
+    Lang m_lang;
+};
+
+std::int64_t file_size(const std::string &path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
+    return static_cast<std::int64_t>(st.st_size);
+}
+
+} // namespace
+
+LoadedFile stream_file(const std::string &input, const LoadOptions &options, SheetSink &sink) {
     LoadedFile out;
     out.file = display_name(input);
+    const std::string &path = out.file;
+    const Lang lang = options.lang;
     Opening o;
-    if (!open_sheet(RawInput::open(input, options.lang), out, o, options)) return out;
-    SheetBuilder builder(out.file, o.header.map, options, out.encoding, done);
-    read_rows(o, builder, out.file, options.lang);
-    builder.finish();
+    if (!open_sheet(RawInput::open(input, lang), out, o, options)) return out;
+    SheetBuilder head(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 0); });
+
+    // Where to cut: at a line break from the middle of what is left, for a
+    // large UTF-8 file (other encodings go through iconv in one stream).
+    const std::int64_t size = input == "-" ? -1 : file_size(input);
+    const std::int64_t data_start = static_cast<std::int64_t>(o.source->skipped() + o.reader->consumed());
+    std::int64_t cut = -1;
+    std::unique_ptr<RangeInput> tail_input;
+    if (o.source->passes_through() && size > data_start && options.split_at != 0 &&
+        (options.split_at > 0 || (size >= k_split_min_bytes && std::thread::hardware_concurrency() > 1))) {
+        std::int64_t from = options.split_at > 0 ? options.split_at : data_start + (size - data_start) / 2;
+        tail_input = std::make_unique<RangeInput>(input, std::max(from, data_start), size, lang);
+        cut = tail_input->line_start_after(std::max(from, data_start));
+        if (cut < 0 || cut >= size) {
+            cut = -1;
+            tail_input.reset();
+        } else {
+            tail_input = std::make_unique<RangeInput>(input, data_start, size, lang);
+        }
+    }
+    if (cut < 0) {
+        read_rows(o, head, path, lang);
+        head.finish();
+        return out;
+    }
+
+    // Part 1 from the cut to the end, in its own thread.
+    SheetBuilder tail(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 1); });
+    tail.read_tail();
+    tail.set_header_line(o.prefix[o.header.record].line);
+    std::exception_ptr tail_error;
+    const long start_line = o.reader->line();
+    std::thread thread([&] {
+        try {
+            long first_line = start_line + tail_input->line_ends_until(cut);
+            RangeInput range(input, cut, size, lang);
+            TextReader reader(path, range, lang, first_line);
+            reader.set_delimiter(o.header.delimiter);
+            RecordSpan span;
+            while (reader.next(span))
+                tail.add(span);
+            tail.finish();
+        } catch (...) {
+            tail_error = std::current_exception();
+        }
+    });
+    // Part 0 here, up to the cut.
+    bool cut_between_records = false;
+    try {
+        builder_rows_before(o, head, path, lang);
+        o.reader->set_delimiter(o.header.delimiter);
+        RecordSpan span;
+        auto at = [&] { return static_cast<std::int64_t>(o.source->skipped() + o.reader->consumed()); };
+        while (at() < cut && o.reader->next(span))
+            head.add(span);
+        cut_between_records = at() == cut;
+    } catch (...) {
+        thread.join();
+        throw; // the first error in the file
+    }
+    thread.join();
+    if (cut_between_records && tail_error) std::rethrow_exception(tail_error);
+    if (cut_between_records && head.join(tail)) return out;
+    // The cut was inside a quoted cell, or the tail's first rows needed
+    // the rows above: read on from here in one pass.
+    sink.discard_part(1);
+    RecordSpan span;
+    while (o.reader->next(span))
+        head.add(span);
+    head.finish();
     return out;
 }
 
