@@ -216,7 +216,7 @@ public:
     std::vector<Sheet> finish() {
         if (m_sheets.empty() && m_sealed.empty() && !m_is_tail) sheet_for({}, {});
         if (m_done) {
-            if (!m_sheets.empty()) hand_over();
+            if (!m_sheets.empty()) hand_over(false);
             return {};
         }
         for (Sheet &sheet : m_sheets) {
@@ -253,7 +253,7 @@ public:
         }
         if (same) {
             for (Row &row : first->rows)
-                open->rows.push_back(std::move(row));
+                slot() = std::move(row), ++m_count;
             open->skipped_rows += first->skipped_rows;
             first = nullptr;
         } else if (open != nullptr) {
@@ -265,10 +265,13 @@ public:
         } else {
             m_pending_skips += tail_skips;
         }
-        if (open != nullptr) hand_over();
+        if (open != nullptr) hand_over(false);
         if (first != nullptr) {
+            for (Row &row : first->rows)
+                slot() = std::move(row), ++m_count;
+            first->rows.clear();
             m_sheets.push_back(std::move(*first));
-            hand_over();
+            hand_over(false);
         } else if (m_sealed.empty() && tail.m_sealed.empty()) {
             finish(); // no rows at all: the one empty sheet
         }
@@ -280,14 +283,17 @@ public:
 private:
     std::string_view text(Column c) const { return m_text[static_cast<std::size_t>(c)]; }
 
-    Row &take_spare() {
-        m_row = m_spare.empty() ? Row() : std::move(m_spare.back());
-        if (!m_spare.empty()) m_spare.pop_back();
-        return m_row;
+    /// Where the next row is written. Streaming, the current sheet's rows are
+    /// the first m_count slots, written over in place sheet after sheet so
+    /// their strings keep their memory; else one row, moved into its sheet.
+    Row &slot() {
+        if (!m_done) return m_row;
+        if (m_count == m_rows.size()) m_rows.emplace_back();
+        return m_rows[m_count];
     }
 
     void add_row(long line) {
-        Row &row = take_spare();
+        Row &row = slot();
         row.kind = RowKind::criterion;
         row.line = line;
         row.code = normalise_code(text(Column::code));
@@ -317,7 +323,6 @@ private:
             row.kind = RowKind::total;
         } else if (row.code.empty()) {
             if (!has_numbers) {
-                m_spare.push_back(std::move(row));
                 skip();
                 return;
             }
@@ -326,14 +331,17 @@ private:
         } else {
             row.key = code_key(row.code, row.code_well_formed);
             if (!has_numbers && !row.code_well_formed) {
-                m_spare.push_back(std::move(row));
                 skip(); // a signature or a note typed in the code column
                 return;
             }
             bool scored = present(row.self) || present(row.appraised) || present(row.lost);
             row.kind = scored ? RowKind::criterion : has_numbers ? RowKind::unscored : RowKind::heading;
         }
-        sheet_for(text(Column::unit), text(Column::period)).rows.push_back(std::move(row));
+        Sheet &sheet = sheet_for(text(Column::unit), text(Column::period));
+        if (m_done)
+            ++m_count; // sheet_for moved the row to the first slot if a sheet began
+        else
+            sheet.rows.push_back(std::move(m_row));
     }
 
     /// Text rows read before the first sheet began (all of them if none did).
@@ -354,22 +362,35 @@ private:
                 if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
     }
 
-    /// Streaming: the current sheet is complete; hand it over and keep its
-    /// rows' memory for the next one. A tail keeps its first sheet back.
-    void hand_over() {
+    /// Streaming: the current sheet is complete; hand it over with its rows
+    /// (the first m_count slots) and take the slots back for the next sheet.
+    /// `row_pending`: the slot after them holds the next sheet's first row.
+    /// A tail keeps its first sheet back.
+    void hand_over(bool row_pending) {
         Sheet &sheet = m_sheets.front();
         sheet.header_line = m_header_line;
         m_sealed.insert(std::make_pair(sheet.unit, sheet.period));
+        Row pending;
+        if (row_pending) pending = std::move(m_rows[m_count]);
+        // Slots past this sheet's rows wait aside, unless they are many.
+        m_surplus.clear();
+        if (m_rows.size() - m_count <= m_count + 64)
+            for (std::size_t i = m_count; i < m_rows.size(); ++i)
+                m_surplus.push_back(std::move(m_rows[i]));
+        m_rows.resize(m_count);
+        sheet.rows.swap(m_rows);
         if (m_is_tail && !m_has_head) {
             m_head = std::move(sheet);
             m_has_head = true;
         } else {
             seal(sheet);
-            m_rows_hint = sheet.rows.size();
             m_done(sheet);
-            for (Row &row : sheet.rows)
-                m_spare.push_back(std::move(row));
+            m_rows.swap(sheet.rows); // those the caller left
         }
+        for (Row &row : m_surplus)
+            m_rows.push_back(std::move(row));
+        m_count = 0;
+        if (row_pending) slot() = std::move(pending);
         m_sheets.clear();
         m_index.clear();
         m_current = nullptr;
@@ -396,11 +417,10 @@ private:
         auto it = m_index.find(key);
         if (it == m_index.end()) {
             if (m_done && !m_sheets.empty()) {
-                hand_over();
+                hand_over(true);
                 if (m_sealed.count(key) > 0) throw NotContiguous();
             }
             Sheet sheet;
-            sheet.rows.reserve(m_rows_hint); // about as many as the last sheet
             sheet.file = m_file;
             sheet.unit = m_last_unit;
             sheet.period = m_last_period;
@@ -430,7 +450,6 @@ private:
     std::set<std::pair<std::string, std::string>> m_sealed; // handed over while streaming
     Sheet *m_current = nullptr;
     std::size_t m_pending_skips = 0;
-    std::size_t m_rows_hint = 0;
     // Reading the second part of a file cut in two (see read_tail, join).
     bool m_is_tail = false;
     bool m_has_head = false;
@@ -452,8 +471,10 @@ private:
     const ContentText *m_content = nullptr;
     const NoteText *m_note = nullptr;
     const std::string *m_owner = nullptr;
-    std::vector<Row> m_spare; // rows of handed-over sheets, their strings' memory reused
-    Row m_row;
+    std::vector<Row> m_rows; // streaming: the slots of the current sheet's rows
+    std::size_t m_count = 0; // rows of the current sheet in m_rows
+    std::vector<Row> m_surplus;
+    Row m_row; // the row being read, when not streaming
 };
 
 } // namespace
