@@ -201,10 +201,10 @@ private:
     }
 
     void check_duplicates() {
-        std::map<std::string, const Row *> seen;
+        std::unordered_map<std::string_view, const Row *> seen; // views of the rows' keys
         for (const Row &row : m_sheet.rows) {
             if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
-            auto [it, inserted] = seen.emplace(row.key, &row);
+            auto [it, inserted] = seen.try_emplace(row.key, &row);
             if (inserted) continue;
             const Row &first = *it->second;
             // A spreadsheet that reads 3.10 as a number shows it as 3.1.
@@ -230,11 +230,11 @@ private:
             Decimal max, self, appraised;
             bool any_scored = false, any_self = false;
         };
-        std::unordered_map<std::string, ChildSums> by_prefix;
+        std::unordered_map<std::string_view, ChildSums> by_prefix; // views of the rows' keys
         for (const Row &child : m_sheet.rows) {
             if (child.kind != RowKind::criterion && child.kind != RowKind::unscored) continue;
             for (std::size_t dot = child.key.find('.'); dot != std::string::npos; dot = child.key.find('.', dot + 1)) {
-                ChildSums &sums = by_prefix[child.key.substr(0, dot)];
+                ChildSums &sums = by_prefix[std::string_view(child.key).substr(0, dot)];
                 sums.max += child.max.value_or_zero();
                 if (child.kind == RowKind::unscored) continue;
                 sums.any_scored = true;
@@ -247,7 +247,7 @@ private:
         }
         for (const Row &parent : m_sheet.rows) {
             if (parent.kind != RowKind::parent) continue;
-            const ChildSums &sums = by_prefix[parent.key];
+            const ChildSums &sums = by_prefix[std::string_view(parent.key)];
             compare_sum(parent, "parent-sum-mismatch", parent.max, sums.max, "max");
             // Scores are compared once the children have some (not in a blank template).
             if (sums.any_scored)

@@ -105,15 +105,15 @@ bool is_total_label(std::string_view cell) {
 }
 
 void mark_parents(Sheet &sheet) {
-    std::unordered_set<std::string> prefixes;
+    std::unordered_set<std::string_view> prefixes; // views of the rows' keys
     for (const Row &row : sheet.rows) {
         if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
         for (std::size_t dot = row.key.find('.'); dot != std::string::npos; dot = row.key.find('.', dot + 1))
-            prefixes.insert(row.key.substr(0, dot));
+            prefixes.insert(std::string_view(row.key).substr(0, dot));
     }
     for (Row &row : sheet.rows)
         if ((row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored) &&
-            prefixes.count(row.key) > 0)
+            prefixes.count(std::string_view(row.key)) > 0)
             row.kind = RowKind::parent;
 }
 

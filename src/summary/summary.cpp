@@ -93,7 +93,7 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
     SheetSummary out;
     out.sheet = &sheet;
     std::map<std::string, Group, bool (*)(const std::string &, const std::string &)> domains(&code_less);
-    std::unordered_map<std::string, std::size_t> owner_index;
+    std::unordered_map<std::string_view, std::size_t> owner_index; // views of the rows' owners
     for (const Row &row : sheet.rows) {
         if (row.kind != RowKind::criterion) continue;
         out.totals.add(row);
@@ -101,7 +101,7 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
         domain.name = row.domain();
         domain.sums.add(row);
         // Owners group on their NFC, space-collapsed spelling (done by the loader).
-        auto [it, inserted] = owner_index.emplace(row.owner, out.owners.size());
+        auto [it, inserted] = owner_index.try_emplace(row.owner, out.owners.size());
         if (inserted) out.owners.push_back(Group{row.owner, {}});
         out.owners[it->second].sums.add(row);
 
