@@ -33,6 +33,8 @@ struct NoteFacts {
 };
 
 NoteFacts read_note(std::string_view note);
+/// The same into `facts`, whose memory is reused.
+void read_note(std::string_view note, NoteFacts &facts);
 
 /// A/B × 100 at `decimals` decimals, rounded half up and truncated, scaled
 /// by 10^decimals: (44, 46, 2) → {9565, 9565}.

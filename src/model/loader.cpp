@@ -182,6 +182,13 @@ public:
                 });
                 break;
             case Column::note:
+                if (raw.find_first_of("/%") != std::string_view::npos) {
+                    // Counts and percentages make most such notes unique: not cached.
+                    m_note_scratch.text.assign(m_decoder.text(record, i, raw, m_text_scratch[column]));
+                    read_note(m_note_scratch.text, m_note_scratch.facts);
+                    m_note = &m_note_scratch;
+                    break;
+                }
                 m_note = &m_notes.get(raw, [&] {
                     NoteText note{decode(), {}};
                     if (!note.text.empty()) note.facts = read_note(note.text);
@@ -470,6 +477,7 @@ private:
     TextCache<std::string> m_places; // units and periods
     const ContentText *m_content = nullptr;
     const NoteText *m_note = nullptr;
+    NoteText m_note_scratch;
     const std::string *m_owner = nullptr;
     std::vector<Row> m_rows; // streaming: the slots of the current sheet's rows
     std::size_t m_count = 0; // rows of the current sheet in m_rows

@@ -87,16 +87,19 @@ bool after_date_word(std::string_view s, std::size_t begin) {
     std::size_t start = end;
     while (start > 0 && !is_space(s[start - 1]))
         --start;
+    // Only a word that starts with n, t or d (or a letter with a mark) can
+    // fold to one of these; most notes say "có 486/689", so skip the fold.
+    if (start == end || end - start > 16) return false;
+    unsigned char first = static_cast<unsigned char>(s[start]);
+    if (first < 0x80 && std::string_view("nNtTdD").find(static_cast<char>(first)) == std::string_view::npos)
+        return false;
     std::string word = fold(s.substr(start, end - start));
     return word == "ngay" || word == "thang" || word == "date";
 }
 
 void read_fractions(std::string_view s, NoteFacts &facts) {
-    std::vector<std::size_t> slashes;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        if (s[i] == '/') slashes.push_back(i);
     // Strict A/B first.
-    for (std::size_t slash : slashes) {
+    for (std::size_t slash = s.find('/'); slash != std::string_view::npos; slash = s.find('/', slash + 1)) {
         if (slash == 0 || !is_digit(s[slash - 1]) || slash + 1 >= s.size() || !is_digit(s[slash + 1])) continue;
         Number a = digits_before(s, slash);
         Number b = digits_at(s, slash + 1);
@@ -107,7 +110,7 @@ void read_fractions(std::string_view s, NoteFacts &facts) {
     if (!facts.fractions.empty()) return;
     // Loose: "3 TTHC phát sinh … trực tuyến/30TTHC": a number, words with
     // no digits nor sentence punctuation, a slash, a number.
-    for (std::size_t slash : slashes) {
+    for (std::size_t slash = s.find('/'); slash != std::string_view::npos; slash = s.find('/', slash + 1)) {
         std::size_t after = slash + 1;
         while (after < s.size() && is_space(s[after]))
             ++after;
@@ -170,9 +173,16 @@ std::int64_t pow10(int n) {
 
 NoteFacts read_note(std::string_view note) {
     NoteFacts facts;
+    read_note(note, facts);
+    return facts;
+}
+
+void read_note(std::string_view note, NoteFacts &facts) {
+    facts.fractions.clear();
+    facts.percents.clear();
+    if (note.find_first_of("/%") == std::string_view::npos) return;
     read_fractions(note, facts);
     read_percents(note, facts);
-    return facts;
 }
 
 PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals) {
