@@ -44,8 +44,10 @@ public:
     static constexpr std::size_t k_max_cells = 2000;
 
     /// Reads `input` from its current position; `first_line` is the
-    /// physical line number of its first byte.
-    TextReader(std::string file_name, RawInput &input, Lang lang = Lang::en, long first_line = 1);
+    /// physical line number of its first byte. `size_hint`: the input's
+    /// size when known, so a small file gets a small buffer.
+    TextReader(std::string file_name, RawInput &input, Lang lang = Lang::en, long first_line = 1,
+               std::size_t size_hint = 0);
 
     /// From now on, records are also cut into cells at `delimiter`.
     void set_delimiter(char delimiter) { m_delimiter = delimiter; }
@@ -70,6 +72,7 @@ private:
     char m_delimiter = 0;
     std::unique_ptr<char[]> m_buffer;
     std::size_t m_capacity = 0;
+    std::size_t m_initial_capacity;
     std::size_t m_begin = 0; // first byte not yet returned
     std::size_t m_end = 0;   // end of the bytes read
     bool m_eof = false;

@@ -46,8 +46,10 @@ inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t e
 
 } // namespace
 
-TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line)
-    : m_file(std::move(file_name)), m_input(input), m_lang(lang), m_line(first_line) {}
+TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line, std::size_t size_hint)
+    : m_file(std::move(file_name)), m_input(input), m_lang(lang),
+      m_initial_capacity(size_hint > 0 && size_hint < k_read_size ? size_hint + 4096 : k_read_size),
+      m_line(first_line) {}
 
 void TextReader::fail(long line, const std::string &message) const {
     throw InputError(m_file, line, message);
@@ -61,19 +63,19 @@ bool TextReader::refill(std::size_t &pos, std::size_t line_start) {
         (void)line_start;
         return false; // the caller names the limit
     }
-    std::size_t needed = kept + k_read_size;
-    if (needed > m_capacity) {
-        std::size_t capacity = std::max<std::size_t>(m_capacity * 2, needed);
+    if (m_begin > 0) {
+        std::memmove(m_buffer.get(), m_buffer.get() + m_begin, kept);
+        pos -= m_begin;
+        m_end = kept;
+        m_begin = 0;
+    }
+    if (m_end == m_capacity) {
+        std::size_t capacity = std::max(m_capacity * 2, m_initial_capacity);
         std::unique_ptr<char[]> bigger(new char[capacity]); // not zeroed: read() fills it
-        if (kept > 0) std::memcpy(bigger.get(), m_buffer.get() + m_begin, kept);
+        if (kept > 0) std::memcpy(bigger.get(), m_buffer.get(), kept);
         m_buffer = std::move(bigger);
         m_capacity = capacity;
-    } else if (m_begin > 0) {
-        std::memmove(m_buffer.get(), m_buffer.get() + m_begin, kept);
     }
-    pos -= m_begin;
-    m_end = kept;
-    m_begin = 0;
     std::size_t n = m_input.read(m_buffer.get() + m_end, m_capacity - m_end);
     if (n == 0) m_eof = true;
     m_end += n;

@@ -518,22 +518,6 @@ LoadedFile load_file(const std::string &input, const LoadOptions &options) {
 
 namespace {
 
-/// A RawInput over text already in memory.
-class StringInput : public RawInput {
-public:
-    explicit StringInput(std::string text) : m_text(std::move(text)) {}
-    std::size_t read(char *buffer, std::size_t size) override {
-        std::size_t n = std::min(size, m_text.size() - m_pos);
-        std::memcpy(buffer, m_text.data() + m_pos, n);
-        m_pos += n;
-        return n;
-    }
-
-private:
-    std::string m_text;
-    std::size_t m_pos = 0;
-};
-
 /// A file up to its header row: the encoding, the rows searched for the
 /// header, the header, and the reader positioned after those rows.
 struct Opening {
@@ -545,7 +529,8 @@ struct Opening {
 
 /// Reads up to the header. False when the file has no usable header: the
 /// findings of `out` say why.
-bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, const LoadOptions &options) {
+bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, const LoadOptions &options,
+                std::size_t size_hint = 0) {
     const std::string &path = out.file;
     const Lang lang = options.lang;
     o.source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, lang, false);
@@ -555,11 +540,20 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
             path, 1, "", "encoding-assumed", Severity::info,
             std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
                              "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))});
-    o.reader = std::make_unique<TextReader>(path, *o.source, lang);
+    o.reader = std::make_unique<TextReader>(path, *o.source, lang, 1, size_hint);
 
+    // The header is the first row that names the needed columns: read up to
+    // it, or up to the search limit to say what is missing.
     RecordSpan span;
-    while (o.prefix.size() < static_cast<std::size_t>(k_header_search_rows) && o.reader->next(span))
+    while (o.prefix.size() < static_cast<std::size_t>(k_header_search_rows) && o.reader->next(span)) {
         o.prefix.push_back(RawRecord{span.line, span.last_line, record_text(span, path, lang)});
+        HeaderChoice here = find_header({o.prefix.back()}, options.delimiter, path, sheet_columns(), lang);
+        if (here.found) {
+            here.record = o.prefix.size() - 1;
+            o.header = std::move(here);
+            break;
+        }
+    }
     if (o.prefix.empty() ||
         std::all_of(o.prefix.begin(), o.prefix.end(), [](const RawRecord &r) { return cell_is_blank(r.text); })) {
         out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
@@ -571,7 +565,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
         return false;
     }
 
-    o.header = find_header(o.prefix, options.delimiter, path, sheet_columns(), lang);
+    if (!o.header.found) o.header = find_header(o.prefix, options.delimiter, path, sheet_columns(), lang);
     if (!o.header.found) {
         report_missing_header(out, o.prefix, o.header, options);
         return false;
@@ -587,26 +581,9 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     return true;
 }
 
-/// The rows read with the header, after it.
-void builder_rows_before(Opening &o, SheetBuilder &builder, const std::string &path, Lang lang) {
+/// The rows after the header (the header is the last row read so far).
+void read_rows(Opening &o, SheetBuilder &builder) {
     builder.set_header_line(o.prefix[o.header.record].line);
-    if (o.header.record + 1 >= o.prefix.size()) return;
-    std::string text;
-    for (std::size_t i = o.header.record + 1; i < o.prefix.size(); ++i) {
-        if (i > o.header.record + 1) text += '\n';
-        text += o.prefix[i].text;
-    }
-    StringInput input(std::move(text));
-    TextReader read_again(path, input, lang, o.prefix[o.header.record + 1].line);
-    read_again.set_delimiter(o.header.delimiter);
-    RecordSpan span;
-    while (read_again.next(span))
-        builder.add(span);
-}
-
-/// The rows after the header: those read with it, then the rest.
-void read_rows(Opening &o, SheetBuilder &builder, const std::string &path, Lang lang) {
-    builder_rows_before(o, builder, path, lang);
     o.reader->set_delimiter(o.header.delimiter);
     RecordSpan span;
     while (o.reader->next(span))
@@ -621,7 +598,7 @@ LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, co
     Opening o;
     if (!open_sheet(std::move(raw), out, o, options)) return out;
     SheetBuilder builder(path, o.header.map, options, out.encoding);
-    read_rows(o, builder, path, options.lang);
+    read_rows(o, builder);
     out.sheets = builder.finish();
     return out;
 }
@@ -733,12 +710,13 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     const std::string &path = out.file;
     const Lang lang = options.lang;
     Opening o;
-    if (!open_sheet(RawInput::open(input, lang), out, o, options)) return out;
+    const std::int64_t size = input == "-" ? -1 : file_size(input);
+    if (!open_sheet(RawInput::open(input, lang), out, o, options, size > 0 ? static_cast<std::size_t>(size) : 0))
+        return out;
     SheetBuilder head(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 0); });
 
     // Where to cut: at a line break from the middle of what is left, for a
     // large UTF-8 file (other encodings go through iconv in one stream).
-    const std::int64_t size = input == "-" ? -1 : file_size(input);
     const std::int64_t data_start = static_cast<std::int64_t>(o.source->skipped() + o.reader->consumed());
     std::int64_t cut = -1;
     std::unique_ptr<RangeInput> tail_input;
@@ -755,7 +733,7 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
         }
     }
     if (cut < 0) {
-        read_rows(o, head, path, lang);
+        read_rows(o, head);
         head.finish();
         return out;
     }
@@ -783,7 +761,7 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     // Part 0 here, up to the cut.
     bool cut_between_records = false;
     try {
-        builder_rows_before(o, head, path, lang);
+        head.set_header_line(o.prefix[o.header.record].line);
         o.reader->set_delimiter(o.header.delimiter);
         RecordSpan span;
         auto at = [&] { return static_cast<std::int64_t>(o.source->skipped() + o.reader->consumed()); };
