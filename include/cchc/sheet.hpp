@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cchc {
@@ -62,6 +63,14 @@ struct Sheet {
 
 /// The deepest code accepted: 1.2.3.4.5.6.7.8. Deeper is a bad-code.
 inline constexpr std::size_t k_max_code_levels = 8;
+
+/// The first '.' of `key` at or after `from`, or npos (codes are short: a
+/// loop beats a call to memchr).
+inline std::size_t next_dot(std::string_view key, std::size_t from = 0) {
+    for (std::size_t i = from; i < key.size(); ++i)
+        if (key[i] == '.') return i;
+    return std::string_view::npos;
+}
 
 /// Normalises a code cell: trims, drops a trailing dot. Empty if none.
 std::string normalise_code(std::string_view cell);

@@ -5,10 +5,42 @@
 // for aligning tables in a terminal. utf8proc does the Unicode work.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace cchc {
+
+/// A quick hash for hash tables of cell text: the length and at most 24
+/// bytes (start, middle, end) mixed, instead of every byte; equal text
+/// still compares in full. Cell text that repeats (units, owners,
+/// contents, codes) is looked up once per row, so this matters.
+struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept {
+        auto load = [&](std::size_t at, std::size_t n) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, text.data() + at, n);
+            return v;
+        };
+        const std::size_t n = text.size();
+        std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
+        if (n <= 16) {
+            h ^= load(0, n < 8 ? n : 8);
+            h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+            if (n > 8) h ^= load(8, n - 8);
+        } else {
+            h ^= load(0, 8);
+            h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+            h ^= load(n / 2 - 4, 8);
+            h = (h ^ (h >> 29)) * 0xBF58476D1CE4E5B9ull;
+            h ^= load(n - 8, 8);
+        }
+        h = (h ^ (h >> 32)) * 0x94D049BB133111EBull;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+};
 
 /// Length of the longest prefix of `bytes` that is valid UTF-8, stopping
 /// short of an incomplete sequence at the very end.

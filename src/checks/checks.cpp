@@ -201,7 +201,7 @@ private:
     }
 
     void check_duplicates() {
-        std::unordered_map<std::string_view, const Row *> seen; // views of the rows' keys
+        std::unordered_map<std::string_view, const Row *, TextHash> seen; // views of the rows' keys
         for (const Row &row : m_sheet.rows) {
             if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
             auto [it, inserted] = seen.try_emplace(row.key, &row);
@@ -230,10 +230,10 @@ private:
             Decimal max, self, appraised;
             bool any_scored = false, any_self = false;
         };
-        std::unordered_map<std::string_view, ChildSums> by_prefix; // views of the rows' keys
+        std::unordered_map<std::string_view, ChildSums, TextHash> by_prefix; // views of the rows' keys
         for (const Row &child : m_sheet.rows) {
             if (child.kind != RowKind::criterion && child.kind != RowKind::unscored) continue;
-            for (std::size_t dot = child.key.find('.'); dot != std::string::npos; dot = child.key.find('.', dot + 1)) {
+            for (std::size_t dot = next_dot(child.key); dot != std::string::npos; dot = next_dot(child.key, dot + 1)) {
                 ChildSums &sums = by_prefix[std::string_view(child.key).substr(0, dot)];
                 sums.max += child.max.value_or_zero();
                 if (child.kind == RowKind::unscored) continue;

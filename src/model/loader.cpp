@@ -111,11 +111,7 @@ public:
 
 private:
     static constexpr std::size_t k_max_entries = 1 << 14;
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-    };
-    std::unordered_map<std::string, Value, Hash, std::equal_to<>> m_map;
+    std::unordered_map<std::string, Value, TextHash, std::equal_to<>> m_map;
     Value m_spill;
 };
 
@@ -197,9 +193,16 @@ public:
                 break;
             case Column::owner: m_owner = &m_owners.get(raw, [&] { return collapse_space(decode()); }); break;
             case Column::unit:
-            case Column::period:
-                m_text[static_cast<std::size_t>(c)] = m_places.get(raw, [&] { return collapse_space(decode()); });
+            case Column::period: {
+                // Rows of one unit follow each other: most rows repeat the cell above.
+                std::size_t k = c == Column::unit ? 0 : 1;
+                if (raw != m_place_raw[k]) {
+                    m_place_raw[k].assign(raw);
+                    m_place_text[k] = m_places[k].get(raw, [&] { return collapse_space(decode()); });
+                }
+                m_text[static_cast<std::size_t>(c)] = m_place_text[k];
                 break;
+            }
             default:
                 m_text[static_cast<std::size_t>(c)] =
                     m_decoder.text(record, i, raw, m_text_scratch[static_cast<std::size_t>(c)]);
@@ -474,7 +477,9 @@ private:
     TextCache<ContentText> m_contents;
     TextCache<NoteText> m_notes;
     TextCache<std::string> m_owners;
-    TextCache<std::string> m_places; // units and periods
+    TextCache<std::string> m_places[2]; // units, periods
+    std::string m_place_raw[2];         // the last raw unit and period cells
+    std::string_view m_place_text[2];   // and their text
     const ContentText *m_content = nullptr;
     const NoteText *m_note = nullptr;
     NoteText m_note_scratch;

@@ -39,7 +39,7 @@ bool is_dotted_number(std::string_view s) {
 }
 
 std::string_view first_segment(std::string_view key) {
-    return key.substr(0, key.find('.'));
+    return key.substr(0, next_dot(key));
 }
 
 } // namespace
@@ -68,8 +68,8 @@ bool code_less(const std::string &a, const std::string &b) {
     std::size_t i = 0;
     std::size_t j = 0;
     while (i < a.size() && j < b.size()) {
-        std::size_t ie = a.find('.', i);
-        std::size_t je = b.find('.', j);
+        std::size_t ie = next_dot(a, i);
+        std::size_t je = next_dot(b, j);
         if (ie == std::string::npos) ie = a.size();
         if (je == std::string::npos) je = b.size();
         std::string_view sa(a.data() + i, ie - i);
@@ -105,10 +105,10 @@ bool is_total_label(std::string_view cell) {
 }
 
 void mark_parents(Sheet &sheet) {
-    std::unordered_set<std::string_view> prefixes; // views of the rows' keys
+    std::unordered_set<std::string_view, TextHash> prefixes; // views of the rows' keys
     for (const Row &row : sheet.rows) {
         if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
-        for (std::size_t dot = row.key.find('.'); dot != std::string::npos; dot = row.key.find('.', dot + 1))
+        for (std::size_t dot = next_dot(row.key); dot != std::string::npos; dot = next_dot(row.key, dot + 1))
             prefixes.insert(std::string_view(row.key).substr(0, dot));
     }
     for (Row &row : sheet.rows)

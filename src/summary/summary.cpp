@@ -93,7 +93,7 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
     SheetSummary out;
     out.sheet = &sheet;
     std::map<std::string, Group, bool (*)(const std::string &, const std::string &)> domains(&code_less);
-    std::unordered_map<std::string_view, std::size_t> owner_index; // views of the rows' owners
+    std::unordered_map<std::string_view, std::size_t, TextHash> owner_index; // views of the rows' owners
     for (const Row &row : sheet.rows) {
         if (row.kind != RowKind::criterion) continue;
         out.totals.add(row);
