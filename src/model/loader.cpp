@@ -102,15 +102,18 @@ public:
     const Value &get(std::string_view raw, Make &&make) {
         auto it = m_map.find(raw);
         if (it != m_map.end()) return it->second;
-        if (m_map.size() >= k_max_entries) {
+        if (m_map.size() >= k_max_entries || m_bytes > k_max_bytes) {
             m_spill = make();
             return m_spill;
         }
+        m_bytes += 2 * raw.size() + 96; // key, value and node, roughly
         return m_map.emplace(std::string(raw), make()).first->second;
     }
 
 private:
     static constexpr std::size_t k_max_entries = 1 << 14;
+    static constexpr std::size_t k_max_bytes = 4 << 20;
+    std::size_t m_bytes = 0;
     std::unordered_map<std::string, Value, TextHash, std::equal_to<>> m_map;
     Value m_spill;
 };
@@ -124,6 +127,21 @@ struct NoteText {
     std::string text;
     NoteFacts facts;
 };
+
+/// The caches of one thread, shared by the files it reads one after the
+/// other: decoding depends on nothing but the bytes, and a province's
+/// sheets repeat the same owners and contents.
+struct TextCaches {
+    TextCache<ContentText> contents;
+    TextCache<NoteText> notes;
+    TextCache<std::string> owners;
+    TextCache<std::string> places[2]; // units, periods
+};
+
+TextCaches &thread_caches() {
+    static thread_local TextCaches caches;
+    return caches;
+}
 
 /// Records → rows → sheets. A sheet ends when the file ends or, when
 /// streaming, as soon as a row of another unit or period comes: it is then
@@ -171,7 +189,7 @@ public:
             };
             switch (c) {
             case Column::content:
-                m_content = &m_contents.get(raw, [&] {
+                m_content = &m_caches.contents.get(raw, [&] {
                     std::string text = decode();
                     bool total = is_total_label(text);
                     return ContentText{std::move(text), total};
@@ -185,20 +203,20 @@ public:
                     m_note = &m_note_scratch;
                     break;
                 }
-                m_note = &m_notes.get(raw, [&] {
+                m_note = &m_caches.notes.get(raw, [&] {
                     NoteText note{decode(), {}};
                     if (!note.text.empty()) note.facts = read_note(note.text);
                     return note;
                 });
                 break;
-            case Column::owner: m_owner = &m_owners.get(raw, [&] { return collapse_space(decode()); }); break;
+            case Column::owner: m_owner = &m_caches.owners.get(raw, [&] { return collapse_space(decode()); }); break;
             case Column::unit:
             case Column::period: {
                 // Rows of one unit follow each other: most rows repeat the cell above.
                 std::size_t k = c == Column::unit ? 0 : 1;
                 if (raw != m_place_raw[k]) {
                     m_place_raw[k].assign(raw);
-                    m_place_text[k] = m_places[k].get(raw, [&] { return collapse_space(decode()); });
+                    m_place_text[k] = m_caches.places[k].get(raw, [&] { return collapse_space(decode()); });
                 }
                 m_text[static_cast<std::size_t>(c)] = m_place_text[k];
                 break;
@@ -474,12 +492,9 @@ private:
     std::vector<std::string> m_raw_scratch;
     std::array<std::string, k_column_count> m_text_scratch;
     std::array<std::string_view, k_column_count> m_text;
-    TextCache<ContentText> m_contents;
-    TextCache<NoteText> m_notes;
-    TextCache<std::string> m_owners;
-    TextCache<std::string> m_places[2]; // units, periods
-    std::string m_place_raw[2];         // the last raw unit and period cells
-    std::string_view m_place_text[2];   // and their text
+    TextCaches &m_caches = thread_caches();
+    std::string m_place_raw[2];       // the last raw unit and period cells
+    std::string_view m_place_text[2]; // and their text
     const ContentText *m_content = nullptr;
     const NoteText *m_note = nullptr;
     NoteText m_note_scratch;
@@ -523,6 +538,17 @@ LoadedFile load_file(const std::string &input, const LoadOptions &options) {
 
 namespace {
 
+/// find_header on one record, remembered per thread: a province's files
+/// share a handful of header rows, and matching names folds every cell.
+HeaderChoice header_of(const RawRecord &record, char forced, const std::string &path, Lang lang) {
+    static thread_local std::unordered_map<std::string, HeaderChoice, TextHash, std::equal_to<>> seen;
+    std::string key = std::string(1, forced) + record.text;
+    if (auto it = seen.find(key); it != seen.end()) return it->second;
+    HeaderChoice choice = find_header({record}, forced, path, sheet_columns(), lang);
+    if (seen.size() < 64) seen.emplace(std::move(key), choice);
+    return choice;
+}
+
 /// A file up to its header row: the encoding, the rows searched for the
 /// header, the header, and the reader positioned after those rows.
 struct Opening {
@@ -552,7 +578,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     RecordSpan span;
     while (o.prefix.size() < static_cast<std::size_t>(k_header_search_rows) && o.reader->next(span)) {
         o.prefix.push_back(RawRecord{span.line, span.last_line, record_text(span, path, lang)});
-        HeaderChoice here = find_header({o.prefix.back()}, options.delimiter, path, sheet_columns(), lang);
+        HeaderChoice here = header_of(o.prefix.back(), options.delimiter, path, lang);
         if (here.found) {
             here.record = o.prefix.size() - 1;
             o.header = std::move(here);

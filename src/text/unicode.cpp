@@ -5,7 +5,9 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 
 namespace cchc {
@@ -38,23 +40,34 @@ bool is_space(unsigned char c) {
 } // namespace
 
 std::size_t valid_utf8_prefix(std::string_view bytes) {
-    std::size_t i = 0;
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
     const std::size_t n = bytes.size();
+    std::size_t i = 0;
     while (i < n) {
-        unsigned char c = static_cast<unsigned char>(bytes[i]);
+        // Eight ASCII bytes at a time.
+        if (i + 8 <= n) {
+            std::uint64_t word;
+            std::memcpy(&word, p + i, 8);
+            if ((word & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = p[i];
         if (c < 0x80) {
             ++i;
             continue;
         }
         int len = sequence_length(c);
         if (len == 0 || i + static_cast<std::size_t>(len) > n) return i;
-        unsigned char c1 = static_cast<unsigned char>(bytes[i + 1]);
+        unsigned char c1 = p[i + 1];
+        if ((c1 & 0xC0) != 0x80) return i;
         // Reject overlong forms, surrogates and code points above U+10FFFF.
         if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
             (c == 0xF4 && c1 > 0x8F))
             return i;
-        for (int k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return i;
+        if (len >= 3 && (p[i + 2] & 0xC0) != 0x80) return i;
+        if (len == 4 && (p[i + 3] & 0xC0) != 0x80) return i;
         i += static_cast<std::size_t>(len);
     }
     return i;
