@@ -29,11 +29,16 @@ public:
     /// Only checks: throws like `text` for a cell that is not UTF-8.
     void check(const RecordSpan &record, std::size_t i, std::string_view raw) const;
 
+    /// The encoding was guessed for the bytes before this offset: a byte
+    /// there that is not UTF-8 throws WrongGuess instead.
+    void set_guessed_until(std::uint64_t offset) { m_guessed_until = offset; }
+
 private:
-    [[noreturn]] void not_utf8(const RecordSpan &record, std::size_t i, std::string_view raw, std::size_t at) const;
+    void validate(const RecordSpan &record, std::size_t i) const;
 
     const std::string &m_file;
     Lang m_lang;
+    std::uint64_t m_guessed_until = 0;
 };
 
 /// True when a cell holds only spaces, tabs and line breaks.

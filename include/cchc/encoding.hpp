@@ -12,6 +12,7 @@
 #include <cchc/lang.hpp>
 
 #include <cstddef>
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,12 @@ public:
     virtual std::size_t read(char *buffer, std::size_t size) = 0;
 };
 
+/// Thrown when a byte that is not UTF-8 turns up where the encoding was
+/// only guessed (DecodingSource `guess`): read the file again without.
+struct WrongGuess : std::exception {
+    const char *what() const noexcept override { return "the file is not UTF-8"; }
+};
+
 /// The message for a byte that is not UTF-8 in a file read as UTF-8.
 std::string not_utf8_message(unsigned char byte, Lang lang = Lang::en);
 
@@ -35,8 +42,10 @@ class DecodingSource : public RawInput {
 public:
     /// `encoding` is empty for auto-detection, else an iconv name
     /// ("WINDOWS-1258", "UTF-16LE", "UTF-8", …). `checked`: see above.
+    /// `guess` (not checked): take a file without a BOM for UTF-8 without
+    /// checking its first 64 KiB first.
     DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
-                   Lang lang = Lang::en, bool checked = true);
+                   Lang lang = Lang::en, bool checked = true, bool guess = false);
     ~DecodingSource() override;
     DecodingSource(const DecodingSource &) = delete;
     DecodingSource &operator=(const DecodingSource &) = delete;
@@ -51,6 +60,10 @@ public:
     bool encoding_assumed() const { return m_assumed; }
     /// True when bytes are handed on as they are read (UTF-8, not `checked`).
     bool passes_through() const { return !m_checked && m_iconv == nullptr; }
+    /// With `guess`: the bytes that decide the encoding. One that is not
+    /// UTF-8 before this offset means the file must be read again without
+    /// guessing (Windows-1258 is assumed then). 0 when nothing was guessed.
+    std::size_t guessed_until() const { return m_guessed_until; }
     /// Bytes skipped at the start of the input: its byte order mark.
     std::size_t skipped() const { return m_skipped; }
 
@@ -67,6 +80,7 @@ private:
     bool m_assumed = false;
     bool m_checked = true;
     std::size_t m_skipped = 0;
+    std::size_t m_guessed_until = 0;
     void *m_iconv = nullptr; // iconv_t, or null when the input is UTF-8
     std::string m_in;        // raw bytes not converted yet
     std::string m_utf8;      // converted bytes not yet normalised

@@ -32,6 +32,7 @@ struct RecordSpan {
     long last_line = 0;          ///< physical line it ends on
     std::string_view text;       ///< the record without its final line break; inner ones as in the file
     bool has_cr = false;         ///< an inner line break is CR or CRLF
+    std::uint64_t offset = 0;    ///< of text[0]: bytes read before it, plus the reader's first_offset
     std::vector<CellSpan> cells; ///< when a delimiter is set
 };
 
@@ -47,7 +48,7 @@ public:
     /// physical line number of its first byte. `size_hint`: the input's
     /// size when known, so a small file gets a small buffer.
     TextReader(std::string file_name, RawInput &input, Lang lang = Lang::en, long first_line = 1,
-               std::size_t size_hint = 0);
+               std::size_t size_hint = 0, std::uint64_t first_offset = 0);
 
     /// From now on, records are also cut into cells at `delimiter`.
     void set_delimiter(char delimiter) { m_delimiter = delimiter; }
@@ -78,11 +79,14 @@ private:
     bool m_eof = false;
     long m_line;
     std::uint64_t m_consumed = 0;
+    std::uint64_t m_first_offset = 0;
 };
 
 /// A record as text with every inner line break written '\n', after
-/// checking it is valid UTF-8 (InputError naming the line otherwise).
-std::string record_text(const RecordSpan &record, const std::string &file, Lang lang = Lang::en);
+/// checking it is valid UTF-8 (InputError naming the line otherwise;
+/// WrongGuess for a byte before `guessed_until`).
+std::string record_text(const RecordSpan &record, const std::string &file, Lang lang = Lang::en,
+                        std::uint64_t guessed_until = 0);
 
 /// Counts the line ends (LF, CRLF, lone CR) in `text`.
 long count_line_ends(std::string_view text);

@@ -43,23 +43,26 @@ std::string_view CellDecoder::raw(const RecordSpan &record, std::size_t i, std::
     return scratch;
 }
 
-void CellDecoder::not_utf8(const RecordSpan &record, std::size_t i, std::string_view raw, std::size_t at) const {
-    long line = record.line + count_line_ends(record.text.substr(0, record.cells[i].begin)) +
-                static_cast<long>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-    throw InputError(m_file, line, not_utf8_message(static_cast<unsigned char>(raw[at]), m_lang));
+void CellDecoder::validate(const RecordSpan &record, std::size_t i) const {
+    // The cell's own bytes: its quotes and spaces are ASCII, so they are
+    // valid when its text is, and offsets and lines are the file's.
+    const CellSpan &span = record.cells[i];
+    std::string_view bytes = record.text.substr(span.begin, span.end - span.begin);
+    std::size_t valid = valid_utf8_prefix(bytes);
+    if (valid == bytes.size()) return;
+    if (record.offset + span.begin + valid < m_guessed_until) throw WrongGuess();
+    long line = record.line + count_line_ends(record.text.substr(0, span.begin + valid));
+    throw InputError(m_file, line, not_utf8_message(static_cast<unsigned char>(bytes[valid]), m_lang));
 }
 
 void CellDecoder::check(const RecordSpan &record, std::size_t i, std::string_view raw) const {
-    if (!has_high_bytes(raw)) return;
-    std::size_t valid = valid_utf8_prefix(raw);
-    if (valid != raw.size()) not_utf8(record, i, raw, valid);
+    if (has_high_bytes(raw)) validate(record, i);
 }
 
 std::string_view CellDecoder::text(const RecordSpan &record, std::size_t i, std::string_view raw,
                                    std::string &scratch) const {
     if (!has_high_bytes(raw)) return raw;
-    std::size_t valid = valid_utf8_prefix(raw);
-    if (valid != raw.size()) not_utf8(record, i, raw, valid);
+    validate(record, i);
     if (is_plain_latin(raw)) return raw;
     scratch = to_nfc(raw); // `raw` may be a view of `scratch`: to_nfc copies first
     return scratch;

@@ -120,7 +120,7 @@ std::string not_utf8_message(unsigned char byte, Lang lang) {
 }
 
 DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
-                               Lang lang, bool checked)
+                               Lang lang, bool checked, bool guess)
     : m_raw(std::move(raw)), m_file(std::move(file_name)), m_lang(lang), m_checked(checked) {
     // Look at the start of the file before choosing how to read it.
     char buffer[k_chunk];
@@ -145,6 +145,13 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
         chosen = "UTF-16BE";
     }
     if (!encoding.empty() && (chosen.empty() || chosen == "UTF-8")) chosen = encoding;
+    if (chosen.empty() && !checked && guess) {
+        // Read as UTF-8 and check each cell as it is used; a byte that is
+        // not UTF-8 among these first bytes makes the caller start again
+        // without guessing (see guessed_until).
+        chosen = "UTF-8";
+        m_guessed_until = m_in.size();
+    }
     if (chosen.empty()) {
         std::size_t valid = valid_utf8_prefix(m_in);
         bool utf8 =

@@ -46,10 +46,11 @@ inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t e
 
 } // namespace
 
-TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line, std::size_t size_hint)
+TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line, std::size_t size_hint,
+                       std::uint64_t first_offset)
     : m_file(std::move(file_name)), m_input(input), m_lang(lang),
-      m_initial_capacity(size_hint > 0 && size_hint < k_read_size ? size_hint + 4096 : k_read_size),
-      m_line(first_line) {}
+      m_initial_capacity(size_hint > 0 && size_hint < k_read_size ? size_hint + 4096 : k_read_size), m_line(first_line),
+      m_first_offset(first_offset) {}
 
 void TextReader::fail(long line, const std::string &message) const {
     throw InputError(m_file, line, message);
@@ -145,6 +146,7 @@ bool TextReader::next(RecordSpan &record) {
             record.text = std::string_view(m_buffer.get() + m_begin, pos - m_begin);
             record.line = first_line;
             record.last_line = line;
+            record.offset = m_first_offset + m_consumed;
             m_consumed += pos - m_begin;
             m_begin = pos;
             m_line = line + 1;
@@ -186,6 +188,7 @@ bool TextReader::next(RecordSpan &record) {
             record.text = std::string_view(m_buffer.get() + m_begin, pos - m_begin);
             record.line = first_line;
             record.last_line = line;
+            record.offset = m_first_offset + m_consumed;
             m_consumed += pos + length - m_begin;
             m_begin = pos + length;
             m_line = line + 1;
@@ -211,7 +214,12 @@ long count_line_ends(std::string_view text) {
     return n;
 }
 
-std::string record_text(const RecordSpan &record, const std::string &file, Lang lang) {
+std::string record_text(const RecordSpan &record, const std::string &file, Lang lang, std::uint64_t guessed_until) {
+    if (std::size_t valid = valid_utf8_prefix(record.text); valid != record.text.size()) {
+        if (record.offset + valid < guessed_until) throw WrongGuess();
+        long line = record.line + count_line_ends(record.text.substr(0, valid));
+        throw InputError(file, line, not_utf8_message(static_cast<unsigned char>(record.text[valid]), lang));
+    }
     std::string text;
     if (record.has_cr) {
         text.reserve(record.text.size());
@@ -226,11 +234,6 @@ std::string record_text(const RecordSpan &record, const std::string &file, Lang 
         }
     } else {
         text.assign(record.text);
-    }
-    std::size_t valid = valid_utf8_prefix(text);
-    if (valid != text.size()) {
-        long line = record.line + static_cast<long>(std::count(text.begin(), text.begin() + valid, '\n'));
-        throw InputError(file, line, not_utf8_message(static_cast<unsigned char>(text[valid]), lang));
     }
     return text;
 }

@@ -307,6 +307,7 @@ public:
     }
 
     void set_header_line(long line) { m_header_line = line; }
+    void set_guessed_until(std::uint64_t offset) { m_decoder.set_guessed_until(offset); }
 
 private:
     std::string_view text(Column c) const { return m_text[static_cast<std::size_t>(c)]; }
@@ -561,10 +562,10 @@ struct Opening {
 /// Reads up to the header. False when the file has no usable header: the
 /// findings of `out` say why.
 bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, const LoadOptions &options,
-                std::size_t size_hint = 0) {
+                std::size_t size_hint = 0, bool guess = false) {
     const std::string &path = out.file;
     const Lang lang = options.lang;
-    o.source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, lang, false);
+    o.source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, lang, false, guess);
     out.encoding = o.source->encoding();
     if (o.source->encoding_assumed())
         out.findings.push_back(Finding{
@@ -577,7 +578,8 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     // it, or up to the search limit to say what is missing.
     RecordSpan span;
     while (o.prefix.size() < static_cast<std::size_t>(k_header_search_rows) && o.reader->next(span)) {
-        o.prefix.push_back(RawRecord{span.line, span.last_line, record_text(span, path, lang)});
+        o.prefix.push_back(
+            RawRecord{span.line, span.last_line, record_text(span, path, lang, o.source->guessed_until())});
         HeaderChoice here = header_of(o.prefix.back(), options.delimiter, path, lang);
         if (here.found) {
             here.record = o.prefix.size() - 1;
@@ -735,16 +737,19 @@ std::int64_t file_size(const std::string &path) {
 
 } // namespace
 
-LoadedFile stream_file(const std::string &input, const LoadOptions &options, SheetSink &sink) {
+namespace {
+
+LoadedFile stream_once(const std::string &input, const LoadOptions &options, SheetSink &sink, bool guess) {
     LoadedFile out;
     out.file = display_name(input);
     const std::string &path = out.file;
     const Lang lang = options.lang;
     Opening o;
     const std::int64_t size = input == "-" ? -1 : file_size(input);
-    if (!open_sheet(RawInput::open(input, lang), out, o, options, size > 0 ? static_cast<std::size_t>(size) : 0))
+    if (!open_sheet(RawInput::open(input, lang), out, o, options, size > 0 ? static_cast<std::size_t>(size) : 0, guess))
         return out;
     SheetBuilder head(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 0); });
+    head.set_guessed_until(o.source->guessed_until());
 
     // Where to cut: at a line break from the middle of what is left, for a
     // large UTF-8 file (other encodings go through iconv in one stream).
@@ -772,6 +777,7 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     // Part 1 from the cut to the end, in its own thread.
     SheetBuilder tail(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 1); });
     tail.read_tail();
+    tail.set_guessed_until(o.source->guessed_until());
     tail.set_header_line(o.prefix[o.header.record].line);
     std::exception_ptr tail_error;
     const long start_line = o.reader->line();
@@ -779,7 +785,7 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
         try {
             long first_line = start_line + tail_input->line_ends_until(cut);
             RangeInput range(input, cut, size, lang);
-            TextReader reader(path, range, lang, first_line);
+            TextReader reader(path, range, lang, first_line, 0, static_cast<std::uint64_t>(cut) - o.source->skipped());
             reader.set_delimiter(o.header.delimiter);
             RecordSpan span;
             while (reader.next(span))
@@ -814,6 +820,19 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
         head.add(span);
     head.finish();
     return out;
+}
+
+} // namespace
+
+LoadedFile stream_file(const std::string &input, const LoadOptions &options, SheetSink &sink) {
+    try {
+        return stream_once(input, options, sink, true);
+    } catch (const WrongGuess &) {
+        // Not UTF-8 after all: again, choosing the encoding first.
+        sink.discard_part(0);
+        sink.discard_part(1);
+        return stream_once(input, options, sink, false);
+    }
 }
 
 } // namespace cchc

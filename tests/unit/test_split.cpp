@@ -154,3 +154,48 @@ TEST_CASE("units that come back after another unit are read in one pass") {
     options.split_at = static_cast<std::int64_t>(text.size() / 2);
     CHECK_THROWS_AS(cchc::stream_file(path, options, sink), cchc::NotContiguous);
 }
+
+TEST_CASE("a file streamed as UTF-8 on a guess reads as when its encoding is checked first") {
+    // stream_file takes a file without a BOM for UTF-8 and checks each cell
+    // as it is used; load_file checks the first 64 KiB before reading.
+    cchc::test::TempDir dir;
+    auto sheet_with_byte_at = [](std::size_t at) {
+        std::string text = "Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n";
+        for (int i = 1; text.size() < at + 2000; ++i)
+            text += fmt::format("1.{},Tỷ lệ hồ sơ {},1,1\n", i, i);
+        std::size_t line_start = text.rfind('\n', at) + 1;
+        std::size_t comma = text.find(',', line_start) + 1;
+        text[comma] = '\xC0'; // a byte that is never UTF-8, in a content cell
+        return text;
+    };
+    for (std::size_t at : {std::size_t(200), std::size_t(65000), std::size_t(66000), std::size_t(70000)}) {
+        INFO("byte not UTF-8 near " << at);
+        const std::string path = dir.write("guess-" + std::to_string(at) + ".csv", sheet_with_byte_at(at));
+        std::string expected;
+        std::string encoding;
+        try {
+            LoadedFile file = cchc::load_file(path, {});
+            encoding = file.encoding;
+            for (const Sheet &sheet : file.sheets)
+                expected += describe(sheet);
+        } catch (const cchc::InputError &e) {
+            expected = fmt::format("{}:{}: {}", e.file(), e.line(), e.what());
+        }
+        CollectingSink sink;
+        std::string got;
+        try {
+            LoadedFile file = cchc::stream_file(path, {}, sink);
+            CHECK(file.encoding == encoding);
+            got = sink.text();
+        } catch (const cchc::InputError &e) {
+            got = fmt::format("{}:{}: {}", e.file(), e.line(), e.what());
+        }
+        CHECK(got == expected);
+        // Early: Windows-1258 is assumed (and this UTF-8 text then fails
+        // as Windows-1258 at "Điểm"); late: the byte is named.
+        if (at < 65536)
+            CHECK(expected.find("WINDOWS-1258 (0x90)") != std::string::npos);
+        else
+            CHECK(expected.find("0xC0") != std::string::npos);
+    }
+}
