@@ -32,6 +32,14 @@ struct NoteFacts {
     std::vector<NotePercent> percents;
 };
 
+/// True when a note may hold counts or percentages ('/' or '%'): only
+/// those are read, and they are worth no cache.
+inline bool may_have_counts(std::string_view note) {
+    for (char c : note)
+        if (c == '/' || c == '%') return true;
+    return false;
+}
+
 NoteFacts read_note(std::string_view note);
 /// The same into `facts`, whose memory is reused.
 void read_note(std::string_view note, NoteFacts &facts);

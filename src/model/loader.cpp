@@ -196,7 +196,7 @@ public:
                 });
                 break;
             case Column::note:
-                if (raw.find_first_of("/%") != std::string_view::npos) {
+                if (may_have_counts(raw)) {
                     // Counts and percentages make most such notes unique: not cached.
                     m_note_scratch.text.assign(m_decoder.text(record, i, raw, m_text_scratch[column]));
                     read_note(m_note_scratch.text, m_note_scratch.facts);
@@ -216,6 +216,7 @@ public:
                 std::size_t k = c == Column::unit ? 0 : 1;
                 if (raw != m_place_raw[k]) {
                     m_place_raw[k].assign(raw);
+                    ++m_place_changes;
                     m_place_text[k] = m_caches.places[k].get(raw, [&] { return collapse_space(decode()); });
                 }
                 m_text[static_cast<std::size_t>(c)] = m_place_text[k];
@@ -426,6 +427,9 @@ private:
     }
 
     Sheet &sheet_for(std::string_view unit_cell, std::string_view period_cell) {
+        // Same unit and period cells as the row before: same sheet.
+        if (m_current != nullptr && m_place_changes == m_current_changes) return *m_current;
+        m_current_changes = m_place_changes;
         // Merged cells export as a value on the first row and blanks below.
         if (!unit_cell.empty()) {
             if (unit_cell != m_last_unit) m_last_unit.assign(unit_cell);
@@ -494,8 +498,10 @@ private:
     std::array<std::string, k_column_count> m_text_scratch;
     std::array<std::string_view, k_column_count> m_text;
     TextCaches &m_caches = thread_caches();
-    std::string m_place_raw[2];       // the last raw unit and period cells
-    std::string_view m_place_text[2]; // and their text
+    std::string m_place_raw[2];          // the last raw unit and period cells
+    std::string_view m_place_text[2];    // and their text
+    std::uint64_t m_place_changes = 0;   // times they changed
+    std::uint64_t m_current_changes = 0; // m_place_changes when m_current was found
     const ContentText *m_content = nullptr;
     const NoteText *m_note = nullptr;
     NoteText m_note_scratch;

@@ -180,7 +180,7 @@ NoteFacts read_note(std::string_view note) {
 void read_note(std::string_view note, NoteFacts &facts) {
     facts.fractions.clear();
     facts.percents.clear();
-    if (note.find_first_of("/%") == std::string_view::npos) return;
+    if (!may_have_counts(note)) return;
     read_fractions(note, facts);
     read_percents(note, facts);
 }

@@ -5,6 +5,8 @@
 // and text cells that a spreadsheet would run as a formula neutralised.
 #include <cchc/renderer.hpp>
 
+#include <algorithm>
+
 namespace cchc {
 
 namespace {
@@ -125,7 +127,11 @@ void write_delimited_row(std::ostream &out, const std::vector<std::string> &cell
         if (i > 0) line += delimiter;
         bool is_number = i < numeric.size() && numeric[i];
         const std::string &cell = cells[i];
-        if (cell.find_first_of("\"\r\n=+-@\t") == std::string::npos && cell.find(delimiter) == std::string::npos)
+        bool plain = std::none_of(cell.begin(), cell.end(), [&](char c) {
+            return c == '"' || c == '\r' || c == '\n' || c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+                   c == delimiter;
+        });
+        if (plain)
             line += cell; // nothing to quote or neutralise
         else
             line += quote(is_number ? cell : neutralise(cell), delimiter);
