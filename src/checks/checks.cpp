@@ -2,6 +2,7 @@
 // and say what to do; docs/rules.md lists every rule.
 #include <cchc/checks.hpp>
 #include <cchc/text.hpp>
+#include <cchc/view_map.hpp>
 
 #include <fmt/format.h>
 
@@ -201,12 +202,17 @@ private:
     }
 
     void check_duplicates() {
-        std::unordered_map<std::string_view, const Row *, TextHash> seen; // views of the rows' keys
+        static thread_local ViewMap<const Row *> seen; // views of the rows' keys
+        seen.clear(m_sheet.rows.size());
         for (const Row &row : m_sheet.rows) {
             if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
-            auto [it, inserted] = seen.try_emplace(row.key, &row);
-            if (inserted) continue;
-            const Row &first = *it->second;
+            bool added = false;
+            const Row *&first_row = seen.get(row.key, added);
+            if (added) {
+                first_row = &row;
+                continue;
+            }
+            const Row &first = *first_row;
             // A spreadsheet that reads 3.10 as a number shows it as 3.1.
             bool maybe_number = row.code.size() > 2 && row.code.find('.') != std::string::npos &&
                                 row.code.back() != '0' && row.code.find('.') == row.code.rfind('.');
@@ -230,7 +236,8 @@ private:
             Decimal max, self, appraised;
             bool any_scored = false, any_self = false;
         };
-        std::unordered_map<std::string_view, ChildSums, TextHash> by_prefix; // views of the rows' keys
+        static thread_local ViewMap<ChildSums> by_prefix; // views of the rows' keys
+        by_prefix.clear(m_sheet.rows.size());
         for (const Row &child : m_sheet.rows) {
             if (child.kind != RowKind::criterion && child.kind != RowKind::unscored) continue;
             for (std::size_t dot = next_dot(child.key); dot != std::string::npos; dot = next_dot(child.key, dot + 1)) {
@@ -247,7 +254,9 @@ private:
         }
         for (const Row &parent : m_sheet.rows) {
             if (parent.kind != RowKind::parent) continue;
-            const ChildSums &sums = by_prefix[std::string_view(parent.key)];
+            static const ChildSums none;
+            const ChildSums *found = by_prefix.find(parent.key);
+            const ChildSums &sums = found != nullptr ? *found : none;
             compare_sum(parent, "parent-sum-mismatch", parent.max, sums.max, "max");
             // Scores are compared once the children have some (not in a blank template).
             if (sums.any_scored)

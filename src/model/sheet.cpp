@@ -1,6 +1,7 @@
 // Codes and the criteria hierarchy (see sheet.hpp).
 #include <cchc/sheet.hpp>
 #include <cchc/text.hpp>
+#include <cchc/view_map.hpp>
 
 #include <algorithm>
 #include <array>
@@ -105,15 +106,16 @@ bool is_total_label(std::string_view cell) {
 }
 
 void mark_parents(Sheet &sheet) {
-    std::unordered_set<std::string_view, TextHash> prefixes; // views of the rows' keys
+    static thread_local ViewMap<bool> prefixes; // views of the rows' keys
+    prefixes.clear(sheet.rows.size() * 2);
     for (const Row &row : sheet.rows) {
         if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
         for (std::size_t dot = next_dot(row.key); dot != std::string::npos; dot = next_dot(row.key, dot + 1))
-            prefixes.insert(std::string_view(row.key).substr(0, dot));
+            prefixes[std::string_view(row.key).substr(0, dot)] = true;
     }
     for (Row &row : sheet.rows)
         if ((row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored) &&
-            prefixes.count(std::string_view(row.key)) > 0)
+            prefixes.find(row.key) != nullptr)
             row.kind = RowKind::parent;
 }
 

@@ -2,6 +2,7 @@
 #include <cchc/error.hpp>
 #include <cchc/summary.hpp>
 #include <cchc/text.hpp>
+#include <cchc/view_map.hpp>
 
 #include <fmt/format.h>
 
@@ -93,7 +94,8 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
     SheetSummary out;
     out.sheet = &sheet;
     std::map<std::string, Group, bool (*)(const std::string &, const std::string &)> domains(&code_less);
-    std::unordered_map<std::string_view, std::size_t, TextHash> owner_index; // views of the rows' owners
+    static thread_local ViewMap<std::size_t> owner_index; // views of the rows' owners
+    owner_index.clear(16);
     for (const Row &row : sheet.rows) {
         if (row.kind != RowKind::criterion) continue;
         out.totals.add(row);
@@ -101,9 +103,13 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
         domain.name = row.domain();
         domain.sums.add(row);
         // Owners group on their NFC, space-collapsed spelling (done by the loader).
-        auto [it, inserted] = owner_index.try_emplace(row.owner, out.owners.size());
-        if (inserted) out.owners.push_back(Group{row.owner, {}});
-        out.owners[it->second].sums.add(row);
+        bool added = false;
+        std::size_t &owner = owner_index.get(row.owner, added);
+        if (added) {
+            owner = out.owners.size();
+            out.owners.push_back(Group{row.owner, {}});
+        }
+        out.owners[owner].sums.add(row);
 
         CriterionResult result;
         result.row = &row;
