@@ -691,14 +691,23 @@ public:
                 if (got < 0 && errno == EINTR) continue;
                 fail_read();
             }
-            for (ssize_t i = 0; i < got; ++i) {
-                char c = buffer[static_cast<std::size_t>(i)];
-                if (c == '\n') {
-                    if (!after_cr) ++n;
-                    after_cr = false;
-                } else {
-                    after_cr = c == '\r';
-                    if (after_cr) ++n;
+            const char *begin = buffer.data();
+            const char *stop = begin + got;
+            if (std::memchr(begin, '\r', static_cast<std::size_t>(got)) == nullptr) {
+                // LF only, the usual case: count them (a LF right after a
+                // CR that ended the last block closes that CR's line end).
+                n += static_cast<long>(std::count(begin, stop, '\n'));
+                if (after_cr && *begin == '\n') --n;
+                after_cr = false;
+            } else {
+                for (const char *p = begin; p != stop; ++p) {
+                    if (*p == '\n') {
+                        if (!after_cr) ++n;
+                        after_cr = false;
+                    } else {
+                        after_cr = *p == '\r';
+                        if (after_cr) ++n;
+                    }
                 }
             }
             pos += got;
