@@ -19,7 +19,21 @@ public:
 
     /// Cell `i` of `record` trimmed and unquoted, not yet checked: a view of
     /// the record, or of `scratch` when quotes or CRs had to be removed.
-    std::string_view raw(const RecordSpan &record, std::size_t i, std::string &scratch) const;
+    std::string_view raw(const RecordSpan &record, std::size_t i, std::string &scratch) const {
+        const CellSpan &span = record.cells[i];
+        std::size_t begin = span.begin;
+        std::size_t end = span.end;
+        while (begin != end && record.text[begin] == ' ')
+            ++begin;
+        while (begin != end && record.text[end - 1] == ' ')
+            --end;
+        std::string_view cell = record.text.substr(begin, end - begin);
+        if (!span.quoted && !record.has_cr) return cell; // the usual case
+        bool unquoted = span.quoted && cell.size() >= 2 && cell.front() == '"' && cell.back() == '"';
+        bool has_cr = record.has_cr && cell.find('\r') != std::string_view::npos;
+        if (!unquoted && !has_cr) return cell;
+        return unquote(cell, unquoted, scratch); // quotes removed, CRs become LFs
+    }
 
     /// `raw` (from cell `i` of `record`) checked to be UTF-8 and in NFC: `raw`
     /// itself when it already is, else a view of `scratch`. Throws InputError
@@ -34,6 +48,7 @@ public:
     void set_guessed_until(std::uint64_t offset) { m_guessed_until = offset; }
 
 private:
+    static std::string_view unquote(std::string_view cell, bool unquote, std::string &scratch);
     void validate(const RecordSpan &record, std::size_t i) const;
 
     const std::string &m_file;

@@ -16,18 +16,7 @@ bool has_high_bytes(std::string_view text) {
 
 } // namespace
 
-std::string_view CellDecoder::raw(const RecordSpan &record, std::size_t i, std::string &scratch) const {
-    const CellSpan &span = record.cells[i];
-    std::size_t begin = span.begin;
-    std::size_t end = span.end;
-    while (begin != end && record.text[begin] == ' ')
-        ++begin;
-    while (begin != end && record.text[end - 1] == ' ')
-        --end;
-    std::string_view cell = record.text.substr(begin, end - begin);
-    bool unquote = span.quoted && cell.size() >= 2 && cell.front() == '"' && cell.back() == '"';
-    bool has_cr = record.has_cr && cell.find('\r') != std::string_view::npos;
-    if (!unquote && !has_cr) return cell;
+std::string_view CellDecoder::unquote(std::string_view cell, bool unquote, std::string &scratch) {
     if (unquote) cell = cell.substr(1, cell.size() - 2);
     scratch.clear();
     for (std::size_t k = 0; k < cell.size(); ++k) {

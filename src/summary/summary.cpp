@@ -96,12 +96,17 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
     std::map<std::string, Group, bool (*)(const std::string &, const std::string &)> domains(&code_less);
     static thread_local ViewMap<std::size_t> owner_index; // views of the rows' owners
     owner_index.clear(16);
+    Group *last_domain = nullptr;
     for (const Row &row : sheet.rows) {
         if (row.kind != RowKind::criterion) continue;
         out.totals.add(row);
-        Group &domain = domains[row.domain()];
-        domain.name = row.domain();
-        domain.sums.add(row);
+        // Rows of one domain usually follow each other: try the last one first.
+        std::string_view name = std::string_view(row.key).substr(0, next_dot(row.key));
+        if (last_domain == nullptr || last_domain->name != name) {
+            last_domain = &domains[std::string(name)];
+            last_domain->name = name;
+        }
+        last_domain->sums.add(row);
         // Owners group on their NFC, space-collapsed spelling (done by the loader).
         bool added = false;
         std::size_t &owner = owner_index.get(row.owner, added);
