@@ -143,6 +143,17 @@ TextCaches &thread_caches() {
     return caches;
 }
 
+/// What a SheetBuilder hands to the next one on the same thread.
+struct Memory {
+    std::vector<Row> rows;
+    std::vector<std::string> raw_scratch;
+};
+
+Memory &thread_memory() {
+    static thread_local Memory memory;
+    return memory;
+}
+
 /// Records → rows → sheets. A sheet ends when the file ends or, when
 /// streaming, as soon as a row of another unit or period comes: it is then
 /// handed to the caller and its rows are reused for the next sheet.
@@ -154,6 +165,11 @@ public:
                  Done done = {})
         : m_file(file), m_map(map), m_encoding(std::move(encoding)), m_decoder(file, options.lang),
           m_done(std::move(done)) {
+        // Row slots and scratch text from the last file this thread read:
+        // their strings already have room, so a small file allocates little.
+        Memory &memory = thread_memory();
+        m_rows.swap(memory.rows);
+        m_raw_scratch.swap(memory.raw_scratch);
         m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
         for (std::size_t c = 0; c < k_column_count; ++c) {
             int i = map.index[c];
@@ -163,6 +179,14 @@ public:
             m_column_of[static_cast<std::size_t>(i)] = static_cast<int>(c);
         }
     }
+
+    ~SheetBuilder() {
+        Memory &memory = thread_memory();
+        m_rows.swap(memory.rows);
+        m_raw_scratch.swap(memory.raw_scratch);
+    }
+    SheetBuilder(const SheetBuilder &) = delete;
+    SheetBuilder &operator=(const SheetBuilder &) = delete;
 
     /// One data record, cut into cells.
     void add(const RecordSpan &record) {
