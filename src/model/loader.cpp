@@ -13,6 +13,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -112,7 +113,7 @@ public:
 
 private:
     static constexpr std::size_t k_max_entries = 1 << 14;
-    static constexpr std::size_t k_max_bytes = 4 << 20;
+    static constexpr std::size_t k_max_bytes = 1 << 20;
     std::size_t m_bytes = 0;
     std::unordered_map<std::string, Value, TextHash, std::equal_to<>> m_map;
     Value m_spill;
@@ -814,22 +815,24 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
     }
 
     // Part 1 from the cut to the end, in its own thread.
-    SheetBuilder tail(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 1); });
-    tail.read_tail();
-    tail.set_guessed_until(o.source->guessed_until());
-    tail.set_header_line(o.prefix[o.header.record].line);
+    // Built in its own thread, so that it uses that thread's caches.
+    std::optional<SheetBuilder> tail;
     std::exception_ptr tail_error;
     const long start_line = o.reader->line();
     std::thread thread([&] {
         try {
+            tail.emplace(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 1); });
+            tail->read_tail();
+            tail->set_guessed_until(o.source->guessed_until());
+            tail->set_header_line(o.prefix[o.header.record].line);
             long first_line = start_line + tail_input->line_ends_until(cut);
             RangeInput range(input, cut, size, lang);
             TextReader reader(path, range, lang, first_line, 0, static_cast<std::uint64_t>(cut) - o.source->skipped());
             reader.set_delimiter(o.header.delimiter);
             RecordSpan span;
             while (reader.next(span))
-                tail.add(span);
-            tail.finish();
+                tail->add(span);
+            tail->finish();
         } catch (...) {
             tail_error = std::current_exception();
         }
@@ -850,7 +853,7 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
     }
     thread.join();
     if (cut_between_records && tail_error) std::rethrow_exception(tail_error);
-    if (cut_between_records && head.join(tail)) return out;
+    if (cut_between_records && head.join(*tail)) return out;
     // The cut was inside a quoted cell, or the tail's first rows needed
     // the rows above: read on from here in one pass.
     sink.discard_part(1);
