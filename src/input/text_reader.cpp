@@ -44,6 +44,56 @@ inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t e
     return end;
 }
 
+/// Where the bytes that matter are in 64 bytes: one bit per byte.
+struct BlockMasks {
+    std::uint64_t quote = 0, delimiter = 0, lf = 0, cr = 0, nul = 0;
+};
+
+inline BlockMasks classify(const char *p, char delimiter) {
+    BlockMasks m;
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i delim = _mm_set1_epi8(delimiter);
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i nul = _mm_setzero_si128();
+    for (int k = 0; k < 4; ++k) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+        auto bits = [&](__m128i c) {
+            return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, c))))
+                   << (16 * k);
+        };
+        m.quote |= bits(quote);
+        m.delimiter |= bits(delim);
+        m.lf |= bits(lf);
+        m.cr |= bits(cr);
+        m.nul |= bits(nul);
+    }
+#else
+    for (int k = 0; k < 64; ++k) {
+        std::uint64_t bit = std::uint64_t(1) << k;
+        char c = p[k];
+        if (c == '"') m.quote |= bit;
+        if (c == delimiter) m.delimiter |= bit;
+        if (c == '\n') m.lf |= bit;
+        if (c == '\r') m.cr |= bit;
+        if (c == '\0') m.nul |= bit;
+    }
+#endif
+    return m;
+}
+
+/// Bit i set when bits 0..i hold an odd number of set bits: inside quotes.
+inline std::uint64_t prefix_xor(std::uint64_t x) {
+    x ^= x << 1;
+    x ^= x << 2;
+    x ^= x << 4;
+    x ^= x << 8;
+    x ^= x << 16;
+    x ^= x << 32;
+    return x;
+}
+
 } // namespace
 
 TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line, std::size_t size_hint,
@@ -127,6 +177,51 @@ bool TextReader::next(RecordSpan &record) {
         }
     };
     for (;;) {
+        // Sixty-four bytes at a time while they hold no CR nor NUL: which
+        // delimiters and line breaks are inside quotes is worked out for the
+        // whole block at once. Blocks with a CR or a NUL go byte by byte.
+        while (split && pos + 64 <= m_end) {
+            BlockMasks m = classify(m_buffer.get() + pos, delimiter);
+            if ((m.cr | m.nul) != 0) break;
+            std::uint64_t inside = prefix_xor(m.quote) ^ (in_quotes ? ~std::uint64_t(0) : 0);
+            std::uint64_t structural = (m.delimiter | m.lf) & ~inside;
+            std::uint64_t quotes = m.quote;
+            std::uint64_t inner_lf = m.lf & inside;
+            auto count_inner_lines = [&](std::uint64_t lfs) {
+                if (lfs == 0) return;
+                line += __builtin_popcountll(lfs);
+                line_start = pos + static_cast<std::size_t>(64 - __builtin_clzll(lfs)) - m_begin;
+            };
+            while (structural != 0) {
+                int b = __builtin_ctzll(structural);
+                std::uint64_t below = b == 0 ? 0 : ~std::uint64_t(0) >> (64 - b);
+                if ((quotes & below) != 0) quoted_cell = true;
+                quotes &= ~below;
+                count_inner_lines(inner_lf & below);
+                inner_lf &= ~below;
+                std::size_t at = pos + static_cast<std::size_t>(b);
+                push_cell(at);
+                if (((m.delimiter >> b) & 1) != 0) {
+                    cell_begin = at + 1 - m_begin;
+                    quoted_cell = false;
+                    structural &= structural - 1;
+                    continue;
+                }
+                // A LF outside quotes ends the record.
+                record.text = std::string_view(m_buffer.get() + m_begin, at - m_begin);
+                record.line = first_line;
+                record.last_line = line;
+                record.offset = m_first_offset + m_consumed;
+                m_consumed += at + 1 - m_begin;
+                m_begin = at + 1;
+                m_line = line + 1;
+                return true;
+            }
+            if (quotes != 0) quoted_cell = true;
+            count_inner_lines(inner_lf);
+            in_quotes = (inside >> 63) != 0;
+            pos += 64;
+        }
         pos = skip_plain(m_buffer.get(), pos, m_end, delimiter);
         if (pos == m_end) {
             if (!m_eof) {
