@@ -32,6 +32,11 @@ public:
         bool unquoted = span.quoted && cell.size() >= 2 && cell.front() == '"' && cell.back() == '"';
         bool has_cr = record.has_cr && cell.find('\r') != std::string_view::npos;
         if (!unquoted && !has_cr) return cell;
+        if (unquoted && !has_cr) {
+            // Most quoted cells only hold a delimiter: no doubled quote inside.
+            std::string_view inner = cell.substr(1, cell.size() - 2);
+            if (inner.find('"') == std::string_view::npos) return inner;
+        }
         return unquote(cell, unquoted, scratch); // quotes removed, CRs become LFs
     }
 
