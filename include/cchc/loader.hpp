@@ -58,6 +58,9 @@ public:
     virtual ~SheetSink() = default;
     /// A complete sheet. Its rows may be moved out; those left are reused.
     virtual void sheet(Sheet &sheet, int part) = 0;
+    /// False when the sink drops each sheet's rows once it has summarised
+    /// them: the rows' content and note texts are then not even copied.
+    virtual bool keeps_rows() const { return true; }
     /// Part 1's sheets so far are void (the cut was inside a quoted cell,
     /// or its first rows needed the rows above): part 0 reads on instead.
     virtual void discard_part(int part) = 0;

@@ -7,6 +7,7 @@
 // accepted and marked loose.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,9 +36,8 @@ struct NoteFacts {
 /// True when a note may hold counts or percentages ('/' or '%'): only
 /// those are read, and they are worth no cache.
 inline bool may_have_counts(std::string_view note) {
-    for (char c : note)
-        if (c == '/' || c == '%') return true;
-    return false;
+    return !note.empty() && (std::memchr(note.data(), '/', note.size()) != nullptr ||
+                             std::memchr(note.data(), '%', note.size()) != nullptr);
 }
 
 NoteFacts read_note(std::string_view note);

@@ -97,6 +97,7 @@ public:
     }
 
     void discard_part(int part) override { m_parts[part] = Part(); }
+    bool keeps_rows() const override { return m_keep_rows; }
 
     FileReport report(LoadedFile loaded) {
         FileReport file;

@@ -334,6 +334,8 @@ public:
 
     void set_header_line(long line) { m_header_line = line; }
     void set_guessed_until(std::uint64_t offset) { m_decoder.set_guessed_until(offset); }
+    /// False: rows get no content and note text (nobody will read them).
+    void set_row_texts(bool on) { m_row_texts = on; }
 
 private:
     std::string_view text(Column c) const { return m_text[static_cast<std::size_t>(c)]; }
@@ -359,8 +361,10 @@ private:
         static const std::string no_owner;
         const ContentText &content = m_content ? *m_content : no_content;
         const NoteText &note = m_note ? *m_note : no_note;
-        row.content.assign(content.text);
-        row.note.assign(note.text);
+        if (m_row_texts) {
+            row.content.assign(content.text);
+            row.note.assign(note.text);
+        }
         row.note_facts = note.facts;
         row.owner.assign(m_owner ? *m_owner : no_owner);
         auto score = [&](Score &s, Column c) {
@@ -535,6 +539,7 @@ private:
     std::size_t m_count = 0; // rows of the current sheet in m_rows
     std::vector<Row> m_surplus;
     Row m_row; // the row being read, when not streaming
+    bool m_row_texts = true;
 };
 
 } // namespace
@@ -790,6 +795,7 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
         return out;
     SheetBuilder head(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 0); });
     head.set_guessed_until(o.source->guessed_until());
+    head.set_row_texts(sink.keeps_rows());
 
     // Where to cut: at a line break from the middle of what is left, for a
     // large UTF-8 file (other encodings go through iconv in one stream).
@@ -824,6 +830,7 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
             tail.emplace(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 1); });
             tail->read_tail();
             tail->set_guessed_until(o.source->guessed_until());
+            tail->set_row_texts(sink.keeps_rows());
             tail->set_header_line(o.prefix[o.header.record].line);
             long first_line = start_line + tail_input->line_ends_until(cut);
             RangeInput range(input, cut, size, lang);
