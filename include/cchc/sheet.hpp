@@ -81,6 +81,12 @@ std::string code_key(const std::string &code, bool &well_formed);
 bool code_less(const std::string &a, const std::string &b);
 /// "Tổng cộng", "Tổng", "Cộng", "Total" in any case and accents.
 bool is_total_label(std::string_view cell);
+/// A row with a key in the hierarchy (not a total row, not uncoded).
+bool has_code_key(const Row &row);
+/// True when the keys of those rows are plain dotted numbers (no leading
+/// zeros) in strictly increasing code order, as sheets list them: then
+/// no key repeats and a key's children follow it directly.
+bool keys_in_code_order(const Sheet &sheet);
 /// Marks as parents the rows whose key prefixes another row's key.
 void mark_parents(Sheet &sheet);
 

@@ -202,6 +202,7 @@ private:
     }
 
     void check_duplicates() {
+        if (keys_in_code_order(m_sheet)) return;       // strictly increasing: no key twice
         static thread_local ViewMap<const Row *> seen; // views of the rows' keys
         seen.clear(m_sheet.rows.size());
         for (const Row &row : m_sheet.rows) {

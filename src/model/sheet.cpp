@@ -105,18 +105,59 @@ bool is_total_label(std::string_view cell) {
     return f == "tong cong" || f == "tong" || f == "cong" || f == "total" || f == "tong so" || f == "grand total";
 }
 
+namespace {
+
+/// Digits and dots, no empty segment, no segment with a leading zero.
+bool is_plain_code(std::string_view key) {
+    if (!is_dotted_number(key)) return false;
+    for (std::size_t i = 0; i < key.size(); ++i)
+        if (key[i] == '0' && (i == 0 || key[i - 1] == '.') && i + 1 < key.size() && key[i + 1] != '.') return false;
+    return true;
+}
+
+} // namespace
+
+bool has_code_key(const Row &row) {
+    return !row.key.empty() && row.kind != RowKind::total && row.kind != RowKind::uncoded;
+}
+
+bool keys_in_code_order(const Sheet &sheet) {
+    const Row *previous = nullptr;
+    for (const Row &row : sheet.rows) {
+        if (!has_code_key(row)) continue;
+        if (!is_plain_code(row.key)) return false;
+        if (previous != nullptr && !code_less(previous->key, row.key)) return false;
+        previous = &row;
+    }
+    return true;
+}
+
 void mark_parents(Sheet &sheet) {
+    auto may_be_parent = [](const Row &row) {
+        return row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored;
+    };
+    if (keys_in_code_order(sheet)) {
+        // In code order a code's children come right after it: a row is a
+        // parent when the next coded row starts with its key and a dot.
+        Row *previous = nullptr;
+        for (Row &row : sheet.rows) {
+            if (!has_code_key(row)) continue;
+            if (previous != nullptr && may_be_parent(*previous) && row.key.size() > previous->key.size() &&
+                row.key.compare(0, previous->key.size(), previous->key) == 0 && row.key[previous->key.size()] == '.')
+                previous->kind = RowKind::parent;
+            previous = &row;
+        }
+        return;
+    }
     static thread_local ViewMap<bool> prefixes; // views of the rows' keys
     prefixes.clear(sheet.rows.size() * 2);
     for (const Row &row : sheet.rows) {
-        if (row.key.empty() || row.kind == RowKind::total || row.kind == RowKind::uncoded) continue;
+        if (!has_code_key(row)) continue;
         for (std::size_t dot = next_dot(row.key); dot != std::string::npos; dot = next_dot(row.key, dot + 1))
             prefixes[std::string_view(row.key).substr(0, dot)] = true;
     }
     for (Row &row : sheet.rows)
-        if ((row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored) &&
-            prefixes.find(row.key) != nullptr)
-            row.kind = RowKind::parent;
+        if (may_be_parent(row) && prefixes.find(row.key) != nullptr) row.kind = RowKind::parent;
 }
 
 } // namespace cchc
