@@ -20,7 +20,6 @@
 
 #include <cerrno>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -710,27 +709,7 @@ public:
     }
 
     /// Line ends (LF, CR LF, lone CR) in [m_pos, end), without moving.
-    /// The file is mapped 8 MiB at a time: counting in the page cache
-    /// itself is several times faster than copying it out with pread, and
-    /// a window is unmapped before the next, so little of it stays resident.
-    long line_ends_until(std::int64_t end) {
-        static const std::int64_t page = ::sysconf(_SC_PAGESIZE) > 0 ? ::sysconf(_SC_PAGESIZE) : 4096;
-        constexpr std::int64_t k_window = 8 << 20;
-        long n = 0;
-        bool after_cr = false;
-        for (std::int64_t pos = m_pos; pos < end;) {
-            std::int64_t start = pos - pos % page;
-            std::int64_t stop = std::min(end, start + k_window);
-            void *map = ::mmap(nullptr, static_cast<std::size_t>(stop - start), PROT_READ, MAP_PRIVATE, m_fd,
-                               static_cast<off_t>(start));
-            if (map == MAP_FAILED) return line_ends_read(pos, end, n, after_cr);
-            const char *begin = static_cast<const char *>(map) + (pos - start);
-            count_line_ends(begin, static_cast<const char *>(map) + (stop - start), n, after_cr);
-            ::munmap(map, static_cast<std::size_t>(stop - start));
-            pos = stop;
-        }
-        return n;
-    }
+    long line_ends_until(std::int64_t end) { return line_ends_read(m_pos, end, 0, false); }
 
     /// Adds the line ends of [begin, stop) to `n`; `after_cr`: the byte
     /// before `begin` was a CR (a LF right after it ends no new line).
@@ -753,7 +732,7 @@ public:
         }
     }
 
-    /// The same with pread, where the file cannot be mapped.
+    /// Line ends in [pos, end), read with pread a MiB at a time, added to `n`.
     long line_ends_read(std::int64_t pos, std::int64_t end, long n, bool after_cr) {
         std::vector<char> buffer(1 << 20);
         while (pos < end) {
@@ -835,10 +814,9 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
     std::int64_t cut = -1;
     if (should_cut(o, options, size, data_start)) {
         before_cut = std::make_unique<RangeInput>(input, data_start, size, lang);
-        // A little after the middle: the second part first counts the line
-        // ends before the cut (RangeInput::line_ends_until).
+        // The first line break after the middle.
         std::int64_t from =
-            options.split_at > 0 ? std::max(options.split_at, data_start) : data_start + (size - data_start) / 100 * 52;
+            options.split_at > 0 ? std::max(options.split_at, data_start) : data_start + (size - data_start) / 2;
         cut = before_cut->line_start_after(from);
         if (cut >= size) cut = -1;
     }
