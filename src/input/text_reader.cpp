@@ -17,33 +17,6 @@ namespace {
 
 constexpr std::size_t k_read_size = 1 << 20; // bytes asked from the input at a time
 
-/// The first byte at or after `pos` that can end a cell or a record, or
-/// change the quoting: '"', the delimiter, LF, CR, NUL. Sixteen bytes at a
-/// time where the CPU allows.
-inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t end, char delimiter) {
-#ifdef __SSE2__
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i delim = _mm_set1_epi8(delimiter);
-    const __m128i lf = _mm_set1_epi8('\n');
-    const __m128i cr = _mm_set1_epi8('\r');
-    const __m128i nul = _mm_setzero_si128();
-    while (pos + 16 <= end) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(buffer + pos));
-        __m128i hit = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, delim)),
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, nul)));
-        auto mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
-        if (mask != 0) return pos + static_cast<std::size_t>(__builtin_ctz(mask));
-        pos += 16;
-    }
-#endif
-    for (; pos < end; ++pos) {
-        char c = buffer[pos];
-        if (c == '"' || c == delimiter || c == '\n' || c == '\r' || c == '\0') return pos;
-    }
-    return end;
-}
-
 /// Where the bytes that matter are in 64 bytes: one bit per byte.
 struct BlockMasks {
     std::uint64_t quote = 0, delimiter = 0, lf = 0, cr = 0, nul = 0;
@@ -81,6 +54,22 @@ inline BlockMasks classify(const char *p, char delimiter) {
     }
 #endif
     return m;
+}
+
+/// The first byte at or after `pos` that can end a cell or a record, or
+/// change the quoting: '"', the delimiter, LF, CR, NUL. Sixty-four bytes at
+/// a time while they fit.
+inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t end, char delimiter) {
+    for (; pos + 64 <= end; pos += 64) {
+        BlockMasks m = classify(buffer + pos, delimiter);
+        std::uint64_t hit = m.quote | m.delimiter | m.lf | m.cr | m.nul;
+        if (hit != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(hit));
+    }
+    for (; pos < end; ++pos) {
+        char c = buffer[pos];
+        if (c == '"' || c == delimiter || c == '\n' || c == '\r' || c == '\0') return pos;
+    }
+    return end;
 }
 
 /// Bit i set when bits 0..i hold an odd number of set bits: inside quotes.
