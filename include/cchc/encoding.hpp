@@ -35,6 +35,10 @@ struct WrongGuess : std::exception {
     const char *what() const noexcept override { return "the file is not UTF-8"; }
 };
 
+/// The message for a regular file that ended before its size: another
+/// program rewrote it while it was read, and its sums would be wrong.
+std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang = Lang::en);
+
 /// The message for a byte that is not UTF-8 in a file read as UTF-8.
 std::string not_utf8_message(unsigned char byte, Lang lang = Lang::en);
 

@@ -41,13 +41,7 @@ public:
                 // A file cut short while it is read (rewritten by another
                 // program) would give wrong sums without a word.
                 if (m_expected >= 0 && m_read < m_expected)
-                    throw Error(fmt::format(
-                        fmt::runtime(
-                            pick(m_lang,
-                                 "{}: tệp bị ngắn đi trong lúc đọc ({} trên {} byte); hãy chạy lại khi tệp đã lưu xong",
-                                 "{}: the file became shorter while it was read ({} of {} bytes); run again once it is "
-                                 "saved")),
-                        m_name, m_read, m_expected));
+                    throw Error(file_shorter_message(m_name, m_read, m_expected, m_lang));
                 return 0;
             }
             if (errno == EINTR) continue;
@@ -108,6 +102,14 @@ std::unique_ptr<RawInput> RawInput::open(const std::string &path, Lang lang) {
     }
     long long expected = S_ISREG(st.st_mode) ? static_cast<long long>(st.st_size) : -1;
     return std::make_unique<FdInput>(fd, path, true, expected, lang);
+}
+
+std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang) {
+    return fmt::format(
+        fmt::runtime(
+            pick(lang, "{}: tệp bị ngắn đi trong lúc đọc ({} trên {} byte); hãy chạy lại khi tệp đã lưu xong",
+                 "{}: the file became shorter while it was read ({} of {} bytes); run again once it is saved")),
+        name, read, size);
 }
 
 std::string not_utf8_message(unsigned char byte, Lang lang) {

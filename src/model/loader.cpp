@@ -699,11 +699,7 @@ public:
                 m_pos += n;
                 return static_cast<std::size_t>(n);
             }
-            if (n == 0)
-                throw Error(fmt::format(
-                    fmt::runtime(pick(m_lang, "{}: tệp bị ngắn đi trong lúc đọc; hãy chạy lại khi tệp đã lưu xong",
-                                      "{}: the file became shorter while it was read; run again once it is saved")),
-                    m_path));
+            if (n == 0) throw Error(file_shorter_message(m_path, m_pos, m_end, m_lang));
             if (errno != EINTR) fail_read();
         }
     }
