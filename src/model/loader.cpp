@@ -799,8 +799,13 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
     const Lang lang = options.lang;
     Opening o;
     const std::int64_t size = input == "-" ? -1 : file_size(input);
-    if (!open_sheet(RawInput::open(input, lang), out, o, options, size > 0 ? static_cast<std::size_t>(size) : 0, guess))
+    if (!open_sheet(RawInput::open(input, lang), out, o, options, size > 0 ? static_cast<std::size_t>(size) : 0,
+                    guess)) {
+        // No header: the rest of the guessed bytes was never checked, and
+        // the encoding changes what the messages quote. Choose it first.
+        if (o.source && o.source->guessed_until() > 0) throw WrongGuess();
         return out;
+    }
     SheetBuilder head(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 0); });
     head.set_guessed_until(o.source->guessed_until());
     head.set_row_texts(sink.keeps_rows());

@@ -87,11 +87,13 @@ bool after_date_word(std::string_view s, std::size_t begin) {
     std::size_t start = end;
     while (start > 0 && !is_space(s[start - 1]))
         --start;
-    // Only a word that starts with n, t or d (or a letter with a mark) can
-    // fold to one of these; most notes say "có 486/689", so skip the fold.
-    if (start == end || end - start > 16) return false;
+    // Folding keeps a first character that is ASCII and not a parenthesis
+    // (it only lower-cases it), so a word that starts with another ASCII
+    // character than n, t or d cannot fold to one of these; most notes say
+    // "có 486/689", so skip the fold.
+    if (start == end) return false;
     unsigned char first = static_cast<unsigned char>(s[start]);
-    if (first < 0x80 && std::string_view("nNtTdD").find(static_cast<char>(first)) == std::string_view::npos)
+    if (first < 0x80 && std::string_view("nNtTdD()").find(static_cast<char>(first)) == std::string_view::npos)
         return false;
     std::string word = fold(s.substr(start, end - start));
     return word == "ngay" || word == "thang" || word == "date";

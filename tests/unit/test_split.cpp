@@ -209,3 +209,22 @@ TEST_CASE("a file streamed as UTF-8 on a guess reads as when its encoding is che
             CHECK(expected.find("0xC0") != std::string::npos);
     }
 }
+
+TEST_CASE("a file without a header row is read with its encoding chosen first") {
+    // The guess is only settled by checking cells; with no header no cell
+    // is read, so the encoding must be chosen as load_file does.
+    cchc::test::TempDir dir;
+    std::string text;
+    for (int i = 1; i <= 31; ++i)
+        text += fmt::format("Bảng điểm,dòng {}\n", i);
+    text += "x\xff,y\n";
+    const std::string path = dir.write("no-header.csv", text);
+    LoadedFile one = cchc::load_file(path, {});
+    CollectingSink sink;
+    LoadedFile streamed = cchc::stream_file(path, {}, sink);
+    CHECK(one.encoding == "WINDOWS-1258");
+    CHECK(streamed.encoding == one.encoding);
+    REQUIRE(streamed.findings.size() == one.findings.size());
+    for (std::size_t i = 0; i < one.findings.size(); ++i)
+        CHECK(streamed.findings[i].message == one.findings[i].message);
+}
