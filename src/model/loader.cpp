@@ -27,10 +27,6 @@ namespace cchc {
 
 namespace {
 
-bool cell_is_blank(std::string_view cell) {
-    return is_blank_cell(cell);
-}
-
 /// The columns a score sheet cannot do without.
 const std::vector<Column> &sheet_columns() {
     static const std::vector<Column> required = {Column::code, Column::max, Column::appraised};
@@ -624,7 +620,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
         }
     }
     if (o.prefix.empty() ||
-        std::all_of(o.prefix.begin(), o.prefix.end(), [](const RawRecord &r) { return cell_is_blank(r.text); })) {
+        std::all_of(o.prefix.begin(), o.prefix.end(), [](const RawRecord &r) { return is_blank_cell(r.text); })) {
         out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
                                        std::string(pick(lang,
                                                         "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
