@@ -64,7 +64,7 @@ public:
     long line() const { return m_line; }
 
 private:
-    bool refill(std::size_t &pos, std::size_t line_start);
+    bool refill(std::size_t &pos);
     [[noreturn]] void fail(long line, const std::string &message) const;
 
     std::string m_file;

@@ -95,12 +95,11 @@ void TextReader::fail(long line, const std::string &message) const {
     throw InputError(m_file, line, message);
 }
 
-bool TextReader::refill(std::size_t &pos, std::size_t line_start) {
+bool TextReader::refill(std::size_t &pos) {
     // Keep the record being read: move it to the front, or grow the buffer
     // when it fills most of it.
     std::size_t kept = m_end - m_begin;
     if (kept >= k_max_record_bytes) {
-        (void)line_start;
         return false; // the caller names the limit
     }
     if (m_begin > 0) {
@@ -148,8 +147,7 @@ bool TextReader::next(RecordSpan &record) {
                              k_max_cells));
     };
     auto more = [&] {
-        std::size_t line_at = line_start;
-        if (!refill(pos, line_at)) {
+        if (!refill(pos)) {
             if (pos - m_begin - line_start >= k_max_record_bytes)
                 fail(line, fmt::format(fmt::runtime(pick(m_lang,
                                                          "dòng dài quá {} MiB; cchc chỉ đọc dòng đến cỡ đó: hãy "
