@@ -48,7 +48,7 @@ struct Row {
     Score max, self, appraised, lost;
 
     /// The domain: first segment of the key ("3" of "3.11.1").
-    std::string domain() const;
+    std::string_view domain() const;
 };
 
 struct Sheet {

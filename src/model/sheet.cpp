@@ -45,8 +45,8 @@ std::string_view first_segment(std::string_view key) {
 
 } // namespace
 
-std::string Row::domain() const {
-    return std::string(first_segment(key));
+std::string_view Row::domain() const {
+    return first_segment(key);
 }
 
 std::string normalise_code(std::string_view cell) {

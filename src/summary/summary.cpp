@@ -101,7 +101,7 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
         if (row.kind != RowKind::criterion) continue;
         out.totals.add(row);
         // Rows of one domain usually follow each other: try the last one first.
-        std::string_view name = std::string_view(row.key).substr(0, next_dot(row.key));
+        std::string_view name = row.domain();
         if (last_domain == nullptr || last_domain->name != name) {
             last_domain = &domains[std::string(name)];
             last_domain->name = name;
