@@ -186,3 +186,21 @@ TEST_CASE("normalise_code trims no-break spaces as parse_number does") {
     CHECK(normalise_code("\xC2\xA0"
                          "II.\xC2\xA0") == "II");
 }
+
+TEST_CASE("keys_in_code_order agrees with code_less on every pair of codes") {
+    // The order check compares plain codes in one pass; code_less is the rule.
+    const std::vector<std::string> codes = {"0",   "1",    "2",     "9",     "10",    "11",   "19",    "20",
+                                            "100", "1.1",  "1.2",   "1.9",   "1.10",  "1.11", "1.0",   "1.1.1",
+                                            "1.1.2", "1.1.10", "1.10.1", "2.1", "10.1", "10.10", "01", "1.01",
+                                            "1..2", "1.",  "III",   "1.1.1.1", "12.3", "1.23", "123"};
+    for (const std::string &a : codes)
+        for (const std::string &b : codes) {
+            Sheet sheet = sheet_of({make_row(a), make_row(b)});
+            // Leading zeros and empty segments are left to the general checks.
+            auto plain = [](const std::string &c) { return c != "01" && c != "1.01" && c != "1..2" && c != "1."; };
+            bool expected = plain(a) && plain(b) && code_less(key_of(a), key_of(b)); // "III" is 3
+            CAPTURE(a);
+            CAPTURE(b);
+            CHECK(cchc::keys_in_code_order(sheet) == expected);
+        }
+}
