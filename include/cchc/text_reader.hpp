@@ -36,6 +36,11 @@ struct RecordSpan {
     std::vector<CellSpan> cells; ///< when a delimiter is set
 };
 
+/// Where the bytes that matter are in 64 bytes of text: one bit per byte.
+struct BlockMasks {
+    std::uint64_t quote = 0, delimiter = 0, lf = 0, cr = 0, nul = 0;
+};
+
 class TextReader {
 public:
     /// The longest line, and record, accepted.
@@ -66,6 +71,7 @@ public:
 private:
     bool refill(std::size_t &pos);
     [[noreturn]] void fail(long line, const std::string &message) const;
+    [[noreturn]] void fail_too_many_cells(long line) const;
 
     std::string m_file;
     RawInput &m_input;
@@ -80,6 +86,12 @@ private:
     long m_line;
     std::uint64_t m_consumed = 0;
     std::uint64_t m_first_offset = 0;
+    // The 64-byte block the last record ended in, classified: the next
+    // record starts there (see next()). Offsets move when refill() does.
+    static constexpr std::size_t k_no_block = ~std::size_t(0) >> 1;
+    std::size_t m_block_pos = k_no_block;
+    BlockMasks m_block;
+    std::uint64_t m_block_inside = 0;
 };
 
 /// A record as text with every inner line break written '\n', after

@@ -17,11 +17,6 @@ namespace {
 
 constexpr std::size_t k_read_size = 1 << 20; // bytes asked from the input at a time
 
-/// Where the bytes that matter are in 64 bytes: one bit per byte.
-struct BlockMasks {
-    std::uint64_t quote = 0, delimiter = 0, lf = 0, cr = 0, nul = 0;
-};
-
 inline BlockMasks classify(const char *p, char delimiter) {
     BlockMasks m;
 #ifdef __SSE2__
@@ -95,6 +90,15 @@ void TextReader::fail(long line, const std::string &message) const {
     throw InputError(m_file, line, message);
 }
 
+void TextReader::fail_too_many_cells(long line) const {
+    fail(line, fmt::format(fmt::runtime(pick(m_lang,
+                                             "hơn {} ô trong một dòng; hãy kiểm tra dấu phân cách (--delimiter) "
+                                             "hoặc tệp",
+                                             "more than {} cells in one row; check the delimiter (--delimiter) or "
+                                             "the file")),
+                           k_max_cells));
+}
+
 bool TextReader::refill(std::size_t &pos) {
     // Keep the record being read: move it to the front, or grow the buffer
     // when it fills most of it.
@@ -102,6 +106,7 @@ bool TextReader::refill(std::size_t &pos) {
     if (kept >= k_max_record_bytes) {
         return false; // the caller names the limit
     }
+    m_block_pos = k_no_block; // its offset moves with the bytes
     if (m_begin > 0) {
         std::memmove(m_buffer.get(), m_buffer.get() + m_begin, kept);
         pos -= m_begin;
@@ -137,14 +142,7 @@ bool TextReader::next(RecordSpan &record) {
     auto push_cell = [&](std::size_t end) {
         record.cells.push_back(
             CellSpan{static_cast<std::uint32_t>(cell_begin), static_cast<std::uint32_t>(end - m_begin), quoted_cell});
-        if (record.cells.size() > k_max_cells)
-            fail(first_line,
-                 fmt::format(fmt::runtime(pick(m_lang,
-                                               "hơn {} ô trong một dòng; hãy kiểm tra dấu phân cách (--delimiter) "
-                                               "hoặc tệp",
-                                               "more than {} cells in one row; check the delimiter (--delimiter) or "
-                                               "the file")),
-                             k_max_cells));
+        if (record.cells.size() > k_max_cells) fail_too_many_cells(first_line);
     };
     auto more = [&] {
         if (!refill(pos)) {
@@ -168,12 +166,23 @@ bool TextReader::next(RecordSpan &record) {
         // delimiters and line breaks are inside quotes is worked out for the
         // whole block at once. Blocks with a CR or a NUL go byte by byte.
         while (split && pos + 64 <= m_end) {
-            BlockMasks m = classify(m_buffer.get() + pos, delimiter);
-            if ((m.cr | m.nul) != 0) break;
-            std::uint64_t inside = prefix_xor(m.quote) ^ (in_quotes ? ~std::uint64_t(0) : 0);
-            std::uint64_t structural = (m.delimiter | m.lf) & ~inside;
-            std::uint64_t quotes = m.quote;
-            std::uint64_t inner_lf = m.lf & inside;
+            BlockMasks m;
+            std::uint64_t inside;
+            std::uint64_t live = ~std::uint64_t(0); // bits of this record
+            if (pos == m_begin && m_block_pos <= m_begin && m_begin < m_block_pos + 64 && m_block_pos + 64 <= m_end) {
+                // The block where the last record ended: classified already.
+                m = m_block;
+                inside = m_block_inside;
+                live <<= m_begin - m_block_pos;
+                pos = m_block_pos;
+            } else {
+                m = classify(m_buffer.get() + pos, delimiter);
+                if ((m.cr | m.nul) != 0) break;
+                inside = prefix_xor(m.quote) ^ (in_quotes ? ~std::uint64_t(0) : 0);
+            }
+            std::uint64_t structural = (m.delimiter | m.lf) & ~inside & live;
+            std::uint64_t quotes = m.quote & live;
+            std::uint64_t inner_lf = m.lf & inside & live;
             auto count_inner_lines = [&](std::uint64_t lfs) {
                 if (lfs == 0) return;
                 line += __builtin_popcountll(lfs);
@@ -194,7 +203,10 @@ bool TextReader::next(RecordSpan &record) {
                     structural &= structural - 1;
                     continue;
                 }
-                // A LF outside quotes ends the record.
+                // A LF outside quotes ends the record; the next one starts in this block.
+                m_block = m;
+                m_block_inside = inside;
+                m_block_pos = pos;
                 record.text = std::string_view(m_buffer.get() + m_begin, at - m_begin);
                 record.line = first_line;
                 record.last_line = line;

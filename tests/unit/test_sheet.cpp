@@ -189,10 +189,10 @@ TEST_CASE("normalise_code trims no-break spaces as parse_number does") {
 
 TEST_CASE("keys_in_code_order agrees with code_less on every pair of codes") {
     // The order check compares plain codes in one pass; code_less is the rule.
-    const std::vector<std::string> codes = {"0",   "1",    "2",     "9",     "10",    "11",   "19",    "20",
-                                            "100", "1.1",  "1.2",   "1.9",   "1.10",  "1.11", "1.0",   "1.1.1",
-                                            "1.1.2", "1.1.10", "1.10.1", "2.1", "10.1", "10.10", "01", "1.01",
-                                            "1..2", "1.",  "III",   "1.1.1.1", "12.3", "1.23", "123"};
+    const std::vector<std::string> codes = {"0",     "1",      "2",      "9",       "10",   "11",    "19",  "20",
+                                            "100",   "1.1",    "1.2",    "1.9",     "1.10", "1.11",  "1.0", "1.1.1",
+                                            "1.1.2", "1.1.10", "1.10.1", "2.1",     "10.1", "10.10", "01",  "1.01",
+                                            "1..2",  "1.",     "III",    "1.1.1.1", "12.3", "1.23",  "123"};
     for (const std::string &a : codes)
         for (const std::string &b : codes) {
             Sheet sheet = sheet_of({make_row(a), make_row(b)});
