@@ -50,6 +50,9 @@ struct SummaryOptions {
     std::optional<Decimal> out_of;
     std::vector<RatingBand> bands = default_rating_bands();
     std::size_t top = 0;
+    /// False: no per-criterion results (`criteria` and `top` stay empty),
+    /// for callers that only show totals, domains and owners.
+    bool criteria = true;
 };
 
 struct SheetSummary {

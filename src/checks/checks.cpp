@@ -231,6 +231,9 @@ private:
     }
 
     void check_parents() {
+        if (std::none_of(m_sheet.rows.begin(), m_sheet.rows.end(),
+                         [](const Row &r) { return r.kind == RowKind::parent; }))
+            return; // many sheets list leaves only
         // Each leaf adds itself to every prefix of its key: one pass, not one
         // per parent.
         struct ChildSums {

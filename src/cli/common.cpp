@@ -76,7 +76,9 @@ struct FileOutcome {
 class ReportSink : public SheetSink {
 public:
     ReportSink(const SummaryOptions &summary, const CheckOptions &check, bool keep_rows)
-        : m_summary(summary), m_check(check), m_keep_rows(keep_rows) {}
+        : m_summary(summary), m_check(check), m_keep_rows(keep_rows) {
+        m_summary.criteria = keep_rows; // dropped with the rows otherwise
+    }
 
     void sheet(Sheet &sheet, int part) override {
         Part &p = m_parts[part];
@@ -86,7 +88,6 @@ public:
         if (m_keep_rows) {
             p.sheets.push_back(std::move(sheet));
         } else {
-            std::vector<CriterionResult>().swap(s.criteria); // and its memory
             s.owners.shrink_to_fit();
             s.domains.shrink_to_fit();
             std::vector<Row> rows = std::move(sheet.rows);
@@ -142,7 +143,7 @@ private:
         stored += findings.size();
     }
 
-    const SummaryOptions &m_summary;
+    SummaryOptions m_summary;
     const CheckOptions &m_check;
     bool m_keep_rows;
     Part m_parts[2];

@@ -115,6 +115,7 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
             out.owners.push_back(Group{row.owner, {}});
         }
         out.owners[owner].sums.add(row);
+        if (!options.criteria) continue;
 
         CriterionResult result;
         result.row = &row;
@@ -135,7 +136,7 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
                                                               [](const Row &r) { return r.kind == RowKind::unscored; });
     out.rating = template_only ? std::string() : rate(out.index, out.base, options.bands);
 
-    if (options.top > 0) {
+    if (options.top > 0 && options.criteria) {
         out.top = out.criteria;
         std::stable_sort(out.top.begin(), out.top.end(), [](const CriterionResult &a, const CriterionResult &b) {
             if (a.lost != b.lost) return a.lost > b.lost;
