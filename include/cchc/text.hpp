@@ -52,6 +52,14 @@ bool is_valid_utf8(std::string_view bytes);
 /// precomposed): such text needs no normalisation.
 bool is_plain_latin(std::string_view text);
 
+/// valid_utf8_prefix and is_plain_latin in one pass.
+enum class Utf8Kind {
+    invalid,     ///< not valid UTF-8
+    plain_latin, ///< valid and already NFC (is_plain_latin)
+    other,       ///< valid; may need normalising
+};
+Utf8Kind classify_utf8(std::string_view bytes);
+
 /// NFC form of valid UTF-8 text; ASCII is returned as is without work.
 std::string to_nfc(std::string_view text);
 

@@ -51,8 +51,11 @@ void CellDecoder::check(const RecordSpan &record, std::size_t i, std::string_vie
 std::string_view CellDecoder::text(const RecordSpan &record, std::size_t i, std::string_view raw,
                                    std::string &scratch) const {
     if (!has_high_bytes(raw)) return raw;
-    validate(record, i);
-    if (is_plain_latin(raw)) return raw;
+    // `raw` differs from the cell's bytes only by ASCII quotes, spaces and
+    // CRs: it is valid UTF-8 exactly when they are.
+    Utf8Kind kind = classify_utf8(raw);
+    if (kind == Utf8Kind::invalid) validate(record, i); // throws, naming the byte's line
+    if (kind == Utf8Kind::plain_latin) return raw;
     scratch = to_nfc(raw); // `raw` may be a view of `scratch`: to_nfc copies first
     return scratch;
 }

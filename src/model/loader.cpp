@@ -361,7 +361,10 @@ private:
             row.content.assign(content.text);
             row.note.assign(note.text);
         }
-        row.note_facts = note.facts;
+        if (m_note == &m_note_scratch)
+            std::swap(row.note_facts, m_note_scratch.facts); // read anew for the next such note
+        else
+            row.note_facts = note.facts;
         row.owner.assign(m_owner ? *m_owner : no_owner);
         auto score = [&](Score &s, Column c) {
             s.text.assign(text(c));

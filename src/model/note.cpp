@@ -5,6 +5,8 @@
 #include <cchc/note.hpp>
 #include <cchc/text.hpp>
 
+#include <unordered_map>
+
 namespace cchc {
 
 namespace {
@@ -59,7 +61,8 @@ Number digits_before(std::string_view s, std::size_t end) {
 bool free_on_left(std::string_view s, std::size_t begin) {
     if (begin == 0) return true;
     char c = s[begin - 1];
-    if (c == '/' || is_digit(c) || is_ascii_letter(c) || is_letter_before(s, begin)) return false;
+    if (c == '/' || is_digit(c) || is_ascii_letter(c)) return false;
+    if (static_cast<unsigned char>(c) >= 0x80 && is_letter_before(s, begin)) return false;
     if ((c == '.' || c == ',') && begin >= 2 && is_digit(s[begin - 2])) return false;
     return true;
 }
@@ -79,6 +82,18 @@ bool looks_like_month_year(const Number &a, const Number &b) {
     return b.end - b.begin == 4 && b.value >= 1900 && b.value <= 2100 && a.value >= 1 && a.value <= 12;
 }
 
+/// "ngày", "Tháng", "(date)" and the like. Folding is costly and notes put
+/// the same few words before their counts ("thành", "có"): each word's
+/// answer is kept (per thread, up to a bound).
+bool is_date_word(std::string_view word) {
+    static thread_local std::unordered_map<std::string, bool, TextHash, std::equal_to<>> known;
+    if (auto it = known.find(word); it != known.end()) return it->second;
+    std::string folded = fold(word);
+    bool date = folded == "ngay" || folded == "thang" || folded == "date";
+    if (known.size() < 4096) known.emplace(std::string(word), date);
+    return date;
+}
+
 /// "ngày 22/6", "tháng 6/2023": a date follows these words, not a count.
 bool after_date_word(std::string_view s, std::size_t begin) {
     std::size_t end = begin;
@@ -95,8 +110,7 @@ bool after_date_word(std::string_view s, std::size_t begin) {
     unsigned char first = static_cast<unsigned char>(s[start]);
     if (first < 0x80 && std::string_view("nNtTdD()").find(static_cast<char>(first)) == std::string_view::npos)
         return false;
-    std::string word = fold(s.substr(start, end - start));
-    return word == "ngay" || word == "thang" || word == "date";
+    return is_date_word(s.substr(start, end - start));
 }
 
 void read_fractions(std::string_view s, NoteFacts &facts) {

@@ -39,7 +39,12 @@ bool is_space(unsigned char c) {
 
 } // namespace
 
-std::size_t valid_utf8_prefix(std::string_view bytes) {
+namespace {
+
+/// The valid UTF-8 prefix's length; `seen(lead, second)` is called for
+/// each sequence of more than one byte in it.
+template <typename Seen>
+std::size_t walk_utf8(std::string_view bytes, Seen &&seen) {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.data());
     const std::size_t n = bytes.size();
     std::size_t i = 0;
@@ -68,9 +73,25 @@ std::size_t valid_utf8_prefix(std::string_view bytes) {
             return i;
         if (len >= 3 && (p[i + 2] & 0xC0) != 0x80) return i;
         if (len == 4 && (p[i + 3] & 0xC0) != 0x80) return i;
+        seen(c, c1);
         i += static_cast<std::size_t>(len);
     }
     return i;
+}
+
+} // namespace
+
+std::size_t valid_utf8_prefix(std::string_view bytes) {
+    return walk_utf8(bytes, [](unsigned char, unsigned char) {});
+}
+
+Utf8Kind classify_utf8(std::string_view bytes) {
+    bool plain = true; // as is_plain_latin: below U+0300, or U+1E00–U+1EFF
+    std::size_t valid = walk_utf8(bytes, [&](unsigned char lead, unsigned char second) {
+        if (lead > 0xCB && !(lead == 0xE1 && second >= 0xB8 && second <= 0xBB)) plain = false;
+    });
+    if (valid != bytes.size()) return Utf8Kind::invalid;
+    return plain ? Utf8Kind::plain_latin : Utf8Kind::other;
 }
 
 bool is_valid_utf8(std::string_view bytes) {

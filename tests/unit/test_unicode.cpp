@@ -167,3 +167,33 @@ TEST_CASE("cut_to_width keeps letters whole and never exceeds the width") {
         }
     }
 }
+
+TEST_CASE("classify_utf8 is valid_utf8_prefix and is_plain_latin in one pass") {
+    const std::vector<std::string> texts = {
+        "",
+        "abc",
+        "Trong năm có 17/34 hồ sơ, đạt 50,00%",
+        "Công chức Tư pháp - Hộ tịch",
+        "Đ ơ ư Ơ Ư ñ ÿ",
+        "e\xCC\x81",         // e + combining acute: not plain
+        "\xE2\x80\x93 dash", // U+2013
+        "\xE1\xBB\x87",      // ệ
+        "\xE1\xBC\x80",      // U+1F00 Greek: not plain
+        "\xCB\xBF",          // U+02FF
+        "\xCC\x80",          // U+0300
+        "\xF0\x9F\x98\x80",  // an emoji
+        "abc\xC3",           // cut short
+        "\xC3\x28",          // bad continuation
+        "\xE0\x80\x80",      // overlong
+        "\xED\xA0\x80",      // surrogate
+        "ok\xFF",
+        "\xE1\xBB",
+    };
+    for (const std::string &t : texts) {
+        CAPTURE(t);
+        cchc::Utf8Kind expected = !cchc::is_valid_utf8(t)   ? cchc::Utf8Kind::invalid
+                                  : cchc::is_plain_latin(t) ? cchc::Utf8Kind::plain_latin
+                                                            : cchc::Utf8Kind::other;
+        CHECK(cchc::classify_utf8(t) == expected);
+    }
+}
