@@ -59,6 +59,9 @@ struct Sheet {
     long header_line = 0;
     std::vector<Row> rows;        ///< criteria, parents and totals, in sheet order
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
+    /// Set by mark_parents when keys_in_code_order held: no key repeats, so
+    /// the duplicate check has nothing to look for. False: not known.
+    bool codes_in_order = false;
 };
 
 /// The deepest code accepted: 1.2.3.4.5.6.7.8. Deeper is a bad-code.
@@ -87,7 +90,8 @@ bool has_code_key(const Row &row);
 /// zeros) in strictly increasing code order, as sheets list them: then
 /// no key repeats and a key's children follow it directly.
 bool keys_in_code_order(const Sheet &sheet);
-/// Marks as parents the rows whose key prefixes another row's key.
+/// Marks as parents the rows whose key prefixes another row's key, and
+/// records whether keys_in_code_order holds.
 void mark_parents(Sheet &sheet);
 
 } // namespace cchc

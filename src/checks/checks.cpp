@@ -202,7 +202,8 @@ private:
     }
 
     void check_duplicates() {
-        if (keys_in_code_order(m_sheet)) return;       // strictly increasing: no key twice
+        // Strictly increasing: no key twice.
+        if (m_sheet.codes_in_order || keys_in_code_order(m_sheet)) return;
         static thread_local ViewMap<const Row *> seen; // views of the rows' keys
         seen.clear(m_sheet.rows.size());
         for (const Row &row : m_sheet.rows) {

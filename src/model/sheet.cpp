@@ -167,7 +167,8 @@ void mark_parents(Sheet &sheet) {
     auto may_be_parent = [](const Row &row) {
         return row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored;
     };
-    if (keys_in_code_order(sheet)) {
+    sheet.codes_in_order = keys_in_code_order(sheet);
+    if (sheet.codes_in_order) {
         // In code order a code's children come right after it: a row is a
         // parent when the next coded row starts with its key and a dot.
         Row *previous = nullptr;

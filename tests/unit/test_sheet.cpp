@@ -204,3 +204,15 @@ TEST_CASE("keys_in_code_order agrees with code_less on every pair of codes") {
             CHECK(cchc::keys_in_code_order(sheet) == expected);
         }
 }
+
+TEST_CASE("mark_parents records whether the codes are in order, so the duplicate check can skip") {
+    Sheet ordered = sheet_of({make_row("1"), make_row("1.1"), make_row("1.2"), make_row("2")});
+    cchc::mark_parents(ordered);
+    CHECK(ordered.codes_in_order);
+    Sheet repeated = sheet_of({make_row("1.1"), make_row("1.2"), make_row("1.2")});
+    cchc::mark_parents(repeated);
+    CHECK_FALSE(repeated.codes_in_order);
+    Sheet shuffled = sheet_of({make_row("1.2"), make_row("1.1")});
+    cchc::mark_parents(shuffled);
+    CHECK_FALSE(shuffled.codes_in_order);
+}
