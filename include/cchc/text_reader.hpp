@@ -70,6 +70,9 @@ public:
 
 private:
     bool refill(std::size_t &pos);
+    /// refill(), or the message for a line or record over the size limit;
+    /// returns `pos` moved with the bytes.
+    std::size_t more(std::size_t pos, long line, long first_line, std::size_t line_start);
     [[noreturn]] void fail(long line, const std::string &message) const;
     [[noreturn]] void fail_too_many_cells(long line) const;
 

@@ -126,6 +126,23 @@ bool TextReader::refill(std::size_t &pos) {
     return true;
 }
 
+std::size_t TextReader::more(std::size_t pos, long line, long first_line, std::size_t line_start) {
+    if (refill(pos)) return pos;
+    if (pos - m_begin - line_start >= k_max_record_bytes)
+        fail(line, fmt::format(fmt::runtime(pick(m_lang,
+                                                 "dòng dài quá {} MiB; cchc chỉ đọc dòng đến cỡ đó: hãy "
+                                                 "kiểm tra đây có phải bảng điểm CSV không",
+                                                 "line is longer than {} MiB; cchc reads lines up to that "
+                                                 "size: check that this is a CSV sheet")),
+                               k_max_record_bytes >> 20));
+    fail(first_line, fmt::format(fmt::runtime(pick(m_lang,
+                                                   "bản ghi dài quá {} MiB (thiếu dấu ngoặc kép đóng?); cchc "
+                                                   "chỉ đọc bản ghi đến cỡ đó",
+                                                   "record is longer than {} MiB (an unclosed quote?); cchc "
+                                                   "reads records up to that size")),
+                                 k_max_record_bytes >> 20));
+}
+
 bool TextReader::next(RecordSpan &record) {
     record.cells.clear();
     record.has_cr = false;
@@ -143,23 +160,6 @@ bool TextReader::next(RecordSpan &record) {
         record.cells.push_back(
             CellSpan{static_cast<std::uint32_t>(cell_begin), static_cast<std::uint32_t>(end - m_begin), quoted_cell});
         if (record.cells.size() > k_max_cells) fail_too_many_cells(first_line);
-    };
-    auto more = [&] {
-        if (!refill(pos)) {
-            if (pos - m_begin - line_start >= k_max_record_bytes)
-                fail(line, fmt::format(fmt::runtime(pick(m_lang,
-                                                         "dòng dài quá {} MiB; cchc chỉ đọc dòng đến cỡ đó: hãy "
-                                                         "kiểm tra đây có phải bảng điểm CSV không",
-                                                         "line is longer than {} MiB; cchc reads lines up to that "
-                                                         "size: check that this is a CSV sheet")),
-                                       k_max_record_bytes >> 20));
-            fail(first_line, fmt::format(fmt::runtime(pick(m_lang,
-                                                           "bản ghi dài quá {} MiB (thiếu dấu ngoặc kép đóng?); cchc "
-                                                           "chỉ đọc bản ghi đến cỡ đó",
-                                                           "record is longer than {} MiB (an unclosed quote?); cchc "
-                                                           "reads records up to that size")),
-                                         k_max_record_bytes >> 20));
-        }
     };
     for (;;) {
         // Sixty-four bytes at a time while they hold no CR nor NUL: which
@@ -189,18 +189,23 @@ bool TextReader::next(RecordSpan &record) {
                 line_start = pos + static_cast<std::size_t>(64 - __builtin_clzll(lfs)) - m_begin;
             };
             while (structural != 0) {
-                int b = __builtin_ctzll(structural);
-                std::uint64_t below = b == 0 ? 0 : ~std::uint64_t(0) >> (64 - b);
-                if ((quotes & below) != 0) quoted_cell = true;
-                quotes &= ~below;
-                count_inner_lines(inner_lf & below);
-                inner_lf &= ~below;
+                const int b = __builtin_ctzll(structural);
+                const std::uint64_t bit = std::uint64_t(1) << b;
+                const std::uint64_t below = bit - 1;
+                structural &= structural - 1;
+                if (quotes != 0) { // most cells have none
+                    if ((quotes & below) != 0) quoted_cell = true;
+                    quotes &= ~below;
+                }
+                if (inner_lf != 0) {
+                    count_inner_lines(inner_lf & below);
+                    inner_lf &= ~below;
+                }
                 std::size_t at = pos + static_cast<std::size_t>(b);
                 push_cell(at);
-                if (((m.delimiter >> b) & 1) != 0) {
+                if ((m.delimiter & bit) != 0) {
                     cell_begin = at + 1 - m_begin;
                     quoted_cell = false;
-                    structural &= structural - 1;
                     continue;
                 }
                 // A LF outside quotes ends the record; the next one starts in this block.
@@ -224,7 +229,7 @@ bool TextReader::next(RecordSpan &record) {
         pos = skip_plain(m_buffer.get(), pos, m_end, delimiter);
         if (pos == m_end) {
             if (!m_eof) {
-                more();
+                pos = more(pos, line, first_line, line_start);
                 continue;
             }
             if (pos == m_begin) return false;
@@ -272,7 +277,7 @@ bool TextReader::next(RecordSpan &record) {
         std::size_t length = 1;
         if (c == '\r') {
             if (pos + 1 == m_end && !m_eof) {
-                more(); // is a LF next?
+                pos = more(pos, line, first_line, line_start); // is a LF next?
                 continue;
             }
             if (pos + 1 < m_end && m_buffer[pos + 1] == '\n') length = 2;
