@@ -190,6 +190,8 @@ public:
         const std::size_t n = record.cells.size();
         if (m_raw_scratch.size() < n) m_raw_scratch.resize(n);
         m_text.fill({});
+        for (Column c : {Column::max, Column::self, Column::appraised, Column::lost})
+            m_number[static_cast<std::size_t>(c)] = ParsedNumber();
         m_content = nullptr;
         m_note = nullptr;
         m_owner = nullptr;
@@ -230,6 +232,22 @@ public:
                     return note;
                 });
                 break;
+            case Column::max:
+            case Column::self:
+            case Column::appraised:
+            case Column::lost: {
+                // A cell that reads as a number is ASCII (no-break spaces
+                // aside): valid UTF-8 and NFC as it is.
+                const auto k = static_cast<std::size_t>(c);
+                m_number[k] = parse_number(raw);
+                if (m_number[k].status == ParsedNumber::Status::ok) {
+                    m_text[k] = raw;
+                } else {
+                    m_text[k] = m_decoder.text(record, i, raw, m_text_scratch[k]);
+                    m_number[k] = parse_number(m_text[k]);
+                }
+                break;
+            }
             case Column::owner: m_owner = &m_caches.owners.get(raw, [&] { return collapse_space(decode()); }); break;
             case Column::unit:
             case Column::period: {
@@ -368,7 +386,7 @@ private:
         row.owner.assign(m_owner ? *m_owner : no_owner);
         auto score = [&](Score &s, Column c) {
             s.text.assign(text(c));
-            s.number = parse_number(s.text);
+            s.number = m_number[static_cast<std::size_t>(c)];
         };
         score(row.max, Column::max);
         score(row.self, Column::self);
@@ -525,6 +543,7 @@ private:
     std::vector<std::string> m_raw_scratch;
     std::array<std::string, k_column_count> m_text_scratch;
     std::array<std::string_view, k_column_count> m_text;
+    std::array<ParsedNumber, k_column_count> m_number; // of the score columns
     TextCaches &m_caches = thread_caches();
     std::string m_place_raw[2];          // the last raw unit and period cells
     std::string_view m_place_text[2];    // and their text

@@ -6,6 +6,7 @@
 #include <cchc/text.hpp>
 
 #include <unordered_map>
+#include <utility>
 
 namespace cchc {
 
@@ -148,8 +149,7 @@ void read_fractions(std::string_view s, NoteFacts &facts) {
 }
 
 void read_percents(std::string_view s, NoteFacts &facts) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '%') continue;
+    for (std::size_t i = s.find('%'); i != std::string_view::npos; i = s.find('%', i + 1)) {
         std::size_t end = i;
         while (end > 0 && s[end - 1] == ' ')
             --end;
@@ -174,7 +174,7 @@ void read_percents(std::string_view s, NoteFacts &facts) {
         // "1/2%" and "1.2.3%" are not percentages.
         if (!free_on_left(s, begin)) continue;
         p.text = std::string(s.substr(begin, end - begin));
-        facts.percents.push_back(p);
+        facts.percents.push_back(std::move(p));
     }
 }
 

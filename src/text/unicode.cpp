@@ -137,6 +137,16 @@ std::size_t space_length(std::string_view text, std::size_t i) {
 }
 
 std::string collapse_space(std::string_view text) {
+    // Most cells have single ASCII spaces inside and none at the ends.
+    bool simple = text.empty() || (text.front() != ' ' && text.back() != ' ');
+    for (std::size_t i = 0; simple && i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == ' ')
+            simple = text[i + 1] != ' '; // not the last byte: checked above
+        else
+            simple = !is_space(c) && c != 0xC2 && c != 0xE2 && c != 0xE3; // no other space can start here
+    }
+    if (simple) return std::string(text);
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;

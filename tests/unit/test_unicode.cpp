@@ -197,3 +197,22 @@ TEST_CASE("classify_utf8 is valid_utf8_prefix and is_plain_latin in one pass") {
         CHECK(cchc::classify_utf8(t) == expected);
     }
 }
+
+TEST_CASE("collapse_space keeps text with single spaces as it is and collapses the rest") {
+    CHECK(cchc::collapse_space("Công chức Tư pháp - Hộ tịch") == "Công chức Tư pháp - Hộ tịch");
+    CHECK(cchc::collapse_space("1.1.1") == "1.1.1");
+    CHECK(cchc::collapse_space("a  b") == "a b");
+    CHECK(cchc::collapse_space("a b ") == "a b");
+    CHECK(cchc::collapse_space(" a b") == "a b");
+    CHECK(cchc::collapse_space("a\tb") == "a b");
+    CHECK(cchc::collapse_space("a\xC2\xA0"
+                               "b") == "a b");
+    CHECK(cchc::collapse_space("a\xE2\x80\xAF"
+                               "b") == "a b");
+    CHECK(cchc::collapse_space("a\xE2\x80\x93"
+                               "b") == "a\xE2\x80\x93"
+                                       "b"); // a dash is no space
+    CHECK(cchc::collapse_space("x") == "x");
+    CHECK(cchc::collapse_space(" ").empty());
+    CHECK(cchc::collapse_space("").empty());
+}
