@@ -77,9 +77,13 @@ inline std::size_t next_dot(std::string_view key, std::size_t from = 0) {
 
 /// Normalises a code cell: trims, drops a trailing dot. Empty if none.
 std::string normalise_code(std::string_view cell);
+/// The same into `code`, whose memory is reused.
+void normalise_code(std::string_view cell, std::string &code);
 /// The hierarchy key of a normalised code ("IV" → "4", "1.5" → "1.5"), and
 /// whether the code is well formed.
 std::string code_key(const std::string &code, bool &well_formed);
+/// The same into `key`, whose memory is reused.
+void code_key(std::string_view code, bool &well_formed, std::string &key);
 /// Orders codes segment by segment as numbers: 1.2 < 1.10 < 2.
 bool code_less(const std::string &a, const std::string &b);
 /// "Tổng cộng", "Tổng", "Cộng", "Total" in any case and accents.

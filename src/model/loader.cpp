@@ -367,7 +367,7 @@ private:
         Row &row = slot();
         row.kind = RowKind::criterion;
         row.line = line;
-        row.code = normalise_code(text(Column::code));
+        normalise_code(text(Column::code), row.code);
         row.key.clear();
         row.code_well_formed = true;
         static const ContentText no_content;
@@ -405,7 +405,7 @@ private:
             row.kind = RowKind::uncoded;
             row.code_well_formed = false;
         } else {
-            row.key = code_key(row.code, row.code_well_formed);
+            code_key(row.code, row.code_well_formed, row.key);
             if (!has_numbers && !row.code_well_formed) {
                 skip(); // a signature or a note typed in the code column
                 return;

@@ -50,19 +50,35 @@ std::string_view Row::domain() const {
 }
 
 std::string normalise_code(std::string_view cell) {
-    std::string code = collapse_space(cell);
-    if (code.size() > 1 && code.back() == '.') code.pop_back();
+    std::string code;
+    normalise_code(cell, code);
     return code;
 }
 
+void normalise_code(std::string_view cell, std::string &code) {
+    if (is_dotted_number(cell)) {
+        code.assign(cell); // the usual "1.2.3": nothing to trim
+        return;
+    }
+    code = collapse_space(cell);
+    if (code.size() > 1 && code.back() == '.') code.pop_back();
+}
+
 std::string code_key(const std::string &code, bool &well_formed) {
-    if (int r = roman_value(code); r > 0) {
+    std::string key;
+    code_key(code, well_formed, key);
+    return key;
+}
+
+void code_key(std::string_view code, bool &well_formed, std::string &key) {
+    if (int r = code.empty() || is_digit(code[0]) ? 0 : roman_value(code); r > 0) {
         well_formed = true;
-        return std::to_string(r);
+        key = std::to_string(r);
+        return;
     }
     well_formed = is_dotted_number(code) &&
                   static_cast<std::size_t>(std::count(code.begin(), code.end(), '.')) < k_max_code_levels;
-    return code;
+    key.assign(code);
 }
 
 bool code_less(const std::string &a, const std::string &b) {
