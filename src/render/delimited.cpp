@@ -47,6 +47,7 @@ public:
     void report(const Report &report, std::ostream &out) const override {
         if (m_options.bom) out << "\xEF\xBB\xBF";
         bool header_written = false;
+        std::string lines; // written out a block at a time
         for (const FileReport &file : report.files) {
             for (const SheetSummary &sheet : file.sheets) {
                 std::vector<Table> tables = sheet_tables(sheet, m_options);
@@ -65,16 +66,26 @@ public:
                         write_row(header, {}, out);
                         header_written = true;
                     }
-                    std::vector<bool> numeric = {false, false, false};
-                    numeric.insert(numeric.end(), table.numeric.begin(), table.numeric.end());
+                    // File, unit and period once per table, then each row's own cells.
+                    std::string prefix;
+                    for (const std::string *cell : {&sheet.sheet->file, &sheet.sheet->unit, &sheet.sheet->period}) {
+                        append_delimited_cell(prefix, *cell, false, m_delimiter);
+                        prefix += m_delimiter;
+                    }
                     for (const auto &row : table.rows) {
-                        std::vector<std::string> cells = {sheet.sheet->file, sheet.sheet->unit, sheet.sheet->period};
-                        cells.insert(cells.end(), row.begin(), row.end());
-                        write_row(cells, numeric, out);
+                        lines += prefix;
+                        for (std::size_t i = 0; i < row.size(); ++i) {
+                            if (i > 0) lines += m_delimiter;
+                            append_delimited_cell(lines, row[i], i < table.numeric.size() && table.numeric[i],
+                                                  m_delimiter);
+                        }
+                        lines += "\r\n";
+                        if (lines.size() >= k_flush_bytes) flush(lines, out);
                     }
                 }
             }
         }
+        flush(lines, out);
     }
 
     void findings(const Report &report, std::ostream &out) const override {
@@ -103,6 +114,13 @@ public:
     }
 
 private:
+    static constexpr std::size_t k_flush_bytes = 1 << 16;
+
+    static void flush(std::string &lines, std::ostream &out) {
+        out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+        lines.clear();
+    }
+
     static void drop_first_column(Table &table) {
         table.headers.erase(table.headers.begin());
         table.numeric.erase(table.numeric.begin());
@@ -120,21 +138,23 @@ private:
 
 } // namespace
 
+void append_delimited_cell(std::string &line, const std::string &cell, bool numeric, char delimiter) {
+    bool plain = std::none_of(cell.begin(), cell.end(), [&](char c) {
+        return c == '"' || c == '\r' || c == '\n' || c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
+               c == delimiter;
+    });
+    if (plain)
+        line += cell; // nothing to quote or neutralise
+    else
+        line += quote(numeric ? cell : neutralise(cell), delimiter);
+}
+
 void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
                          char delimiter) {
     std::string line;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i > 0) line += delimiter;
-        bool is_number = i < numeric.size() && numeric[i];
-        const std::string &cell = cells[i];
-        bool plain = std::none_of(cell.begin(), cell.end(), [&](char c) {
-            return c == '"' || c == '\r' || c == '\n' || c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-                   c == delimiter;
-        });
-        if (plain)
-            line += cell; // nothing to quote or neutralise
-        else
-            line += quote(is_number ? cell : neutralise(cell), delimiter);
+        append_delimited_cell(line, cells[i], i < numeric.size() && numeric[i], delimiter);
     }
     line += "\r\n";
     out << line;
