@@ -105,5 +105,7 @@ std::string record_text(const RecordSpan &record, const std::string &file, Lang 
 
 /// Counts the line ends (LF, CRLF, lone CR) in `text`.
 long count_line_ends(std::string_view text);
+/// The LFs in `text` when it holds no CR (the usual file), else -1.
+long count_lfs_without_cr(std::string_view text);
 
 } // namespace cchc

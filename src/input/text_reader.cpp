@@ -300,7 +300,42 @@ bool TextReader::next(RecordSpan &record) {
     }
 }
 
+long count_lfs_without_cr(std::string_view text) {
+    const char *p = text.data();
+    const char *end = p + text.size();
+    long n = 0;
+    bool cr = false;
+#ifdef __SSE2__
+    // Each LF adds 1 to its byte lane (cmpeq gives -1); the lanes are summed
+    // before they can overflow.
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr_byte = _mm_set1_epi8('\r');
+    const __m128i zero = _mm_setzero_si128();
+    __m128i crs = zero;
+    auto sum_lanes = [&](__m128i counts) {
+        __m128i sums = _mm_sad_epu8(counts, zero);
+        return static_cast<long>(_mm_cvtsi128_si32(sums)) + _mm_cvtsi128_si32(_mm_unpackhi_epi64(sums, sums));
+    };
+    while (p + 16 <= end) {
+        __m128i counts = zero;
+        for (int k = 0; k < 255 && p + 16 <= end; ++k, p += 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+            counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(v, lf));
+            crs = _mm_or_si128(crs, _mm_cmpeq_epi8(v, cr_byte));
+        }
+        n += sum_lanes(counts);
+    }
+    cr = _mm_movemask_epi8(crs) != 0;
+#endif
+    for (; p < end; ++p) {
+        n += *p == '\n';
+        cr = cr || *p == '\r';
+    }
+    return cr ? -1 : n;
+}
+
 long count_line_ends(std::string_view text) {
+    if (long lfs = count_lfs_without_cr(text); lfs >= 0) return lfs;
     long n = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\n') {

@@ -729,8 +729,9 @@ public:
     /// before `begin` was a CR (a LF right after it ends no new line).
     static void count_line_ends(const char *begin, const char *stop, long &n, bool &after_cr) {
         if (begin == stop) return;
-        if (std::memchr(begin, '\r', static_cast<std::size_t>(stop - begin)) == nullptr) {
-            n += static_cast<long>(std::count(begin, stop, '\n')); // LF only, the usual case
+        if (long lfs = count_lfs_without_cr(std::string_view(begin, static_cast<std::size_t>(stop - begin)));
+            lfs >= 0) {
+            n += lfs; // LF only, the usual case
             if (after_cr && *begin == '\n') --n;
             after_cr = false;
             return;

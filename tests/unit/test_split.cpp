@@ -6,6 +6,7 @@
 
 #include <cchc/error.hpp>
 #include <cchc/loader.hpp>
+#include <cchc/text_reader.hpp>
 
 #include <doctest/doctest.h>
 
@@ -227,4 +228,25 @@ TEST_CASE("a file without a header row is read with its encoding chosen first") 
     REQUIRE(streamed.findings.size() == one.findings.size());
     for (std::size_t i = 0; i < one.findings.size(); ++i)
         CHECK(streamed.findings[i].message == one.findings[i].message);
+}
+
+TEST_CASE("count_lfs_without_cr counts LFs in long text and gives up at a CR") {
+    // Past 255 blocks of 16 bytes the lane counters are summed: 10,000 bytes
+    // with a LF every 7 bytes, at every length around the block edges.
+    std::string text;
+    for (int i = 0; i < 10000; ++i)
+        text += i % 7 == 6 ? '\n' : 'x';
+    for (std::size_t length : {0, 1, 15, 16, 17, 63, 64, 65, 4079, 4080, 4081, 4096, 8000, 10000}) {
+        std::string_view part(text.data(), length);
+        CAPTURE(length);
+        CHECK(cchc::count_lfs_without_cr(part) == static_cast<long>(std::count(part.begin(), part.end(), '\n')));
+        CHECK(cchc::count_line_ends(part) == static_cast<long>(std::count(part.begin(), part.end(), '\n')));
+    }
+    std::string with_cr = text;
+    with_cr[9000] = '\r';
+    CHECK(cchc::count_lfs_without_cr(with_cr) == -1);
+    with_cr[9000] = 'x';
+    with_cr[9999] = '\r'; // in the bytes after the last full block
+    CHECK(cchc::count_lfs_without_cr(with_cr) == -1);
+    CHECK(cchc::count_line_ends("a\r\nb\rc\n") == 3);
 }
