@@ -834,9 +834,11 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
     std::int64_t cut = -1;
     if (should_cut(o, options, size, data_start)) {
         before_cut = std::make_unique<RangeInput>(input, data_start, size, lang);
-        // The first line break after the middle.
+        // The first line break after 52 % of the rows' bytes: the second part
+        // first counts the line ends before the cut (about a tenth of the
+        // time reading takes), so the first part gets a little more.
         std::int64_t from =
-            options.split_at > 0 ? std::max(options.split_at, data_start) : data_start + (size - data_start) / 2;
+            options.split_at > 0 ? std::max(options.split_at, data_start) : data_start + (size - data_start) * 52 / 100;
         cut = before_cut->line_start_after(from);
         if (cut >= size) cut = -1;
     }
