@@ -77,19 +77,29 @@ ParsedNumber parse_number(std::string_view text) {
 }
 
 std::string Decimal::format(int min_decimals, char separator) const {
-    std::int64_t magnitude = m_units < 0 ? -m_units : m_units;
-    std::string out = m_units < 0 ? "-" : "";
-    out += std::to_string(magnitude / k_scale);
-    std::int64_t fraction = magnitude % k_scale;
-    std::string digits = std::to_string(k_scale + fraction).substr(1); // "050"
+    // Written from the right into a small buffer: tables format tens of
+    // thousands of these.
+    std::uint64_t magnitude =
+        m_units < 0 ? 0 - static_cast<std::uint64_t>(m_units) : static_cast<std::uint64_t>(m_units);
+    std::uint64_t whole = magnitude / k_scale;
+    std::uint64_t fraction = magnitude % k_scale;
     int keep = k_scale_digits;
-    while (keep > min_decimals && digits[keep - 1] == '0')
+    while (keep > min_decimals && fraction % 10 == 0) {
+        fraction /= 10;
         --keep;
-    if (keep > 0) {
-        out += separator;
-        out += digits.substr(0, keep);
     }
-    return out;
+    char buffer[48];
+    char *end = buffer + sizeof buffer;
+    char *p = end;
+    for (int i = 0; i < keep; ++i, fraction /= 10)
+        *--p = static_cast<char>('0' + fraction % 10);
+    if (keep > 0) *--p = separator;
+    do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    if (m_units < 0) *--p = '-';
+    return std::string(p, end);
 }
 
 std::int64_t percent_hundredths(std::int64_t numerator, std::int64_t denominator) {
@@ -100,12 +110,21 @@ std::int64_t percent_hundredths(std::int64_t numerator, std::int64_t denominator
 }
 
 std::string format_percent(std::int64_t hundredths, char separator) {
-    std::int64_t magnitude = hundredths < 0 ? -hundredths : hundredths;
-    std::string out = hundredths < 0 ? "-" : "";
-    out += std::to_string(magnitude / 100);
-    out += separator;
-    out += std::to_string(100 + magnitude % 100).substr(1);
-    return out;
+    std::uint64_t magnitude =
+        hundredths < 0 ? 0 - static_cast<std::uint64_t>(hundredths) : static_cast<std::uint64_t>(hundredths);
+    char buffer[32];
+    char *end = buffer + sizeof buffer;
+    char *p = end;
+    *--p = static_cast<char>('0' + magnitude % 10);
+    *--p = static_cast<char>('0' + magnitude / 10 % 10);
+    *--p = separator;
+    std::uint64_t whole = magnitude / 100;
+    do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    if (hundredths < 0) *--p = '-';
+    return std::string(p, end);
 }
 
 } // namespace cchc

@@ -11,26 +11,6 @@ namespace cchc {
 
 namespace {
 
-/// A spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a
-/// formula; a leading apostrophe makes it plain text.
-std::string neutralise(const std::string &cell) {
-    if (!cell.empty() &&
-        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
-        return "'" + cell;
-    return cell;
-}
-
-std::string quote(const std::string &cell, char delimiter) {
-    bool needs = cell.find_first_of(std::string("\"\r\n") + delimiter) != std::string::npos;
-    if (!needs) return cell;
-    std::string out = "\"";
-    for (char c : cell) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 class DelimitedRenderer : public Renderer {
 public:
     DelimitedRenderer(const RenderOptions &options, char delimiter) : m_options(options), m_delimiter(delimiter) {
@@ -139,14 +119,25 @@ private:
 } // namespace
 
 void append_delimited_cell(std::string &line, const std::string &cell, bool numeric, char delimiter) {
-    bool plain = std::none_of(cell.begin(), cell.end(), [&](char c) {
-        return c == '"' || c == '\r' || c == '\n' || c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-               c == delimiter;
-    });
-    if (plain)
-        line += cell; // nothing to quote or neutralise
-    else
-        line += quote(numeric ? cell : neutralise(cell), delimiter);
+    // A spreadsheet runs a text cell that starts with = + - @ (or a tab or
+    // CR) as a formula: a leading apostrophe makes it plain text. RFC 4180
+    // quotes a cell holding a quote, a line break or the delimiter.
+    bool formula =
+        !numeric && !cell.empty() &&
+        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
+    bool quoted = std::any_of(cell.begin(), cell.end(),
+                              [&](char c) { return c == '"' || c == '\r' || c == '\n' || c == delimiter; });
+    if (quoted) line += '"';
+    if (formula) line += '\'';
+    if (quoted) {
+        for (char c : cell) {
+            if (c == '"') line += '"';
+            line += c;
+        }
+        line += '"';
+    } else {
+        line += cell;
+    }
 }
 
 void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,

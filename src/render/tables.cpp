@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iterator>
+
 namespace cchc {
 
 namespace {
@@ -45,9 +48,11 @@ public:
             t.headers.push_back(h);
         t.numeric = {false, true, true, true, true, true, true};
         for (const Group &g : groups) {
-            std::vector<std::string> row = {g.name.empty() ? std::string(empty_name) : g.name};
-            for (auto &c : sums(g.sums))
-                row.push_back(c);
+            std::vector<std::string> cells = sums(g.sums);
+            std::vector<std::string> row;
+            row.reserve(cells.size() + 1);
+            row.push_back(g.name.empty() ? std::string(empty_name) : g.name);
+            std::move(cells.begin(), cells.end(), std::back_inserter(row));
             t.rows.push_back(std::move(row));
         }
         return t;

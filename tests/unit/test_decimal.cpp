@@ -226,3 +226,36 @@ TEST_CASE("parse_number does not depend on the process locale") {
     CHECK(cchc::format_percent(9656, '.') == "96.56");
     std::setlocale(LC_NUMERIC, "C");
 }
+
+TEST_CASE("Decimal::format and format_percent agree with the plain digit-string way of writing them") {
+    // The reference: whole part, then the thousandths with trailing zeros
+    // dropped down to the asked decimals.
+    auto reference = [](std::int64_t units, int min_decimals, char separator) {
+        std::int64_t magnitude = units < 0 ? -units : units;
+        std::string out = units < 0 ? "-" : "";
+        out += std::to_string(magnitude / 1000);
+        std::string digits = std::to_string(1000 + magnitude % 1000).substr(1);
+        int keep = 3;
+        while (keep > min_decimals && digits[static_cast<std::size_t>(keep) - 1] == '0')
+            --keep;
+        if (keep > 0) out += separator + digits.substr(0, static_cast<std::size_t>(keep));
+        return out;
+    };
+    auto percent_reference = [](std::int64_t hundredths, char separator) {
+        std::int64_t magnitude = hundredths < 0 ? -hundredths : hundredths;
+        return (hundredths < 0 ? "-" : "") + std::to_string(magnitude / 100) + separator +
+               std::to_string(100 + magnitude % 100).substr(1);
+    };
+    std::vector<std::int64_t> values = {
+        0, 1, 9, 10, 99, 100, 999, 1000, 1001, 1010, 1100, 12345, 100000, 999999999, Decimal::k_max_units};
+    for (std::int64_t v : std::vector<std::int64_t>(values))
+        values.push_back(-v);
+    for (std::int64_t v : values) {
+        CAPTURE(v);
+        for (int decimals = 0; decimals <= 3; ++decimals) {
+            CHECK(Decimal::from_units(v).format(decimals) == reference(v, decimals, '.'));
+            CHECK(Decimal::from_units(v).format(decimals, ',') == reference(v, decimals, ','));
+        }
+        CHECK(cchc::format_percent(v, ',') == percent_reference(v, ','));
+    }
+}
