@@ -20,8 +20,7 @@ public:
         : m_sheet(sheet), m_lang(options.lang), m_catalog(options.catalog) {}
 
     std::vector<Finding> run() {
-        check_rows();
-        check_notes();
+        check_rows(); // and the notes, and counts the kinds of rows
         check_catalog();
         check_duplicates();
         check_parents();
@@ -87,6 +86,15 @@ private:
 
     void check_rows() {
         for (const Row &row : m_sheet.rows) {
+            switch (row.kind) {
+            case RowKind::parent: ++m_parents; break;
+            case RowKind::total: ++m_totals; break;
+            case RowKind::unscored:
+                if (m_unscored++ == 0) m_first_unscored = &row;
+                break;
+            case RowKind::criterion: ++m_criteria; break;
+            default: break;
+            }
             if (row.kind == RowKind::uncoded) {
                 add(&row, "bad-code", Severity::warning,
                     "dòng có điểm nhưng không có mục; dòng này không được cộng, hãy ghi mã tiêu chí",
@@ -118,6 +126,7 @@ private:
                         "the number of points lost is {}, but {} − {} = {}; correct the points-lost cell",
                         shorten(row.lost.text), shorten(row.max.text), shorten(row.appraised.text), expected.format(0));
             }
+            if (leaf) check_note(row);
         }
     }
 
@@ -134,37 +143,34 @@ private:
                 "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", shorten(row.code));
     }
 
-    void check_notes() {
-        for (const Row &row : m_sheet.rows) {
-            if (row.kind != RowKind::criterion) continue;
-            const NoteFacts &facts = row.note_facts;
-            bool all_valid = true;
-            for (const NoteFraction &f : facts.fractions) {
-                if (f.denominator == 0)
-                    add(&row, "note-fraction-invalid", Severity::warning,
-                        "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
-                        "the note has the fraction {} with a zero denominator; write the right counts",
-                        shorten(f.text));
-                else if (f.numerator > f.denominator)
-                    add(&row, "note-fraction-invalid", Severity::warning,
-                        "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
-                        "the note has the fraction {}: more done than there were; check the counts", shorten(f.text));
-                else
-                    continue;
-                all_valid = false;
-            }
-            if (facts.fractions.size() != 1 || !all_valid) continue;
-            const NoteFraction &f = facts.fractions.front();
-            if (facts.percents.size() == 1) {
-                const NotePercent &p = facts.percents.front();
-                PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
-                if (p.scaled != forms.rounded && p.scaled != forms.truncated)
-                    add(&row, "note-percent-mismatch", Severity::warning, "{} = {} %, nhưng ghi chú ghi {} %",
-                        "{} = {} %, but the note says {} %", shorten(f.text),
-                        format_scaled(forms.rounded, p.decimals, p.separator), shorten(p.text));
-            }
-            check_score_against_fraction(row, f);
+    /// A criterion's note: its fractions, its percentage, and the score they imply.
+    void check_note(const Row &row) {
+        const NoteFacts &facts = row.note_facts;
+        bool all_valid = true;
+        for (const NoteFraction &f : facts.fractions) {
+            if (f.denominator == 0)
+                add(&row, "note-fraction-invalid", Severity::warning,
+                    "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
+                    "the note has the fraction {} with a zero denominator; write the right counts", shorten(f.text));
+            else if (f.numerator > f.denominator)
+                add(&row, "note-fraction-invalid", Severity::warning,
+                    "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
+                    "the note has the fraction {}: more done than there were; check the counts", shorten(f.text));
+            else
+                continue;
+            all_valid = false;
         }
+        if (facts.fractions.size() != 1 || !all_valid) return;
+        const NoteFraction &f = facts.fractions.front();
+        if (facts.percents.size() == 1) {
+            const NotePercent &p = facts.percents.front();
+            PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
+            if (p.scaled != forms.rounded && p.scaled != forms.truncated)
+                add(&row, "note-percent-mismatch", Severity::warning, "{} = {} %, nhưng ghi chú ghi {} %",
+                    "{} = {} %, but the note says {} %", shorten(f.text),
+                    format_scaled(forms.rounded, p.decimals, p.separator), shorten(p.text));
+        }
+        check_score_against_fraction(row, f);
     }
 
     /// The appraised score against max × A/B, at 2 decimals rounded or truncated.
@@ -232,9 +238,7 @@ private:
     }
 
     void check_parents() {
-        if (std::none_of(m_sheet.rows.begin(), m_sheet.rows.end(),
-                         [](const Row &r) { return r.kind == RowKind::parent; }))
-            return; // many sheets list leaves only
+        if (m_parents == 0) return; // many sheets list leaves only
         // Each leaf adds itself to every prefix of its key: one pass, not one
         // per parent.
         struct ChildSums {
@@ -282,6 +286,7 @@ private:
     }
 
     void check_totals() {
+        if (m_totals == 0) return;
         Decimal max, self, appraised, lost;
         for (const Row &row : m_sheet.rows) {
             // A template's total row adds up the maxima of rows not scored yet.
@@ -302,17 +307,13 @@ private:
     }
 
     void check_has_criteria() {
-        std::size_t unscored = 0;
-        const Row *first_unscored = nullptr;
-        for (const Row &row : m_sheet.rows)
-            if (row.kind == RowKind::unscored && unscored++ == 0) first_unscored = &row;
+        const std::size_t unscored = m_unscored;
         if (unscored > 0)
-            add_at(first_unscored->line, "", "not-scored", Severity::info,
+            add_at(m_first_unscored->line, "", "not-scored", Severity::info,
                    "{} tiêu chí chưa có điểm (chỉ có điểm tối đa), chưa được tính; điền điểm thẩm định khi có",
                    "{} criteria have a max but no score yet and are not counted; fill in the appraised scores",
                    unscored);
-        for (const Row &row : m_sheet.rows)
-            if (row.kind == RowKind::criterion) return;
+        if (m_criteria > 0) return;
         if (unscored > 0) return; // a template being filled in
         // Point at the sheet's first row, or at the header when it has none.
         long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
@@ -324,6 +325,9 @@ private:
     Lang m_lang;
     const Catalog *m_catalog;
     std::vector<Finding> m_out;
+    // The kinds of rows, counted by check_rows.
+    std::size_t m_parents = 0, m_totals = 0, m_unscored = 0, m_criteria = 0;
+    const Row *m_first_unscored = nullptr;
 };
 
 } // namespace

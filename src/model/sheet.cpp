@@ -183,18 +183,27 @@ void mark_parents(Sheet &sheet) {
     auto may_be_parent = [](const Row &row) {
         return row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored;
     };
-    sheet.codes_in_order = keys_in_code_order(sheet);
-    if (sheet.codes_in_order) {
-        // In code order a code's children come right after it: a row is a
-        // parent when the next coded row starts with its key and a dot.
-        Row *previous = nullptr;
-        for (Row &row : sheet.rows) {
-            if (!has_code_key(row)) continue;
-            if (previous != nullptr && may_be_parent(*previous) && row.key.size() > previous->key.size() &&
-                row.key.compare(0, previous->key.size(), previous->key) == 0 && row.key[previous->key.size()] == '.')
-                previous->kind = RowKind::parent;
-            previous = &row;
+    // In code order (keys_in_code_order, checked on the way) a code's
+    // children come right after it: a row is a parent when the next coded
+    // row starts with its key and a dot.
+    static thread_local std::vector<Row *> parents;
+    parents.clear();
+    sheet.codes_in_order = true;
+    Row *previous = nullptr;
+    for (Row &row : sheet.rows) {
+        if (!has_code_key(row)) continue;
+        if (!is_plain_code(row.key) || (previous != nullptr && !plain_code_less(previous->key, row.key))) {
+            sheet.codes_in_order = false;
+            break;
         }
+        if (previous != nullptr && may_be_parent(*previous) && row.key.size() > previous->key.size() &&
+            row.key.compare(0, previous->key.size(), previous->key) == 0 && row.key[previous->key.size()] == '.')
+            parents.push_back(previous);
+        previous = &row;
+    }
+    if (sheet.codes_in_order) {
+        for (Row *row : parents)
+            row->kind = RowKind::parent;
         return;
     }
     static thread_local ViewMap<bool> prefixes; // views of the rows' keys

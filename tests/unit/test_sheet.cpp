@@ -202,6 +202,8 @@ TEST_CASE("keys_in_code_order agrees with code_less on every pair of codes") {
             CAPTURE(a);
             CAPTURE(b);
             CHECK(cchc::keys_in_code_order(sheet) == expected);
+            cchc::mark_parents(sheet); // finds the order on its own way
+            CHECK(sheet.codes_in_order == expected);
         }
 }
 
