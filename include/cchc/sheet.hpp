@@ -84,6 +84,10 @@ void normalise_code(std::string_view cell, std::string &code);
 std::string code_key(const std::string &code, bool &well_formed);
 /// The same into `key`, whose memory is reused.
 void code_key(std::string_view code, bool &well_formed, std::string &key);
+/// For a code cell that is a dotted number ("1.2.3", the usual cell): sets
+/// the row's code, key and code_well_formed as normalise_code and code_key
+/// would, in one pass, and returns true. False, and nothing set, otherwise.
+bool set_dotted_code(std::string_view cell, Row &row);
 /// Orders codes segment by segment as numbers: 1.2 < 1.10 < 2.
 bool code_less(const std::string &a, const std::string &b);
 /// "Tổng cộng", "Tổng", "Cộng", "Total" in any case and accents.

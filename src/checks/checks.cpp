@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace cchc {
 
@@ -173,13 +174,24 @@ private:
         check_score_against_fraction(row, f);
     }
 
+    /// max × A/B in thousandths, at 2 decimals rounded and truncated. Usual
+    /// scores and counts fit 64 bits; 128-bit division is a library call.
+    static std::pair<std::int64_t, std::int64_t> max_times_fraction(std::int64_t max_units, const NoteFraction &f) {
+        auto forms = [](auto product, auto d) { // d: the denominator in hundredths
+            return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>((product * 2 + d) / (d * 2)) * 10,
+                                                         static_cast<std::int64_t>(product / d) * 10};
+        };
+        constexpr std::int64_t k_small = std::int64_t(1) << 30;
+        if (max_units >= 0 && max_units < k_small && f.numerator >= 0 && f.numerator < k_small && f.denominator > 0 &&
+            f.denominator < k_small)
+            return forms(max_units * f.numerator, f.denominator * 10);
+        return forms(static_cast<WideInt>(max_units) * f.numerator, static_cast<WideInt>(f.denominator) * 10);
+    }
+
     /// The appraised score against max × A/B, at 2 decimals rounded or truncated.
     void check_score_against_fraction(const Row &row, const NoteFraction &f) {
         if (!row.max.given() || !row.appraised.given()) return;
-        WideInt product = static_cast<WideInt>(row.max.number.value.units()) * f.numerator;
-        WideInt d = static_cast<WideInt>(f.denominator) * 10; // thousandths → hundredths
-        auto rounded = static_cast<std::int64_t>((product * 2 + d) / (d * 2)) * 10;
-        auto truncated = static_cast<std::int64_t>(product / d) * 10;
+        auto [rounded, truncated] = max_times_fraction(row.max.number.value.units(), f);
         std::int64_t appraised = row.appraised.number.value.units();
         if (appraised == rounded || appraised == truncated) return;
         add(&row, "score-fraction-mismatch", Severity::info,

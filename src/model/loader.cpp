@@ -367,9 +367,12 @@ private:
         Row &row = slot();
         row.kind = RowKind::criterion;
         row.line = line;
-        normalise_code(text(Column::code), row.code);
-        row.key.clear();
-        row.code_well_formed = true;
+        const bool dotted = set_dotted_code(text(Column::code), row);
+        if (!dotted) {
+            normalise_code(text(Column::code), row.code);
+            row.key.clear();
+            row.code_well_formed = true;
+        }
         static const ContentText no_content;
         static const NoteText no_note;
         static const std::string no_owner;
@@ -405,7 +408,7 @@ private:
             row.kind = RowKind::uncoded;
             row.code_well_formed = false;
         } else {
-            code_key(row.code, row.code_well_formed, row.key);
+            if (!dotted) code_key(row.code, row.code_well_formed, row.key);
             if (!has_numbers && !row.code_well_formed) {
                 skip(); // a signature or a note typed in the code column
                 return;

@@ -201,10 +201,21 @@ void read_note(std::string_view note, NoteFacts &facts) {
     read_percents(note, facts);
 }
 
-PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals) {
-    WideInt scaled = static_cast<WideInt>(numerator) * 100 * pow10(decimals);
-    WideInt d = denominator;
+namespace {
+
+template <typename Int>
+PercentForms percent_forms(Int scaled, Int d) {
     return {static_cast<std::int64_t>((scaled * 2 + d) / (d * 2)), static_cast<std::int64_t>(scaled / d)};
+}
+
+} // namespace
+
+PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals) {
+    // Counts and decimals of a usual note fit 64 bits; 128-bit division is a library call.
+    constexpr std::int64_t k_small = std::int64_t(1) << 30;
+    if (numerator >= 0 && numerator < k_small && denominator > 0 && denominator < k_small && decimals <= 4)
+        return percent_forms<std::int64_t>(numerator * 100 * pow10(decimals), denominator);
+    return percent_forms<WideInt>(static_cast<WideInt>(numerator) * 100 * pow10(decimals), denominator);
 }
 
 std::string format_scaled(std::int64_t scaled, int decimals, char separator) {

@@ -24,19 +24,26 @@ int roman_value(std::string_view s) {
     return 0;
 }
 
-bool is_dotted_number(std::string_view s) {
-    if (s.empty()) return false;
+/// The number of segments of a dotted number ("1.2.3" → 3), 0 for anything else.
+std::size_t dotted_levels(std::string_view s) {
+    if (s.empty()) return 0;
     bool need_digit = true;
+    std::size_t levels = 1;
     for (char c : s) {
         if (is_digit(c)) {
             need_digit = false;
         } else if (c == '.' && !need_digit) {
             need_digit = true;
+            ++levels;
         } else {
-            return false;
+            return 0;
         }
     }
-    return !need_digit;
+    return need_digit ? 0 : levels;
+}
+
+bool is_dotted_number(std::string_view s) {
+    return dotted_levels(s) > 0;
 }
 
 std::string_view first_segment(std::string_view key) {
@@ -70,14 +77,23 @@ std::string code_key(const std::string &code, bool &well_formed) {
     return key;
 }
 
+bool set_dotted_code(std::string_view cell, Row &row) {
+    std::size_t levels = dotted_levels(cell);
+    if (levels == 0) return false;
+    row.code.assign(cell);
+    row.key.assign(cell);
+    row.code_well_formed = levels <= k_max_code_levels;
+    return true;
+}
+
 void code_key(std::string_view code, bool &well_formed, std::string &key) {
     if (int r = code.empty() || is_digit(code[0]) ? 0 : roman_value(code); r > 0) {
         well_formed = true;
         key = std::to_string(r);
         return;
     }
-    well_formed = is_dotted_number(code) &&
-                  static_cast<std::size_t>(std::count(code.begin(), code.end(), '.')) < k_max_code_levels;
+    std::size_t levels = dotted_levels(code);
+    well_formed = levels > 0 && levels <= k_max_code_levels;
     key.assign(code);
 }
 

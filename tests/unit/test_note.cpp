@@ -1,10 +1,12 @@
 // What a note says in numbers (note.hpp, SPEC 3.5): fractions A/B, the
 // loose "3 TTHC …/30TTHC" form, percentages, and what is neither.
+#include <cchc/decimal.hpp>
 #include <cchc/note.hpp>
 
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 using cchc::NoteFacts;
@@ -142,4 +144,26 @@ TEST_CASE("a number right after a slash is not a percentage") {
     SUBCASE("near miss: after a space") {
         CHECK(read_note("1/2 = 50%").percents.size() == 1);
     }
+}
+
+TEST_CASE("fraction_percent gives the same forms in 64 and in 128 bits") {
+    // Small counts take a 64-bit path; the reference is the 128-bit formula.
+    auto reference = [](std::int64_t a, std::int64_t b, int decimals) {
+        cchc::WideInt scaled = static_cast<cchc::WideInt>(a) * 100;
+        for (int i = 0; i < decimals; ++i)
+            scaled *= 10;
+        return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>((scaled * 2 + b) / (b * 2)),
+                                                     static_cast<std::int64_t>(scaled / b)};
+    };
+    for (std::int64_t a : {0LL, 1LL, 2LL, 7LL, 44LL, 870LL, 1073741823LL, 1073741824LL, 999999999999LL})
+        for (std::int64_t b : {1LL, 3LL, 46LL, 901LL, 1073741823LL, 1073741824LL, 999999999999LL})
+            for (int decimals = 0; decimals <= 6; ++decimals) {
+                CAPTURE(a);
+                CAPTURE(b);
+                CAPTURE(decimals);
+                cchc::PercentForms forms = cchc::fraction_percent(a, b, decimals);
+                auto expected = reference(a, b, decimals);
+                CHECK(forms.rounded == expected.first);
+                CHECK(forms.truncated == expected.second);
+            }
 }

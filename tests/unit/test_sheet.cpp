@@ -218,3 +218,22 @@ TEST_CASE("mark_parents records whether the codes are in order, so the duplicate
     cchc::mark_parents(shuffled);
     CHECK_FALSE(shuffled.codes_in_order);
 }
+
+TEST_CASE("set_dotted_code is normalise_code and code_key in one pass for dotted numbers") {
+    for (std::string cell : {"1", "1.2.3", "3.10", "1.2.3.4.5.6.7.8", "1.2.3.4.5.6.7.8.9", "01.2", "1.", " 1.2", "1..2",
+                             "III", "", "1.2a", "Tổng cộng"}) {
+        CAPTURE(cell);
+        Row row;
+        bool dotted = cchc::set_dotted_code(cell, row);
+        std::string code = normalise_code(cell);
+        bool expected_well_formed = false;
+        std::string key = code_key(code, expected_well_formed);
+        bool is_dotted = !cell.empty() && cell.find_first_not_of("0123456789.") == std::string::npos &&
+                         cell.front() != '.' && cell.back() != '.' && cell.find("..") == std::string::npos;
+        CHECK(dotted == is_dotted);
+        if (!dotted) continue;
+        CHECK(row.code == code);
+        CHECK(row.key == key);
+        CHECK(row.code_well_formed == expected_well_formed);
+    }
+}
