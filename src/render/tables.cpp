@@ -5,9 +5,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <iterator>
-
 namespace cchc {
 
 namespace {
@@ -27,9 +24,14 @@ public:
         return format_percent(*hundredths, sep) + (m_options.numbers.percent_sign ? " %" : "");
     }
 
-    std::vector<std::string> sums(const Sums &s) const {
-        return {std::to_string(s.count), score(s.max),  s.self_count > 0 ? score(s.self) : "",
-                score(s.appraised),      score(s.lost), percent(s.achievement())};
+    /// Count, max, self, appraised, lost and achievement, appended to `row`.
+    void append_sums(std::vector<std::string> &row, const Sums &s) const {
+        row.push_back(std::to_string(s.count));
+        row.push_back(score(s.max));
+        row.push_back(s.self_count > 0 ? score(s.self) : "");
+        row.push_back(score(s.appraised));
+        row.push_back(score(s.lost));
+        row.push_back(percent(s.achievement()));
     }
 
     std::vector<std::string> sums_headers() const {
@@ -47,13 +49,12 @@ public:
         for (auto &h : sums_headers())
             t.headers.push_back(h);
         t.numeric = {false, true, true, true, true, true, true};
+        t.rows.reserve(groups.size());
         for (const Group &g : groups) {
-            std::vector<std::string> cells = sums(g.sums);
-            std::vector<std::string> row;
-            row.reserve(cells.size() + 1);
+            std::vector<std::string> &row = t.rows.emplace_back();
+            row.reserve(7);
             row.push_back(g.name.empty() ? std::string(empty_name) : g.name);
-            std::move(cells.begin(), cells.end(), std::back_inserter(row));
-            t.rows.push_back(std::move(row));
+            append_sums(row, g.sums);
         }
         return t;
     }
@@ -161,8 +162,7 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
             t.headers.push_back(std::string(pick(lang, "Xếp loại", "Rating")));
             t.numeric = {false, true, true, true, true, true, true, true, true, false};
             std::vector<std::string> row = {summary.sheet->unit};
-            for (auto &c : cells.sums(summary.totals))
-                row.push_back(c);
+            cells.append_sums(row, summary.totals);
             row.push_back(cells.score(summary.index));
             row.push_back(cells.score(summary.base));
             row.push_back(summary.rating);
