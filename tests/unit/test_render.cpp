@@ -8,6 +8,7 @@
 #include <cchc/report.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
@@ -626,4 +627,31 @@ TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cel
             });
             if (!number && !cell.empty()) CHECK(std::string("=+-@\t\r").find(cell.front()) == std::string::npos);
         }
+}
+
+TEST_CASE("csv of thousands of sheets, written in two halves at once, keeps the sheets' order") {
+    // From 2,000 sheets on, the second half is written on another thread.
+    Report report;
+    report.files.emplace_back();
+    cchc::FileReport &file = report.files.back();
+    const std::size_t count = 2501;
+    file.loaded.sheets.reserve(count);
+    for (std::size_t i = 0; i < count; ++i)
+        file.loaded.sheets.push_back(
+            sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("1.2", 3, "B", "1", "1", "1")},
+                     "U" + std::to_string(i)));
+    for (const Sheet &sheet : file.loaded.sheets)
+        file.sheets.push_back(cchc::summarise(sheet, {}));
+    for (const std::string format : {"csv", "tsv"}) {
+        CAPTURE(format);
+        const char d = format == "csv" ? ',' : '\t';
+        std::string expected = fmt::format("File{0}Unit{0}Period{0}Owner{0}Criteria{0}Max{0}Self{0}Appraised{0}Lost{0}"
+                                           "Achieved\r\n",
+                                           d);
+        for (std::size_t i = 0; i < count; ++i) {
+            expected += fmt::format("f.csv{0}U{1}{0}{0}A{0}1{0}2.00{0}2.00{0}1.50{0}0.50{0}75.00\r\n", d, i);
+            expected += fmt::format("f.csv{0}U{1}{0}{0}B{0}1{0}1.00{0}1.00{0}1.00{0}0.00{0}100.00\r\n", d, i);
+        }
+        CHECK(render(format, report, english({TableKind::owner})) == expected);
+    }
 }
