@@ -388,7 +388,11 @@ private:
             row.note_facts = note.facts;
         row.owner.assign(m_owner ? *m_owner : no_owner);
         auto score = [&](Score &s, Column c) {
-            s.text.assign(text(c));
+            std::string_view t = text(c);
+            if (t.size() == s.text.size())
+                std::memcpy(s.text.data(), t.data(), t.size()); // scores are mostly "0.75"-like: no resize
+            else
+                s.text.assign(t);
             s.number = m_number[static_cast<std::size_t>(c)];
         };
         score(row.max, Column::max);
