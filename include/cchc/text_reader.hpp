@@ -56,7 +56,10 @@ public:
                std::size_t size_hint = 0, std::uint64_t first_offset = 0);
 
     /// From now on, records are also cut into cells at `delimiter`.
-    void set_delimiter(char delimiter) { m_delimiter = delimiter; }
+    void set_delimiter(char delimiter) {
+        m_delimiter = delimiter;
+        m_block_pos = k_no_block; // classified for another delimiter
+    }
 
     /// The next record, or false at the end of the input. Throws InputError
     /// for a NUL byte, an unterminated quote, a line or record over the size
