@@ -389,10 +389,10 @@ private:
         row.owner.assign(m_owner ? *m_owner : no_owner);
         auto score = [&](Score &s, Column c) {
             std::string_view t = text(c);
-            if (t.size() == s.text.size())
-                std::memcpy(s.text.data(), t.data(), t.size()); // scores are mostly "0.75"-like: no resize
-            else
+            if (t.size() != s.text.size())
                 s.text.assign(t);
+            else if (!t.empty())
+                std::memcpy(s.text.data(), t.data(), t.size()); // scores are mostly "0.75"-like: no resize
             s.number = m_number[static_cast<std::size_t>(c)];
         };
         score(row.max, Column::max);
