@@ -53,7 +53,9 @@ private:
 
 /// What reading one score cell gave.
 struct ParsedNumber {
-    enum class Status { ok, not_given, bad, too_large };
+    /// `sum_too_large`: a number that would take its column's sum in the
+    /// sheet past k_max_units (see bound_column_sums), left out of the sums.
+    enum class Status { ok, not_given, bad, too_large, sum_too_large };
     Status status = Status::not_given;
     Decimal value;
     /// More than three decimals were written; `value` is rounded half away
@@ -69,9 +71,10 @@ ParsedNumber parse_number(std::string_view text);
 
 /// A percentage `numerator / denominator × 100` in hundredths of a percent,
 /// rounded half up (870/901 → 9656, printed 96,56). Denominator must be > 0.
-std::int64_t percent_hundredths(std::int64_t numerator, std::int64_t denominator);
+/// 128 bits: 10^12 points over 0.001 is 10^19 hundredths, past 64 bits.
+WideInt percent_hundredths(std::int64_t numerator, std::int64_t denominator);
 
 /// Formats hundredths of a percent as "96,56" or "96.56".
-std::string format_percent(std::int64_t hundredths, char separator);
+std::string format_percent(WideInt hundredths, char separator);
 
 } // namespace cchc

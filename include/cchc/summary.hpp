@@ -22,7 +22,7 @@ struct Sums {
 
     void add(const Row &leaf);
     /// appraised / max in hundredths of a percent; none when max is 0.
-    std::optional<std::int64_t> achievement() const;
+    std::optional<WideInt> achievement() const;
 };
 
 struct Group {
@@ -32,9 +32,9 @@ struct Group {
 
 struct CriterionResult {
     const Row *row = nullptr;
-    Decimal lost;                            ///< max − appraised
-    std::optional<std::int64_t> achievement; ///< hundredths of a percent
-    std::optional<Decimal> over_estimation;  ///< self − appraised, when self is given
+    Decimal lost;                           ///< max − appraised
+    std::optional<WideInt> achievement;     ///< hundredths of a percent
+    std::optional<Decimal> over_estimation; ///< self − appraised, when self is given
 };
 
 struct RatingBand {

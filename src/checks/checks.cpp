@@ -74,6 +74,12 @@ private:
             add(&row, "bad-number", Severity::error, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
                 "the {} \"{}\" is too large to be a score; check the cell", column_label(id), shorten(score.text));
             return;
+        case S::sum_too_large:
+            add(&row, "bad-number", Severity::error,
+                "với {} \"{}\", tổng cột này của bảng vượt quá 10^12 điểm; hãy kiểm tra ô này",
+                "with the {} \"{}\", this column of the sheet adds up to more than 10^12 points; check the cell",
+                column_label(id), shorten(score.text));
+            return;
         case S::ok: break;
         }
         if (score.number.too_precise)

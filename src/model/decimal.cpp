@@ -102,27 +102,39 @@ std::string Decimal::format(int min_decimals, char separator) const {
     return std::string(p, end);
 }
 
-std::int64_t percent_hundredths(std::int64_t numerator, std::int64_t denominator) {
+WideInt percent_hundredths(std::int64_t numerator, std::int64_t denominator) {
     WideInt scaled = static_cast<WideInt>(numerator) * 10000 * 2 + denominator;
     WideInt q = scaled / (static_cast<WideInt>(denominator) * 2);
     if (scaled < 0 && (scaled % (static_cast<WideInt>(denominator) * 2)) != 0) q -= 1; // floor
-    return static_cast<std::int64_t>(q);
+    return q;
 }
 
-std::string format_percent(std::int64_t hundredths, char separator) {
-    std::uint64_t magnitude =
-        hundredths < 0 ? 0 - static_cast<std::uint64_t>(hundredths) : static_cast<std::uint64_t>(hundredths);
-    char buffer[32];
+std::string format_percent(WideInt hundredths, char separator) {
+    __extension__ typedef unsigned __int128 Unsigned;
+    Unsigned magnitude =
+        hundredths < 0 ? Unsigned(0) - static_cast<Unsigned>(hundredths) : static_cast<Unsigned>(hundredths);
+    char buffer[48]; // 2^127 has 39 digits, and a separator and a sign
     char *end = buffer + sizeof buffer;
     char *p = end;
-    *--p = static_cast<char>('0' + magnitude % 10);
-    *--p = static_cast<char>('0' + magnitude / 10 % 10);
-    *--p = separator;
-    std::uint64_t whole = magnitude / 100;
+    int written = 0;
+    auto put = [&](unsigned digit) {
+        if (written++ == 2) *--p = separator;
+        *--p = static_cast<char>('0' + digit);
+    };
+    // Past 64 bits (only absurd sheets get there) the number is cut into
+    // pieces of 19 digits, so the common case stays 64-bit.
+    constexpr std::uint64_t k_piece = 10'000'000'000'000'000'000ULL; // 10^19
+    while (magnitude > UINT64_MAX) {
+        auto piece = static_cast<std::uint64_t>(magnitude % k_piece);
+        magnitude /= k_piece;
+        for (int d = 0; d < 19; ++d, piece /= 10)
+            put(static_cast<unsigned>(piece % 10));
+    }
+    auto rest = static_cast<std::uint64_t>(magnitude);
     do {
-        *--p = static_cast<char>('0' + whole % 10);
-        whole /= 10;
-    } while (whole > 0);
+        put(static_cast<unsigned>(rest % 10));
+        rest /= 10;
+    } while (rest > 0 || written < 3); // "0,05", not ",05"
     if (hundredths < 0) *--p = '-';
     return std::string(p, end);
 }

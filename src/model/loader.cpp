@@ -443,6 +443,7 @@ private:
         if (scored)
             for (Row &row : sheet.rows)
                 if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
+        bound_column_sums(sheet);
     }
 
     /// Streaming: the current sheet is complete; hand it over with its rows

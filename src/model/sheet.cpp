@@ -233,4 +233,23 @@ void mark_parents(Sheet &sheet) {
         if (may_be_parent(row) && prefixes.find(row.key) != nullptr) row.kind = RowKind::parent;
 }
 
+void bound_column_sums(Sheet &sheet) {
+    std::int64_t max = 0, self = 0, appraised = 0; // each ≤ k_max_units
+    auto take = [](Score &score, std::int64_t &sum) {
+        if (!score.given()) return;
+        std::int64_t units = score.number.value.units();
+        std::int64_t magnitude = units < 0 ? -units : units; // ≤ k_max_units: no overflow
+        if (magnitude > Decimal::k_max_units - sum)
+            score.number.status = ParsedNumber::Status::sum_too_large;
+        else
+            sum += magnitude;
+    };
+    for (Row &row : sheet.rows) {
+        if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) continue;
+        take(row.max, max);
+        take(row.self, self);
+        take(row.appraised, appraised);
+    }
+}
+
 } // namespace cchc

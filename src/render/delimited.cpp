@@ -6,6 +6,7 @@
 #include <cchc/renderer.hpp>
 
 #include <algorithm>
+#include <exception>
 #include <thread>
 
 namespace cchc {
@@ -35,14 +36,21 @@ public:
         // written on another core meanwhile, and follows the first.
         std::size_t half = sheets.size() >= k_sheets_for_two_threads ? sheets.size() / 2 : sheets.size();
         std::string second;
-        std::thread other;
+        std::exception_ptr second_failed; // e.g. out of memory: rethrown here, not std::terminate
+        std::jthread other;               // joined on the way out, also when the first half throws
         if (half < sheets.size())
-            other = std::thread(
-                [&] { write_sheets(sheets.data() + half, sheets.data() + sheets.size(), second, nullptr); });
+            other = std::jthread([&] {
+                try {
+                    write_sheets(sheets.data() + half, sheets.data() + sheets.size(), second, nullptr);
+                } catch (...) {
+                    second_failed = std::current_exception();
+                }
+            });
         std::string lines;
         write_sheets(sheets.data(), sheets.data() + half, lines, &out);
         flush(lines, out);
         if (other.joinable()) other.join();
+        if (second_failed) std::rethrow_exception(second_failed);
         flush(second, out);
     }
 

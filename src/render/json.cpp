@@ -36,7 +36,7 @@ std::string number(Decimal d) {
 std::string number(const Score &s) {
     return s.given() ? number(s.number.value) : "null";
 }
-std::string percent(const std::optional<std::int64_t> &h) {
+std::string percent(const std::optional<WideInt> &h) {
     return h ? format_percent(*h, '.') : "null";
 }
 

@@ -17,7 +17,7 @@ public:
     std::string score(Decimal d) const { return d.format(2, m_options.numbers.score_separator); }
     std::string score(const Score &s) const { return s.given() ? score(s.number.value) : ""; }
 
-    std::string percent(const std::optional<std::int64_t> &hundredths) const {
+    std::string percent(const std::optional<WideInt> &hundredths) const {
         if (!hundredths) return m_options.numbers.percent_sign ? "—" : "";
         char sep = m_options.numbers.percent_separator != 0 ? m_options.numbers.percent_separator
                                                             : percent_separator(m_options.lang);

@@ -25,7 +25,7 @@ void Sums::add(const Row &leaf) {
     }
 }
 
-std::optional<std::int64_t> Sums::achievement() const {
+std::optional<WideInt> Sums::achievement() const {
     if (max.units() <= 0) return std::nullopt;
     return percent_hundredths(appraised.units(), max.units());
 }

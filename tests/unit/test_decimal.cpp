@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <clocale>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -206,6 +207,18 @@ TEST_CASE("percent_hundredths rounds half up and format_percent prints two decim
         CHECK(cchc::format_percent(10000, ',') == "100,00");
         CHECK(cchc::format_percent(5, '.') == "0.05");
         CHECK(cchc::percent_hundredths(2, 3) == 6667);
+    }
+    SUBCASE("past 64 bits: 10^12 points over 0.001 is 10^17 %") {
+        const std::int64_t most = cchc::Decimal::k_max_units;
+        cchc::WideInt h = cchc::percent_hundredths(most, 1);
+        CHECK(h > cchc::WideInt(INT64_MAX));
+        CHECK(cchc::format_percent(h, ',') == "100000000000000000,00");
+        CHECK(cchc::format_percent(-h, '.') == "-100000000000000000.00");
+        // 10^38 + 5: pieces of 19 digits keep their inner zeros.
+        const cchc::WideInt e19 = cchc::WideInt(10'000'000'000'000'000'000ULL);
+        CHECK(cchc::format_percent(e19 * e19 + 5, ',') == "1" + std::string(36, '0') + ",05");
+        CHECK(cchc::format_percent(-5, ',') == "-0,05");
+        CHECK(cchc::format_percent(0, ',') == "0,00");
     }
 }
 

@@ -237,3 +237,40 @@ TEST_CASE("set_dotted_code is normalise_code and code_key in one pass for dotted
         CHECK(row.code_well_formed == expected_well_formed);
     }
 }
+
+TEST_CASE("bound_column_sums leaves out a score that would take its column's sum past 10^12 points") {
+    using Status = cchc::ParsedNumber::Status;
+    auto scored = [](const std::string &code, std::int64_t max, std::int64_t appraised,
+                     RowKind kind = RowKind::criterion) {
+        Row row = make_row(code, kind);
+        row.max.number = cchc::parse_number(std::to_string(max));
+        row.appraised.number = cchc::parse_number(std::to_string(appraised));
+        return row;
+    };
+    const std::int64_t most = 1'000'000'000'000; // points
+    SUBCASE("the first score that passes is marked; the others stay") {
+        Sheet sheet = sheet_of({scored("1.1", most - 1, 0), scored("1.2", 1, 0), scored("1.3", 1, 0)});
+        cchc::bound_column_sums(sheet);
+        CHECK(sheet.rows[0].max.given());
+        CHECK(sheet.rows[1].max.given()); // exactly 10^12 in all
+        CHECK(sheet.rows[2].max.number.status == Status::sum_too_large);
+        CHECK_FALSE(sheet.rows[2].max.given());
+        CHECK(sheet.rows[2].appraised.given()); // columns are bounded apart
+    }
+    SUBCASE("magnitudes count, so a negative score cannot make room") {
+        Sheet sheet = sheet_of({scored("1.1", most, 0), scored("1.2", -most, 0), scored("1.3", 0, 0)});
+        cchc::bound_column_sums(sheet);
+        CHECK(sheet.rows[0].max.given());
+        CHECK(sheet.rows[1].max.number.status == Status::sum_too_large);
+        CHECK(sheet.rows[2].max.given()); // zero adds nothing
+    }
+    SUBCASE("parents and totals are not summed, so they are not counted") {
+        Row total = scored("", most, most, RowKind::total);
+        Sheet sheet = sheet_of({scored("1", most, most, RowKind::parent), scored("1.1", most, most), total});
+        cchc::bound_column_sums(sheet);
+        for (const Row &row : sheet.rows) {
+            CHECK(row.max.given());
+            CHECK(row.appraised.given());
+        }
+    }
+}
