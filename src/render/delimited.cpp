@@ -19,7 +19,7 @@ public:
         m_options.numbers = NumberStyle{options.decimal_comma ? ',' : '.', options.decimal_comma ? ',' : '.', false};
         if (options.decimal_comma && delimiter == ',') m_delimiter = ';';
         // One table: the first --by; without --by, the top losses or the summary.
-        if (m_options.tables.size() > 1) m_options.tables.resize(1);
+        if (m_options.tables.size() > 1) m_options.tables.erase(m_options.tables.begin() + 1, m_options.tables.end());
         if (!m_options.tables.empty())
             m_options.top = 0;
         else if (m_options.top == 0)

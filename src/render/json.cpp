@@ -51,7 +51,10 @@ public:
         return *this;
     }
     ObjectWriter &str(std::string_view key, std::string_view value) { return raw(key, quote(value)); }
-    void close() { m_out << (m_first ? "}" : "\n" + std::string(static_cast<std::size_t>(m_indent), ' ') + "}"); }
+    void close() {
+        if (!m_first) m_out << '\n' << std::string(static_cast<std::size_t>(m_indent), ' ');
+        m_out << '}';
+    }
 
 private:
     std::ostream &m_out;
