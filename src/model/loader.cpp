@@ -244,7 +244,8 @@ public:
                     m_text[k] = raw;
                 } else {
                     m_text[k] = m_decoder.text(record, i, raw, m_text_scratch[k]);
-                    m_number[k] = parse_number(m_text[k]);
+                    // Only a cell put into NFC has new bytes to read again.
+                    if (m_text[k].data() != raw.data()) m_number[k] = parse_number(m_text[k]);
                 }
                 break;
             }
