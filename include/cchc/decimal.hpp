@@ -54,7 +54,7 @@ private:
 /// What reading one score cell gave.
 struct ParsedNumber {
     /// `sum_too_large`: a number that would take its column's sum in the
-    /// sheet past k_max_units (see bound_column_sums), left out of the sums.
+    /// sheet past k_max_units (see ColumnBound), left out of the sums.
     enum class Status { ok, not_given, bad, too_large, sum_too_large };
     Status status = Status::not_given;
     Decimal value;

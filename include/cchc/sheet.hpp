@@ -102,11 +102,17 @@ bool keys_in_code_order(const Sheet &sheet);
 /// records whether keys_in_code_order holds.
 void mark_parents(Sheet &sheet);
 
-/// Keeps every sum of a sheet in range: the scores of the summed rows
-/// (criteria and unscored rows) of one column add up, in magnitude, to at
-/// most Decimal::k_max_units; a score that would pass it is marked
-/// sum_too_large and left out. So no sum, difference or percentage of a
-/// sheet can overflow, however many rows it has.
-void bound_column_sums(Sheet &sheet);
+/// Keeps every sum of a sheet in range: given the sheet's rows in order,
+/// the scores of the summed rows (criteria and unscored rows) of one column
+/// add up, in magnitude, to at most Decimal::k_max_units; a score that would
+/// pass it is marked sum_too_large and left out. So no sum, difference or
+/// percentage of a sheet can overflow, however many rows it has.
+class ColumnBound {
+public:
+    void take(Row &row);
+
+private:
+    std::int64_t m_max = 0, m_self = 0, m_appraised = 0; // each ≤ k_max_units
+};
 
 } // namespace cchc

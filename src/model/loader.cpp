@@ -441,10 +441,11 @@ private:
         // do not make a template scored.)
         bool scored = std::any_of(sheet.rows.begin(), sheet.rows.end(),
                                   [](const Row &r) { return r.kind == RowKind::criterion; });
-        if (scored)
-            for (Row &row : sheet.rows)
-                if (row.kind == RowKind::unscored) row.kind = RowKind::criterion;
-        bound_column_sums(sheet);
+        ColumnBound bound;
+        for (Row &row : sheet.rows) {
+            if (scored && row.kind == RowKind::unscored) row.kind = RowKind::criterion;
+            bound.take(row);
+        }
     }
 
     /// Streaming: the current sheet is complete; hand it over with its rows

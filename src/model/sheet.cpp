@@ -233,8 +233,8 @@ void mark_parents(Sheet &sheet) {
         if (may_be_parent(row) && prefixes.find(row.key) != nullptr) row.kind = RowKind::parent;
 }
 
-void bound_column_sums(Sheet &sheet) {
-    std::int64_t max = 0, self = 0, appraised = 0; // each ≤ k_max_units
+void ColumnBound::take(Row &row) {
+    if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) return;
     auto take = [](Score &score, std::int64_t &sum) {
         if (!score.given()) return;
         std::int64_t units = score.number.value.units();
@@ -244,12 +244,9 @@ void bound_column_sums(Sheet &sheet) {
         else
             sum += magnitude;
     };
-    for (Row &row : sheet.rows) {
-        if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) continue;
-        take(row.max, max);
-        take(row.self, self);
-        take(row.appraised, appraised);
-    }
+    take(row.max, m_max);
+    take(row.self, m_self);
+    take(row.appraised, m_appraised);
 }
 
 } // namespace cchc

@@ -238,7 +238,7 @@ TEST_CASE("set_dotted_code is normalise_code and code_key in one pass for dotted
     }
 }
 
-TEST_CASE("bound_column_sums leaves out a score that would take its column's sum past 10^12 points") {
+TEST_CASE("ColumnBound leaves out a score that would take its column's sum past 10^12 points") {
     using Status = cchc::ParsedNumber::Status;
     auto scored = [](const std::string &code, std::int64_t max, std::int64_t appraised,
                      RowKind kind = RowKind::criterion) {
@@ -248,9 +248,14 @@ TEST_CASE("bound_column_sums leaves out a score that would take its column's sum
         return row;
     };
     const std::int64_t most = 1'000'000'000'000; // points
+    auto bound = [](Sheet &sheet) {
+        cchc::ColumnBound columns;
+        for (Row &row : sheet.rows)
+            columns.take(row);
+    };
     SUBCASE("the first score that passes is marked; the others stay") {
         Sheet sheet = sheet_of({scored("1.1", most - 1, 0), scored("1.2", 1, 0), scored("1.3", 1, 0)});
-        cchc::bound_column_sums(sheet);
+        bound(sheet);
         CHECK(sheet.rows[0].max.given());
         CHECK(sheet.rows[1].max.given()); // exactly 10^12 in all
         CHECK(sheet.rows[2].max.number.status == Status::sum_too_large);
@@ -259,7 +264,7 @@ TEST_CASE("bound_column_sums leaves out a score that would take its column's sum
     }
     SUBCASE("magnitudes count, so a negative score cannot make room") {
         Sheet sheet = sheet_of({scored("1.1", most, 0), scored("1.2", -most, 0), scored("1.3", 0, 0)});
-        cchc::bound_column_sums(sheet);
+        bound(sheet);
         CHECK(sheet.rows[0].max.given());
         CHECK(sheet.rows[1].max.number.status == Status::sum_too_large);
         CHECK(sheet.rows[2].max.given()); // zero adds nothing
@@ -267,7 +272,7 @@ TEST_CASE("bound_column_sums leaves out a score that would take its column's sum
     SUBCASE("parents and totals are not summed, so they are not counted") {
         Row total = scored("", most, most, RowKind::total);
         Sheet sheet = sheet_of({scored("1", most, most, RowKind::parent), scored("1.1", most, most), total});
-        cchc::bound_column_sums(sheet);
+        bound(sheet);
         for (const Row &row : sheet.rows) {
             CHECK(row.max.given());
             CHECK(row.appraised.given());
