@@ -59,8 +59,8 @@ struct Sheet {
     long header_line = 0;
     std::vector<Row> rows;        ///< criteria, parents and totals, in sheet order
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
-    /// Set by mark_parents when keys_in_code_order held: no key repeats, so
-    /// the duplicate check has nothing to look for. False: not known.
+    /// Set by mark_parents when the keys are in code order: no key repeats,
+    /// so the duplicate check has nothing to look for. False: not known.
     bool codes_in_order = false;
 };
 
@@ -94,12 +94,10 @@ bool code_less(const std::string &a, const std::string &b);
 bool is_total_label(std::string_view cell);
 /// A row with a key in the hierarchy (not a total row, not uncoded).
 bool has_code_key(const Row &row);
-/// True when the keys of those rows are plain dotted numbers (no leading
-/// zeros) in strictly increasing code order, as sheets list them: then
-/// no key repeats and a key's children follow it directly.
-bool keys_in_code_order(const Sheet &sheet);
 /// Marks as parents the rows whose key prefixes another row's key, and
-/// records whether keys_in_code_order holds.
+/// records in codes_in_order whether the keys of those rows are plain
+/// dotted numbers (no leading zeros) in strictly increasing code order, as
+/// sheets list them: then no key repeats and a key's children follow it.
 void mark_parents(Sheet &sheet);
 
 /// Keeps every sum of a sheet in range: given the sheet's rows in order,

@@ -227,7 +227,7 @@ private:
 
     void check_duplicates() {
         // Strictly increasing: no key twice.
-        if (m_sheet.codes_in_order || keys_in_code_order(m_sheet)) return;
+        if (m_sheet.codes_in_order) return;            // mark_parents found it
         static thread_local ViewMap<const Row *> seen; // views of the rows' keys
         seen.clear(m_sheet.rows.size());
         for (const Row &row : m_sheet.rows) {

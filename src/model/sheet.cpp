@@ -42,10 +42,6 @@ std::size_t dotted_levels(std::string_view s) {
     return need_digit ? 0 : levels;
 }
 
-bool is_dotted_number(std::string_view s) {
-    return dotted_levels(s) > 0;
-}
-
 std::string_view first_segment(std::string_view key) {
     return key.substr(0, next_dot(key));
 }
@@ -63,10 +59,6 @@ std::string normalise_code(std::string_view cell) {
 }
 
 void normalise_code(std::string_view cell, std::string &code) {
-    if (is_dotted_number(cell)) {
-        code.assign(cell); // the usual "1.2.3": nothing to trim
-        return;
-    }
     code = collapse_space(cell);
     if (code.size() > 1 && code.back() == '.') code.pop_back();
 }
@@ -184,22 +176,11 @@ bool has_code_key(const Row &row) {
     return !row.key.empty() && row.kind != RowKind::total && row.kind != RowKind::uncoded;
 }
 
-bool keys_in_code_order(const Sheet &sheet) {
-    const Row *previous = nullptr;
-    for (const Row &row : sheet.rows) {
-        if (!has_code_key(row)) continue;
-        if (!is_plain_code(row.key)) return false;
-        if (previous != nullptr && !plain_code_less(previous->key, row.key)) return false;
-        previous = &row;
-    }
-    return true;
-}
-
 void mark_parents(Sheet &sheet) {
     auto may_be_parent = [](const Row &row) {
         return row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored;
     };
-    // In code order (keys_in_code_order, checked on the way) a code's
+    // In code order (plain keys, strictly increasing: checked on the way) a code's
     // children come right after it: a row is a parent when the next coded
     // row starts with its key and a dot.
     static thread_local std::vector<Row *> parents;
