@@ -26,8 +26,6 @@ public:
 std::unique_ptr<Renderer> make_renderer(const std::string &format, const RenderOptions &options);
 const std::vector<std::string> &format_names();
 
-/// One cell as write_delimited_row writes it, appended to `line`.
-void append_delimited_cell(std::string &line, const std::string &cell, bool numeric, char delimiter);
 /// One RFC 4180 record ending in CRLF: cells quoted where needed, and text
 /// cells (those not marked in `numeric`) that a spreadsheet would run as a
 /// formula neutralised with a leading apostrophe.

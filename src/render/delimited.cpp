@@ -13,6 +13,39 @@ namespace cchc {
 
 namespace {
 
+/// One cell as write_delimited_row writes it, appended to `line`.
+void append_delimited_cell(std::string &line, const std::string &cell, bool numeric, char delimiter) {
+    // A spreadsheet runs a text cell that starts with = + - @ (or a tab or
+    // CR) as a formula: a leading apostrophe makes it plain text. RFC 4180
+    // quotes a cell holding a quote, a line break or the delimiter.
+    bool formula =
+        !numeric && !cell.empty() &&
+        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
+    bool quoted = std::any_of(cell.begin(), cell.end(),
+                              [&](char c) { return c == '"' || c == '\r' || c == '\n' || c == delimiter; });
+    if (quoted) line += '"';
+    if (formula) line += '\'';
+    if (quoted) {
+        for (char c : cell) {
+            if (c == '"') line += '"';
+            line += c;
+        }
+        line += '"';
+    } else {
+        line += cell;
+    }
+}
+
+/// One record as write_delimited_row writes it, CRLF included, appended to `line`.
+void append_delimited_row(std::string &line, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
+                          char delimiter) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i > 0) line += delimiter;
+        append_delimited_cell(line, cells[i], i < numeric.size() && numeric[i], delimiter);
+    }
+    line += "\r\n";
+}
+
 class DelimitedRenderer : public Renderer {
 public:
     DelimitedRenderer(const RenderOptions &options, char delimiter) : m_options(options), m_delimiter(delimiter) {
@@ -115,11 +148,7 @@ private:
                 }
                 for (const auto &row : table.rows) {
                     lines += prefix;
-                    for (std::size_t i = 0; i < row.size(); ++i) {
-                        if (i > 0) lines += m_delimiter;
-                        append_delimited_cell(lines, row[i], i < table.numeric.size() && table.numeric[i], m_delimiter);
-                    }
-                    lines += "\r\n";
+                    append_delimited_row(lines, row, table.numeric, m_delimiter);
                     if (out != nullptr && lines.size() >= k_flush_bytes) flush(lines, *out);
                 }
             }
@@ -148,36 +177,10 @@ private:
 
 } // namespace
 
-void append_delimited_cell(std::string &line, const std::string &cell, bool numeric, char delimiter) {
-    // A spreadsheet runs a text cell that starts with = + - @ (or a tab or
-    // CR) as a formula: a leading apostrophe makes it plain text. RFC 4180
-    // quotes a cell holding a quote, a line break or the delimiter.
-    bool formula =
-        !numeric && !cell.empty() &&
-        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-    bool quoted = std::any_of(cell.begin(), cell.end(),
-                              [&](char c) { return c == '"' || c == '\r' || c == '\n' || c == delimiter; });
-    if (quoted) line += '"';
-    if (formula) line += '\'';
-    if (quoted) {
-        for (char c : cell) {
-            if (c == '"') line += '"';
-            line += c;
-        }
-        line += '"';
-    } else {
-        line += cell;
-    }
-}
-
 void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
                          char delimiter) {
     std::string line;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i > 0) line += delimiter;
-        append_delimited_cell(line, cells[i], i < numeric.size() && numeric[i], delimiter);
-    }
-    line += "\r\n";
+    append_delimited_row(line, cells, numeric, delimiter);
     out << line;
 }
 
