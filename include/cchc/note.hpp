@@ -6,6 +6,8 @@
 // form "3 TTHC phát sinh…/30TTHC" (a number, words, a slash, a number) is
 // accepted and marked loose.
 
+#include <cchc/decimal.hpp>
+
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -44,12 +46,17 @@ NoteFacts read_note(std::string_view note);
 /// The same into `facts`, whose memory is reused.
 void read_note(std::string_view note, NoteFacts &facts);
 
-/// A/B × 100 at `decimals` decimals, rounded half up and truncated, scaled
-/// by 10^decimals: (44, 46, 2) → {9565, 9565}.
+/// A quotient rounded half up and truncated.
 struct PercentForms {
     std::int64_t rounded;
     std::int64_t truncated;
 };
+/// a × b ÷ d (d > 0), rounded half up and truncated. In 64 bits when the
+/// three are small, as a note's counts and a score are (128-bit division
+/// is a library call).
+PercentForms scaled_quotient(std::int64_t a, std::int64_t b, WideInt d);
+/// A/B × 100 at `decimals` decimals, scaled by 10^decimals: (44, 46, 2) →
+/// {9565, 9565}.
 PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals);
 
 /// Writes a scaled number with its decimals and separator: (9565, 2, ',') → "95,65".

@@ -180,18 +180,11 @@ private:
         check_score_against_fraction(row, f);
     }
 
-    /// max × A/B in thousandths, at 2 decimals rounded and truncated. Usual
-    /// scores and counts fit 64 bits; 128-bit division is a library call.
+    /// max × A/B in thousandths, at 2 decimals rounded and truncated.
     static std::pair<std::int64_t, std::int64_t> max_times_fraction(std::int64_t max_units, const NoteFraction &f) {
-        auto forms = [](auto product, auto d) { // d: the denominator in hundredths
-            return std::pair<std::int64_t, std::int64_t>{static_cast<std::int64_t>((product * 2 + d) / (d * 2)) * 10,
-                                                         static_cast<std::int64_t>(product / d) * 10};
-        };
-        constexpr std::int64_t k_small = std::int64_t(1) << 30;
-        if (max_units >= 0 && max_units < k_small && f.numerator >= 0 && f.numerator < k_small && f.denominator > 0 &&
-            f.denominator < k_small)
-            return forms(max_units * f.numerator, f.denominator * 10);
-        return forms(static_cast<WideInt>(max_units) * f.numerator, static_cast<WideInt>(f.denominator) * 10);
+        // Hundredths of a point: thousandths over a denominator ten times as large.
+        PercentForms forms = scaled_quotient(max_units, f.numerator, static_cast<WideInt>(f.denominator) * 10);
+        return {forms.rounded * 10, forms.truncated * 10};
     }
 
     /// The appraised score against max × A/B, at 2 decimals rounded or truncated.

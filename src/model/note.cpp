@@ -201,21 +201,19 @@ void read_note(std::string_view note, NoteFacts &facts) {
     read_percents(note, facts);
 }
 
-namespace {
-
-template <typename Int>
-PercentForms percent_forms(Int scaled, Int d) {
-    return {static_cast<std::int64_t>((scaled * 2 + d) / (d * 2)), static_cast<std::int64_t>(scaled / d)};
+PercentForms scaled_quotient(std::int64_t a, std::int64_t b, WideInt d) {
+    auto forms = [](auto product, auto divisor) {
+        return PercentForms{static_cast<std::int64_t>((product * 2 + divisor) / (divisor * 2)),
+                            static_cast<std::int64_t>(product / divisor)};
+    };
+    constexpr std::int64_t k_small = std::int64_t(1) << 30; // products below 2^60
+    if (a >= 0 && a < k_small && b >= 0 && b < k_small && d > 0 && d < k_small)
+        return forms(a * b, static_cast<std::int64_t>(d));
+    return forms(static_cast<WideInt>(a) * b, d);
 }
 
-} // namespace
-
 PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals) {
-    // Counts and decimals of a usual note fit 64 bits; 128-bit division is a library call.
-    constexpr std::int64_t k_small = std::int64_t(1) << 30;
-    if (numerator >= 0 && numerator < k_small && denominator > 0 && denominator < k_small && decimals <= 4)
-        return percent_forms<std::int64_t>(numerator * 100 * pow10(decimals), denominator);
-    return percent_forms<WideInt>(static_cast<WideInt>(numerator) * 100 * pow10(decimals), denominator);
+    return scaled_quotient(numerator, 100 * pow10(decimals), denominator); // decimals ≤ k_max_decimals
 }
 
 std::string format_scaled(std::int64_t scaled, int decimals, char separator) {

@@ -146,6 +146,23 @@ TEST_CASE("a number right after a slash is not a percentage") {
     }
 }
 
+TEST_CASE("scaled_quotient gives the same forms in 64 and in 128 bits") {
+    // Below 2^30 each, the product is taken in 64 bits; the reference is 128.
+    for (std::int64_t a : {-5LL, 0LL, 1LL, 750LL, 1073741823LL, 1073741824LL, 1000000000000000LL})
+        for (std::int64_t b : {0LL, 1LL, 44LL, 1073741823LL, 1073741824LL})
+            for (std::int64_t d : {1LL, 460LL, 9010LL, 1073741823LL, 1073741824LL, 99999999999990LL}) {
+                CAPTURE(a);
+                CAPTURE(b);
+                CAPTURE(d);
+                cchc::WideInt product = static_cast<cchc::WideInt>(a) * b;
+                cchc::PercentForms forms = cchc::scaled_quotient(a, b, d);
+                CHECK(forms.rounded == static_cast<std::int64_t>((product * 2 + d) / (cchc::WideInt(d) * 2)));
+                CHECK(forms.truncated == static_cast<std::int64_t>(product / d));
+            }
+    CHECK(cchc::scaled_quotient(750, 44, 460).rounded == 72);   // 0.75 × 44/46 = 0.717… → 0.72
+    CHECK(cchc::scaled_quotient(750, 44, 460).truncated == 71); // → 0.71
+}
+
 TEST_CASE("fraction_percent gives the same forms in 64 and in 128 bits") {
     // Small counts take a 64-bit path; the reference is the 128-bit formula.
     auto reference = [](std::int64_t a, std::int64_t b, int decimals) {
