@@ -74,6 +74,11 @@ ParsedNumber parse_number(std::string_view text);
 /// 128 bits: 10^12 points over 0.001 is 10^19 hundredths, past 64 bits.
 WideInt percent_hundredths(std::int64_t numerator, std::int64_t denominator);
 
+/// `magnitude` with its last `decimals` (at most 24) digits after
+/// `separator`, and '-' in front when `negative`: (5, false, 2, ',') →
+/// "0,05". The one digit writer behind scores, percentages and note numbers.
+std::string format_fixed(std::uint64_t magnitude, bool negative, int decimals, char separator);
+
 /// Formats hundredths of a percent as "96,56" or "96.56".
 std::string format_percent(WideInt hundredths, char separator);
 

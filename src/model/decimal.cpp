@@ -1,6 +1,8 @@
 // Exact decimal parsing and printing for scores (see decimal.hpp).
 #include <cchc/decimal.hpp>
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 
 namespace cchc {
@@ -76,30 +78,32 @@ ParsedNumber parse_number(std::string_view text) {
     return out;
 }
 
-std::string Decimal::format(int min_decimals, char separator) const {
+std::string format_fixed(std::uint64_t magnitude, bool negative, int decimals, char separator) {
     // Written from the right into a small buffer: tables format tens of
     // thousands of these.
-    std::uint64_t magnitude =
-        m_units < 0 ? 0 - static_cast<std::uint64_t>(m_units) : static_cast<std::uint64_t>(m_units);
-    std::uint64_t whole = magnitude / k_scale;
-    std::uint64_t fraction = magnitude % k_scale;
-    int keep = k_scale_digits;
-    while (keep > min_decimals && fraction % 10 == 0) {
-        fraction /= 10;
-        --keep;
-    }
-    char buffer[48];
+    char buffer[48]; // 20 digits, a separator, a sign and up to 24 decimals
     char *end = buffer + sizeof buffer;
     char *p = end;
-    for (int i = 0; i < keep; ++i, fraction /= 10)
-        *--p = static_cast<char>('0' + fraction % 10);
-    if (keep > 0) *--p = separator;
+    for (int i = 0; i < decimals; ++i, magnitude /= 10)
+        *--p = static_cast<char>('0' + magnitude % 10);
+    if (decimals > 0) *--p = separator;
     do {
-        *--p = static_cast<char>('0' + whole % 10);
-        whole /= 10;
-    } while (whole > 0);
-    if (m_units < 0) *--p = '-';
+        *--p = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude > 0);
+    if (negative) *--p = '-';
     return std::string(p, end);
+}
+
+std::string Decimal::format(int min_decimals, char separator) const {
+    std::uint64_t magnitude =
+        m_units < 0 ? 0 - static_cast<std::uint64_t>(m_units) : static_cast<std::uint64_t>(m_units);
+    int keep = k_scale_digits;
+    while (keep > min_decimals && magnitude % 10 == 0) { // a trailing zero of the decimals
+        magnitude /= 10;
+        --keep;
+    }
+    return format_fixed(magnitude, m_units < 0, keep, separator);
 }
 
 WideInt percent_hundredths(std::int64_t numerator, std::int64_t denominator) {
@@ -113,30 +117,12 @@ std::string format_percent(WideInt hundredths, char separator) {
     __extension__ typedef unsigned __int128 Unsigned;
     Unsigned magnitude =
         hundredths < 0 ? Unsigned(0) - static_cast<Unsigned>(hundredths) : static_cast<Unsigned>(hundredths);
-    char buffer[48]; // 2^127 has 39 digits, and a separator and a sign
-    char *end = buffer + sizeof buffer;
-    char *p = end;
-    int written = 0;
-    auto put = [&](unsigned digit) {
-        if (written++ == 2) *--p = separator;
-        *--p = static_cast<char>('0' + digit);
-    };
-    // Past 64 bits (only absurd sheets get there) the number is cut into
-    // pieces of 19 digits, so the common case stays 64-bit.
-    constexpr std::uint64_t k_piece = 10'000'000'000'000'000'000ULL; // 10^19
-    while (magnitude > UINT64_MAX) {
-        auto piece = static_cast<std::uint64_t>(magnitude % k_piece);
-        magnitude /= k_piece;
-        for (int d = 0; d < 19; ++d, piece /= 10)
-            put(static_cast<unsigned>(piece % 10));
-    }
-    auto rest = static_cast<std::uint64_t>(magnitude);
-    do {
-        put(static_cast<unsigned>(rest % 10));
-        rest /= 10;
-    } while (rest > 0 || written < 3); // "0,05", not ",05"
-    if (hundredths < 0) *--p = '-';
-    return std::string(p, end);
+    if (magnitude <= UINT64_MAX)
+        return format_fixed(static_cast<std::uint64_t>(magnitude), hundredths < 0, 2, separator);
+    // Past 64 bits (no sheet within the score bounds gets there): 20 digits or more.
+    std::string text = fmt::format("{}{}", hundredths < 0 ? "-" : "", magnitude);
+    text.insert(text.size() - 2, 1, separator);
+    return text;
 }
 
 } // namespace cchc

@@ -217,13 +217,8 @@ PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, 
 }
 
 std::string format_scaled(std::int64_t scaled, int decimals, char separator) {
-    std::string digits = std::to_string(scaled < 0 ? -scaled : scaled);
-    if (decimals > 0) {
-        if (digits.size() <= static_cast<std::size_t>(decimals))
-            digits.insert(0, static_cast<std::size_t>(decimals) + 1 - digits.size(), '0');
-        digits.insert(digits.size() - static_cast<std::size_t>(decimals), 1, separator);
-    }
-    return (scaled < 0 ? "-" : "") + digits;
+    std::uint64_t magnitude = scaled < 0 ? 0 - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+    return format_fixed(magnitude, scaled < 0, decimals, separator);
 }
 
 } // namespace cchc

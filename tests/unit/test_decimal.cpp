@@ -186,6 +186,14 @@ TEST_CASE("Decimal sums are exact") {
     }
 }
 
+TEST_CASE("format_fixed puts the separator before the last digits and pads with zeros") {
+    CHECK(cchc::format_fixed(5, false, 2, ',') == "0,05");
+    CHECK(cchc::format_fixed(0, false, 0, '.') == "0");
+    CHECK(cchc::format_fixed(1234, true, 3, '.') == "-1.234");
+    CHECK(cchc::format_fixed(UINT64_MAX, false, 0, '.') == "18446744073709551615");
+    CHECK(cchc::format_fixed(UINT64_MAX, false, 24, ',') == "0,000018446744073709551615");
+}
+
 TEST_CASE("percent_hundredths rounds half up and format_percent prints two decimals") {
     SUBCASE("870/901") {
         CHECK(cchc::percent_hundredths(870, 901) == 9656);
