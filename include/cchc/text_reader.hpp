@@ -108,6 +108,10 @@ std::string record_text(const RecordSpan &record, const std::string &file, Lang 
 
 /// Counts the line ends (LF, CRLF, lone CR) in `text`.
 long count_line_ends(std::string_view text);
+/// The same for text read in pieces: adds this piece's line ends to `n`;
+/// `after_cr` says the byte before it was a CR (a LF right after it ends
+/// no new line), and is set for the next piece.
+void count_line_ends(std::string_view text, long &n, bool &after_cr);
 /// The LFs in `text` when it holds no CR (the usual file), else -1.
 long count_lfs_without_cr(std::string_view text);
 

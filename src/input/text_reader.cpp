@@ -334,17 +334,29 @@ long count_lfs_without_cr(std::string_view text) {
     return cr ? -1 : n;
 }
 
-long count_line_ends(std::string_view text) {
-    if (long lfs = count_lfs_without_cr(text); lfs >= 0) return lfs;
-    long n = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++n;
-        } else if (text[i] == '\r') {
-            ++n;
-            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+void count_line_ends(std::string_view text, long &n, bool &after_cr) {
+    if (text.empty()) return;
+    if (long lfs = count_lfs_without_cr(text); lfs >= 0) {
+        n += lfs; // LF only, the usual case
+        if (after_cr && text.front() == '\n') --n;
+        after_cr = false;
+        return;
+    }
+    for (char c : text) {
+        if (c == '\n') {
+            if (!after_cr) ++n;
+            after_cr = false;
+        } else {
+            after_cr = c == '\r';
+            if (after_cr) ++n;
         }
     }
+}
+
+long count_line_ends(std::string_view text) {
+    long n = 0;
+    bool after_cr = false;
+    count_line_ends(text, n, after_cr);
     return n;
 }
 

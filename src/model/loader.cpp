@@ -735,28 +735,6 @@ public:
     /// Line ends (LF, CR LF, lone CR) in [m_pos, end), without moving.
     long line_ends_until(std::int64_t end) { return line_ends_read(m_pos, end, 0, false); }
 
-    /// Adds the line ends of [begin, stop) to `n`; `after_cr`: the byte
-    /// before `begin` was a CR (a LF right after it ends no new line).
-    static void count_line_ends(const char *begin, const char *stop, long &n, bool &after_cr) {
-        if (begin == stop) return;
-        if (long lfs = count_lfs_without_cr(std::string_view(begin, static_cast<std::size_t>(stop - begin)));
-            lfs >= 0) {
-            n += lfs; // LF only, the usual case
-            if (after_cr && *begin == '\n') --n;
-            after_cr = false;
-            return;
-        }
-        for (const char *p = begin; p != stop; ++p) {
-            if (*p == '\n') {
-                if (!after_cr) ++n;
-                after_cr = false;
-            } else {
-                after_cr = *p == '\r';
-                if (after_cr) ++n;
-            }
-        }
-    }
-
     /// Line ends in [pos, end), read with pread a MiB at a time, added to `n`.
     long line_ends_read(std::int64_t pos, std::int64_t end, long n, bool after_cr) {
         std::vector<char> buffer(1 << 20);
@@ -768,7 +746,7 @@ public:
                 if (got < 0 && errno == EINTR) continue;
                 fail_read();
             }
-            count_line_ends(buffer.data(), buffer.data() + got, n, after_cr);
+            count_line_ends(std::string_view(buffer.data(), static_cast<std::size_t>(got)), n, after_cr);
             pos += got;
         }
         return n;

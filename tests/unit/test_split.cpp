@@ -250,3 +250,22 @@ TEST_CASE("count_lfs_without_cr counts LFs in long text and gives up at a CR") {
     CHECK(cchc::count_lfs_without_cr(with_cr) == -1);
     CHECK(cchc::count_line_ends("a\r\nb\rc\n") == 3);
 }
+
+TEST_CASE("count_line_ends in two pieces counts a CR LF split between them once") {
+    const std::string text = "a\r\nb\rc\n\r\n\n\rd\r";
+    const long whole = cchc::count_line_ends(text);
+    CHECK(whole == 7);
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+        CAPTURE(cut);
+        long n = 0;
+        bool after_cr = false;
+        cchc::count_line_ends(std::string_view(text).substr(0, cut), n, after_cr);
+        cchc::count_line_ends(std::string_view(text).substr(cut), n, after_cr);
+        CHECK(n == whole);
+    }
+    long n = 0;
+    bool after_cr = true; // the piece before ended in a CR
+    cchc::count_line_ends("\nx\n", n, after_cr);
+    CHECK(n == 1);
+    CHECK_FALSE(after_cr);
+}
