@@ -79,6 +79,13 @@ std::size_t walk_utf8(std::string_view bytes, Seen &&seen) {
     return i;
 }
 
+/// A multi-byte UTF-8 sequence, by its first two bytes, is U+0080–U+02FF
+/// or in Latin Extended Additional (U+1E00–U+1EFF): text of such and ASCII
+/// is already NFC, and all of Vietnamese written precomposed is.
+bool is_plain_latin_sequence(unsigned char lead, unsigned char second) {
+    return (lead >= 0xC2 && lead <= 0xCB) || (lead == 0xE1 && second >= 0xB8 && second <= 0xBB);
+}
+
 } // namespace
 
 std::size_t valid_utf8_prefix(std::string_view bytes) {
@@ -86,9 +93,9 @@ std::size_t valid_utf8_prefix(std::string_view bytes) {
 }
 
 Utf8Kind classify_utf8(std::string_view bytes) {
-    bool plain = true; // as is_plain_latin: below U+0300, or U+1E00–U+1EFF
+    bool plain = true;
     std::size_t valid = walk_utf8(bytes, [&](unsigned char lead, unsigned char second) {
-        if (lead > 0xCB && !(lead == 0xE1 && second >= 0xB8 && second <= 0xBB)) plain = false;
+        if (!is_plain_latin_sequence(lead, second)) plain = false;
     });
     if (valid != bytes.size()) return Utf8Kind::invalid;
     return plain ? Utf8Kind::plain_latin : Utf8Kind::other;
@@ -98,9 +105,8 @@ bool is_valid_utf8(std::string_view bytes) {
     return valid_utf8_prefix(bytes) == bytes.size();
 }
 
-/// True when every character is below U+0300 or in Latin Extended
-/// Additional (U+1E00–U+1EFF): such text is already NFC, and all of
-/// Vietnamese written precomposed is. Anything else goes through utf8proc.
+/// True when every character is ASCII or is_plain_latin_sequence: such text
+/// is already NFC. Anything else goes through utf8proc.
 bool is_plain_latin(std::string_view text) {
     const auto *p = reinterpret_cast<const unsigned char *>(text.data());
     const auto *end = p + text.size();
@@ -108,13 +114,11 @@ bool is_plain_latin(std::string_view text) {
         unsigned char c = *p;
         if (c < 0x80) {
             ++p;
-        } else if (c >= 0xC2 && c <= 0xCB && end - p >= 2) { // U+0080..U+02FF
-            p += 2;
-        } else if (c == 0xE1 && end - p >= 3 && (p[1] == 0xB8 || p[1] == 0xB9 || p[1] == 0xBA || p[1] == 0xBB)) {
-            p += 3; // U+1E00..U+1EFF
-        } else {
-            return false;
+            continue;
         }
+        std::ptrdiff_t length = c <= 0xCB ? 2 : 3; // the only lengths that can pass
+        if (end - p < length || !is_plain_latin_sequence(c, p[1])) return false;
+        p += length;
     }
     return true;
 }
