@@ -53,8 +53,17 @@ struct PercentForms {
 };
 /// a × b ÷ d (d > 0), rounded half up and truncated. In 64 bits when the
 /// three are small, as a note's counts and a score are (128-bit division
-/// is a library call).
-PercentForms scaled_quotient(std::int64_t a, std::int64_t b, WideInt d);
+/// is a library call). Inline: checks run it for every fraction in a note.
+inline PercentForms scaled_quotient(std::int64_t a, std::int64_t b, WideInt d) {
+    auto forms = [](auto product, auto divisor) {
+        return PercentForms{static_cast<std::int64_t>((product * 2 + divisor) / (divisor * 2)),
+                            static_cast<std::int64_t>(product / divisor)};
+    };
+    constexpr std::int64_t k_small = std::int64_t(1) << 30; // products below 2^60
+    if (a >= 0 && a < k_small && b >= 0 && b < k_small && d > 0 && d < k_small)
+        return forms(a * b, static_cast<std::int64_t>(d));
+    return forms(static_cast<WideInt>(a) * b, d);
+}
 /// A/B × 100 at `decimals` decimals, scaled by 10^decimals: (44, 46, 2) →
 /// {9565, 9565}.
 PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals);

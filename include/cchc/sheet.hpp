@@ -105,11 +105,27 @@ void mark_parents(Sheet &sheet);
 /// add up, in magnitude, to at most Decimal::k_max_units; a score that would
 /// pass it is marked sum_too_large and left out. So no sum, difference or
 /// percentage of a sheet can overflow, however many rows it has.
+/// Inline: the loader runs it on every row.
 class ColumnBound {
 public:
-    void take(Row &row);
+    void take(Row &row) {
+        if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) return;
+        take(row.max, m_max);
+        take(row.self, m_self);
+        take(row.appraised, m_appraised);
+    }
 
 private:
+    static void take(Score &score, std::int64_t &sum) {
+        if (!score.given()) return;
+        std::int64_t units = score.number.value.units();
+        std::int64_t magnitude = units < 0 ? -units : units; // ≤ k_max_units: no overflow
+        if (magnitude > Decimal::k_max_units - sum)
+            score.number.status = ParsedNumber::Status::sum_too_large;
+        else
+            sum += magnitude;
+    }
+
     std::int64_t m_max = 0, m_self = 0, m_appraised = 0; // each ≤ k_max_units
 };
 

@@ -201,17 +201,6 @@ void read_note(std::string_view note, NoteFacts &facts) {
     read_percents(note, facts);
 }
 
-PercentForms scaled_quotient(std::int64_t a, std::int64_t b, WideInt d) {
-    auto forms = [](auto product, auto divisor) {
-        return PercentForms{static_cast<std::int64_t>((product * 2 + divisor) / (divisor * 2)),
-                            static_cast<std::int64_t>(product / divisor)};
-    };
-    constexpr std::int64_t k_small = std::int64_t(1) << 30; // products below 2^60
-    if (a >= 0 && a < k_small && b >= 0 && b < k_small && d > 0 && d < k_small)
-        return forms(a * b, static_cast<std::int64_t>(d));
-    return forms(static_cast<WideInt>(a) * b, d);
-}
-
 PercentForms fraction_percent(std::int64_t numerator, std::int64_t denominator, int decimals) {
     return scaled_quotient(numerator, 100 * pow10(decimals), denominator); // decimals ≤ k_max_decimals
 }

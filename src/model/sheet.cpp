@@ -214,20 +214,4 @@ void mark_parents(Sheet &sheet) {
         if (may_be_parent(row) && prefixes.find(row.key) != nullptr) row.kind = RowKind::parent;
 }
 
-void ColumnBound::take(Row &row) {
-    if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) return;
-    auto take = [](Score &score, std::int64_t &sum) {
-        if (!score.given()) return;
-        std::int64_t units = score.number.value.units();
-        std::int64_t magnitude = units < 0 ? -units : units; // ≤ k_max_units: no overflow
-        if (magnitude > Decimal::k_max_units - sum)
-            score.number.status = ParsedNumber::Status::sum_too_large;
-        else
-            sum += magnitude;
-    };
-    take(row.max, m_max);
-    take(row.self, m_self);
-    take(row.appraised, m_appraised);
-}
-
 } // namespace cchc
