@@ -219,8 +219,7 @@ private:
     }
 
     void check_duplicates() {
-        // Strictly increasing: no key twice.
-        if (m_sheet.codes_in_order) return;            // mark_parents found it
+        if (m_sheet.codes_in_order) return;            // mark_parents found them strictly increasing: no key twice
         static thread_local ViewMap<const Row *> seen; // views of the rows' keys
         seen.clear(m_sheet.rows.size());
         for (const Row &row : m_sheet.rows) {
@@ -318,14 +317,13 @@ private:
     }
 
     void check_has_criteria() {
-        const std::size_t unscored = m_unscored;
-        if (unscored > 0)
+        if (m_unscored > 0)
             add_at(m_first_unscored->line, "", "not-scored", Severity::info,
                    "{} tiêu chí chưa có điểm (chỉ có điểm tối đa), chưa được tính; điền điểm thẩm định khi có",
                    "{} criteria have a max but no score yet and are not counted; fill in the appraised scores",
-                   unscored);
+                   m_unscored);
         if (m_criteria > 0) return;
-        if (unscored > 0) return; // a template being filled in
+        if (m_unscored > 0) return; // a template being filled in
         // Point at the sheet's first row, or at the header when it has none.
         long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
         add_at(line, "", "no-criteria", Severity::warning, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
