@@ -3,8 +3,8 @@
 // src/cli/, the pipeline in the library.
 #include "cli/common.hpp"
 
-#include <cchc/error.hpp>
-#include <cchc/version.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/base/version.hpp>
 
 #include <csignal>
 #include <iostream>

@@ -1,8 +1,8 @@
 // Sheet → findings (see checks.hpp). Messages quote the sheet's own cells
 // and say what to do; docs/rules.md lists every rule.
-#include <cchc/checks.hpp>
-#include <cchc/text.hpp>
-#include <cchc/view_map.hpp>
+#include <cchc/checks/checks.hpp>
+#include <cchc/text/unicode.hpp>
+#include <cchc/text/view_map.hpp>
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // Options, pipeline and output shared by the commands (see common.hpp).
 #include "common.hpp"
 
-#include <cchc/checks.hpp>
-#include <cchc/error.hpp>
-#include <cchc/loader.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/checks/checks.hpp>
+#include <cchc/model/loader.hpp>
 
 #include <fmt/format.h>
 

@@ -4,9 +4,9 @@
 // writing the result to standard output or atomically to --output, and
 // the exit status (0 clean, 1 error findings, 2 usage or I/O error).
 
-#include <cchc/catalog.hpp>
-#include <cchc/renderer.hpp>
-#include <cchc/report.hpp>
+#include <cchc/model/catalog.hpp>
+#include <cchc/render/formats.hpp>
+#include <cchc/render/tables.hpp>
 
 #include <CLI/CLI.hpp>
 

@@ -3,8 +3,8 @@
 // criterion, per owner and in total between the two periods.
 #include "common.hpp"
 
-#include <cchc/compare.hpp>
-#include <cchc/error.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/summary/compare.hpp>
 
 #include <fmt/format.h>
 

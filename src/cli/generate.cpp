@@ -4,7 +4,7 @@
 // fails when they differ from what the binary generates.
 #include "common.hpp"
 
-#include <cchc/version.hpp>
+#include <cchc/base/version.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -3,7 +3,7 @@
 // the sheet's findings.
 #include "common.hpp"
 
-#include <cchc/error.hpp>
+#include <cchc/base/error.hpp>
 
 #include <fmt/format.h>
 

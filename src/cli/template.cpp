@@ -4,9 +4,9 @@
 // it writes (unscored rows are counted once, as information).
 #include "common.hpp"
 
-#include <cchc/catalog.hpp>
-#include <cchc/error.hpp>
-#include <cchc/header.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/header.hpp>
+#include <cchc/model/catalog.hpp>
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
 // Cell span → cell text (see cell_text.hpp).
-#include <cchc/cell_text.hpp>
-#include <cchc/encoding.hpp>
-#include <cchc/error.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/cell_text.hpp>
+#include <cchc/input/encoding.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <algorithm>
 

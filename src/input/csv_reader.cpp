@@ -1,7 +1,7 @@
 // Text → records → cells (see csv_reader.hpp).
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // Bytes → UTF-8 (see encoding.hpp).
-#include <cchc/encoding.hpp>
-#include <cchc/error.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/encoding.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // Header recognition (see header.hpp).
-#include <cchc/header.hpp>
-#include <cchc/text.hpp>
+#include <cchc/input/header.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 // UTF-8 text → records → cell spans (see text_reader.hpp).
-#include <cchc/error.hpp>
-#include <cchc/text.hpp>
-#include <cchc/text_reader.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/text_reader.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // Reading the criteria catalog (see catalog.hpp).
-#include <cchc/catalog.hpp>
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
-#include <cchc/header.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/input/header.hpp>
+#include <cchc/model/catalog.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
 

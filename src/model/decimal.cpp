@@ -1,5 +1,5 @@
 // Exact decimal parsing and printing for scores (see decimal.hpp).
-#include <cchc/decimal.hpp>
+#include <cchc/model/decimal.hpp>
 
 #include <fmt/format.h>
 

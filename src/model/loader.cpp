@@ -1,10 +1,10 @@
 // One input file → its sheets (see loader.hpp).
-#include <cchc/cell_text.hpp>
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
-#include <cchc/header.hpp>
-#include <cchc/loader.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/cell_text.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/input/header.hpp>
+#include <cchc/model/loader.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // Fractions and percentages in notes (see note.hpp). A hand-written scanner
 // rather than a regex: the rules about what surrounds a number (dates,
 // document numbers, loose words) read more plainly as code.
-#include <cchc/decimal.hpp>
-#include <cchc/note.hpp>
-#include <cchc/text.hpp>
+#include <cchc/model/decimal.hpp>
+#include <cchc/model/note.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <unordered_map>
 #include <utility>

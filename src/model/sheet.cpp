@@ -1,7 +1,7 @@
 // Codes and the criteria hierarchy (see sheet.hpp).
-#include <cchc/sheet.hpp>
-#include <cchc/text.hpp>
-#include <cchc/view_map.hpp>
+#include <cchc/model/sheet.hpp>
+#include <cchc/text/unicode.hpp>
+#include <cchc/text/view_map.hpp>
 
 #include <algorithm>
 #include <array>

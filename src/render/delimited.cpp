@@ -3,7 +3,7 @@
 // request, for Excel), numbers as plain numbers (',' decimals and ';'
 // between cells with --decimal-comma, for a Vietnamese-locale spreadsheet),
 // and text cells that a spreadsheet would run as a formula neutralised.
-#include <cchc/renderer.hpp>
+#include <cchc/render/formats.hpp>
 
 #include <algorithm>
 #include <exception>

@@ -1,7 +1,7 @@
 // One JSON document for scripts. The keys listed in SPEC section 7 are a
 // promise: scripts rely on them. Numbers are printed from the exact
 // decimals, never through binary floating point.
-#include <cchc/renderer.hpp>
+#include <cchc/render/formats.hpp>
 
 #include <fmt/format.h>
 

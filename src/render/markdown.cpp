@@ -1,7 +1,7 @@
 // GitHub-flavoured Markdown: a heading per sheet and table, `|` escaped,
 // line breaks inside cells as <br>, numbers right-aligned, so a clerk can
 // paste the result into a report.
-#include <cchc/renderer.hpp>
+#include <cchc/render/formats.hpp>
 
 namespace cchc {
 

@@ -1,7 +1,7 @@
-// Summaries → labelled tables of text cells (see report.hpp). Every text
+// Summaries → labelled tables of text cells (see render/tables.hpp). Every text
 // format lays out these same tables, so labels and number formats are
 // decided here once.
-#include <cchc/report.hpp>
+#include <cchc/render/tables.hpp>
 
 #include <fmt/format.h>
 

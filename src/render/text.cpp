@@ -1,8 +1,8 @@
 // Plain-text tables for a terminal or a file: columns aligned by display
 // width (accents take no column, wide characters two), numbers right-aligned,
 // long text cut with "…" to fit the width, colour only when asked.
-#include <cchc/renderer.hpp>
-#include <cchc/text.hpp>
+#include <cchc/render/formats.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <algorithm>
 #include <numeric>

@@ -1,5 +1,5 @@
 // Ranking and period comparison (see compare.hpp).
-#include <cchc/compare.hpp>
+#include <cchc/summary/compare.hpp>
 
 #include <algorithm>
 #include <map>

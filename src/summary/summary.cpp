@@ -1,8 +1,8 @@
 // Sheet → numbers (see summary.hpp).
-#include <cchc/error.hpp>
-#include <cchc/summary.hpp>
-#include <cchc/text.hpp>
-#include <cchc/view_map.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/summary/summary.hpp>
+#include <cchc/text/unicode.hpp>
+#include <cchc/text/view_map.hpp>
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
-// Unicode helpers (see text.hpp). utf8proc does normalisation, case folding,
+// Unicode helpers (see text/unicode.hpp). utf8proc does normalisation, case folding,
 // mark stripping, character widths and grapheme boundaries; this file only
 // adds the product's rules on top (đ → d, parentheses dropped, spaces).
-#include <cchc/text.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <utf8proc.h>
 

@@ -3,7 +3,7 @@
 // its truncated form or one more.
 #include "fuzz_support.hpp"
 
-#include <cchc/note.hpp>
+#include <cchc/model/note.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char *>(data), size);

@@ -2,7 +2,7 @@
 // and reading it back gives the same value, with either decimal separator.
 #include "fuzz_support.hpp"
 
-#include <cchc/decimal.hpp>
+#include <cchc/model/decimal.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     std::string_view text(reinterpret_cast<const char *>(data), size);

@@ -4,12 +4,12 @@
 // and the same number of cells in every record.
 #include "fuzz_support.hpp"
 
-#include <cchc/checks.hpp>
-#include <cchc/compare.hpp>
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
-#include <cchc/loader.hpp>
-#include <cchc/renderer.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/checks/checks.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/model/loader.hpp>
+#include <cchc/render/formats.hpp>
+#include <cchc/summary/compare.hpp>
 
 #include <sstream>
 

@@ -3,10 +3,10 @@
 // every cell is valid NFC UTF-8; bad bytes end in cchc::Error, nothing else.
 #include "fuzz_support.hpp"
 
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
-#include <cchc/header.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/input/header.hpp>
+#include <cchc/text/unicode.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     if (size == 0) return 0;

@@ -2,7 +2,7 @@
 // Shared by the fuzz targets: untrusted bytes as a RawInput, a small JSON
 // syntax check, and a failed property that stops the fuzzer with a message.
 
-#include <cchc/encoding.hpp>
+#include <cchc/input/encoding.hpp>
 
 #include <cstdio>
 #include <cstdlib>

@@ -2,8 +2,8 @@
 // the index scale, and the errors that make a catalog unusable.
 #include "test_support.hpp"
 
-#include <cchc/catalog.hpp>
-#include <cchc/error.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/model/catalog.hpp>
 
 #include <doctest/doctest.h>
 

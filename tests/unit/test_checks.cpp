@@ -2,8 +2,8 @@
 // and one near miss that must not, with the whole English message.
 #include "test_support.hpp"
 
-#include <cchc/checks.hpp>
-#include <cchc/loader.hpp>
+#include <cchc/checks/checks.hpp>
+#include <cchc/model/loader.hpp>
 
 #include <doctest/doctest.h>
 

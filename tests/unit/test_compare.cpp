@@ -2,7 +2,7 @@
 // period is ranked on its own, criteria and owners side by side.
 #include "test_support.hpp"
 
-#include <cchc/compare.hpp>
+#include <cchc/summary/compare.hpp>
 
 #include <doctest/doctest.h>
 

@@ -2,8 +2,8 @@
 // physical lines, RFC 4180 quoting, the four delimiters.
 #include "test_support.hpp"
 
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/csv_reader.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
 // Exact decimal scores: parsing (SPEC 3.4), printing and percentages.
-#include <cchc/decimal.hpp>
+#include <cchc/model/decimal.hpp>
 
 #include <doctest/doctest.h>
 

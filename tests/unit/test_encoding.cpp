@@ -2,9 +2,9 @@
 // line ends, and the errors that stop a file with its line.
 #include "test_support.hpp"
 
-#include <cchc/encoding.hpp>
-#include <cchc/error.hpp>
-#include <cchc/text.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/encoding.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Header names → columns (header.hpp): every alias of SPEC 3.2 as clerks
 // spell it, in any case, over several lines, with notes in parentheses.
-#include <cchc/header.hpp>
-#include <cchc/text.hpp>
+#include <cchc/input/header.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <doctest/doctest.h>
 

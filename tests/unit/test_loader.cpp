@@ -2,8 +2,8 @@
 // delimiters, units, missing columns and the rows that are skipped.
 #include "test_support.hpp"
 
-#include <cchc/error.hpp>
-#include <cchc/loader.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/model/loader.hpp>
 
 #include <doctest/doctest.h>
 

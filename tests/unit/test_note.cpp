@@ -1,7 +1,7 @@
 // What a note says in numbers (note.hpp, SPEC 3.5): fractions A/B, the
 // loose "3 TTHC …/30TTHC" form, percentages, and what is neither.
-#include <cchc/decimal.hpp>
-#include <cchc/note.hpp>
+#include <cchc/model/decimal.hpp>
+#include <cchc/model/note.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,11 +1,11 @@
-// Summaries → tables → text, Markdown and JSON (report.hpp, renderer.hpp).
+// Summaries → tables → text, Markdown and JSON (render/tables.hpp, render/formats.hpp).
 #include "test_support.hpp"
 
-#include <cchc/checks.hpp>
-#include <cchc/csv_reader.hpp>
-#include <cchc/error.hpp>
-#include <cchc/renderer.hpp>
-#include <cchc/report.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/checks/checks.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/render/formats.hpp>
+#include <cchc/render/tables.hpp>
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 // Codes and the criteria hierarchy (sheet.hpp): normalising codes, Roman
 // domains, code order, and which rows are parents.
-#include <cchc/sheet.hpp>
+#include <cchc/model/sheet.hpp>
 
 #include <doctest/doctest.h>
 

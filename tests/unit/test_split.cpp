@@ -4,9 +4,9 @@
 // that holds line breaks, or before rows whose unit cell is blank.
 #include "test_support.hpp"
 
-#include <cchc/error.hpp>
-#include <cchc/loader.hpp>
-#include <cchc/text_reader.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/input/text_reader.hpp>
+#include <cchc/model/loader.hpp>
 
 #include <doctest/doctest.h>
 

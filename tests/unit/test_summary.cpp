@@ -2,8 +2,8 @@
 // rating and the top losses, on the reference sheet and on small sheets.
 #include "test_support.hpp"
 
-#include <cchc/error.hpp>
-#include <cchc/summary.hpp>
+#include <cchc/base/error.hpp>
+#include <cchc/summary/summary.hpp>
 
 #include <doctest/doctest.h>
 

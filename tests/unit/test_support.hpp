@@ -3,9 +3,9 @@
 // temporary folder that removes itself, and short ways to run the input
 // stages on a string.
 
-#include <cchc/csv_reader.hpp>
-#include <cchc/encoding.hpp>
-#include <cchc/loader.hpp>
+#include <cchc/input/csv_reader.hpp>
+#include <cchc/input/encoding.hpp>
+#include <cchc/model/loader.hpp>
 
 #include <algorithm>
 #include <atomic>

@@ -1,6 +1,6 @@
-// Unicode helpers of text.hpp: NFC, folding for header matching, UTF-8
+// Unicode helpers of text/unicode.hpp: NFC, folding for header matching, UTF-8
 // validation, display width and cutting text to a width.
-#include <cchc/text.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-// Finding helpers (see finding.hpp).
-#include <cchc/finding.hpp>
+// Finding helpers (see checks/finding.hpp).
+#include <cchc/checks/finding.hpp>
 
 #include <algorithm>
 

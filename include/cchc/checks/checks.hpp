@@ -3,10 +3,10 @@
 // numbers and codes lives here; each check collects its findings and goes
 // on, so one pass reports everything. Checks never print.
 
-#include <cchc/catalog.hpp>
-#include <cchc/finding.hpp>
-#include <cchc/lang.hpp>
-#include <cchc/sheet.hpp>
+#include <cchc/base/lang.hpp>
+#include <cchc/checks/finding.hpp>
+#include <cchc/model/catalog.hpp>
+#include <cchc/model/sheet.hpp>
 
 #include <vector>
 

@@ -8,8 +8,8 @@
 // Checking the bytes are UTF-8 and normalising is left to whoever uses a
 // cell (see cell_text.hpp), so cells nobody reads cost nothing more.
 
-#include <cchc/encoding.hpp>
-#include <cchc/lang.hpp>
+#include <cchc/base/lang.hpp>
+#include <cchc/input/encoding.hpp>
 
 #include <cstdint>
 #include <memory>

@@ -3,10 +3,10 @@
 // the order the files were named, and the findings that belong to no sheet
 // (a file whose header could not be found).
 
-#include <cchc/compare.hpp>
-#include <cchc/lang.hpp>
-#include <cchc/loader.hpp>
-#include <cchc/summary.hpp>
+#include <cchc/base/lang.hpp>
+#include <cchc/model/loader.hpp>
+#include <cchc/summary/compare.hpp>
+#include <cchc/summary/summary.hpp>
 
 #include <string>
 #include <vector>

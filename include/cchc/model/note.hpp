@@ -6,7 +6,7 @@
 // form "3 TTHC phát sinh…/30TTHC" (a number, words, a slash, a number) is
 // accepted and marked loose.
 
-#include <cchc/decimal.hpp>
+#include <cchc/model/decimal.hpp>
 
 #include <cstdint>
 #include <cstring>

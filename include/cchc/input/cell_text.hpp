@@ -5,8 +5,8 @@
 // NFC. Split in two steps so that a caller can look the raw text up in a
 // cache before paying for the check and the normalisation.
 
-#include <cchc/lang.hpp>
-#include <cchc/text_reader.hpp>
+#include <cchc/base/lang.hpp>
+#include <cchc/input/text_reader.hpp>
 
 #include <string>
 #include <string_view>

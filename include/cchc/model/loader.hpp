@@ -7,10 +7,10 @@
 // stop it from being read at all (no such file, broken bytes) are thrown
 // as Error / InputError.
 
-#include <cchc/encoding.hpp>
-#include <cchc/finding.hpp>
-#include <cchc/lang.hpp>
-#include <cchc/sheet.hpp>
+#include <cchc/base/lang.hpp>
+#include <cchc/checks/finding.hpp>
+#include <cchc/input/encoding.hpp>
+#include <cchc/model/sheet.hpp>
 
 #include <cstdint>
 #include <exception>

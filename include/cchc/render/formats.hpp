@@ -2,7 +2,7 @@
 // Tables and findings → output bytes, one renderer per --format behind one
 // interface. Renderers lay out; they never compute.
 
-#include <cchc/report.hpp>
+#include <cchc/render/tables.hpp>
 
 #include <memory>
 #include <ostream>

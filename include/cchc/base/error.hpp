@@ -1,7 +1,7 @@
 #pragma once
 // The one exception type of cchc: a failure that stops a file or the run
 // (no such file, unreadable bytes, bad option). Bad data inside a readable
-// sheet is not an error but a finding (see finding.hpp). `main` maps this to
+// sheet is not an error but a finding (see checks/finding.hpp). `main` maps this to
 // exit status 2.
 
 #include <stdexcept>

@@ -5,8 +5,8 @@
 // starts on; here it becomes a checked UTF-8 string, and `split_record`
 // splits it into cells with fast-cpp-csv-parser's double-quote policy.
 
-#include <cchc/encoding.hpp>
-#include <cchc/text_reader.hpp>
+#include <cchc/input/encoding.hpp>
+#include <cchc/input/text_reader.hpp>
 
 #include <memory>
 #include <string>

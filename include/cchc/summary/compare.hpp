@@ -6,7 +6,7 @@
 // code: a criterion listed in one period only lost nothing in the other
 // (a deduction sheet lists only what lost points).
 
-#include <cchc/summary.hpp>
+#include <cchc/summary/summary.hpp>
 
 #include <optional>
 #include <string>

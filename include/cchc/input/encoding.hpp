@@ -9,7 +9,7 @@
 // clean UTF-8 with '\n' line ends, a NUL byte or bytes that are not in the
 // chosen encoding stopping the file with its line.
 
-#include <cchc/lang.hpp>
+#include <cchc/base/lang.hpp>
 
 #include <cstddef>
 #include <exception>

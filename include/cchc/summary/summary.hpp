@@ -4,10 +4,10 @@
 // from bands; and the criteria that lost most. No text is made here: the
 // renderers turn these numbers into tables.
 
-#include <cchc/decimal.hpp>
-#include <cchc/finding.hpp>
-#include <cchc/lang.hpp>
-#include <cchc/sheet.hpp>
+#include <cchc/base/lang.hpp>
+#include <cchc/checks/finding.hpp>
+#include <cchc/model/decimal.hpp>
+#include <cchc/model/sheet.hpp>
 
 #include <optional>
 #include <string>

@@ -5,9 +5,9 @@
 // (checked against the sums, never counted). Scores keep the text they
 // were read from, so checks can quote the sheet's own spelling.
 
-#include <cchc/decimal.hpp>
-#include <cchc/finding.hpp>
-#include <cchc/note.hpp>
+#include <cchc/checks/finding.hpp>
+#include <cchc/model/decimal.hpp>
+#include <cchc/model/note.hpp>
 
 #include <optional>
 #include <string>

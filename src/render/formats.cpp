@@ -1,6 +1,6 @@
-// --format name → renderer (see renderer.hpp).
-#include <cchc/error.hpp>
-#include <cchc/renderer.hpp>
+// --format name → renderer (see render/formats.hpp).
+#include <cchc/base/error.hpp>
+#include <cchc/render/formats.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

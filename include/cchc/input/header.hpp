@@ -4,7 +4,7 @@
 // first rows; its names are matched after folding (no diacritics, any case,
 // parenthesised text dropped) against the aliases of SPEC section 3.2.
 
-#include <cchc/csv_reader.hpp>
+#include <cchc/input/csv_reader.hpp>
 
 #include <array>
 #include <optional>

@@ -4,7 +4,7 @@
 // addressing in one array, so adding a key allocates nothing once the
 // array is big enough, and the array is reused sheet after sheet.
 
-#include <cchc/text.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <cstddef>
 #include <string_view>
