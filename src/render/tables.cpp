@@ -73,59 +73,6 @@ std::string period_name(const SheetSummary &s) {
 
 } // namespace
 
-std::vector<Finding> FileReport::all_findings() const {
-    std::vector<Finding> out = findings;
-    for (const SheetSummary &s : sheets)
-        out.insert(out.end(), s.findings.begin(), s.findings.end());
-    return out;
-}
-
-std::vector<Finding> Report::all_findings() const {
-    std::vector<Finding> out;
-    for (const FileReport &file : files) {
-        std::vector<Finding> f = file.all_findings();
-        out.insert(out.end(), f.begin(), f.end());
-    }
-    return out;
-}
-
-void DroppedFindings::add(const Finding &finding) {
-    if (count++ == 0) first_line = finding.line;
-    worst = std::max(worst, finding.severity);
-}
-
-void FileReport::limit_findings(std::size_t max, Lang lang, const DroppedFindings &earlier) {
-    std::size_t kept = 0;
-    std::size_t dropped = 0;
-    long first_dropped_line = 0;
-    Severity worst = Severity::info;
-    auto trim = [&](std::vector<Finding> &list) {
-        std::size_t keep = std::min(list.size(), max - kept);
-        if (keep < list.size() && first_dropped_line == 0) first_dropped_line = list[keep].line;
-        for (std::size_t i = keep; i < list.size(); ++i)
-            worst = std::max(worst, list[i].severity);
-        dropped += list.size() - keep;
-        list.resize(keep);
-        kept += keep;
-    };
-    trim(findings);
-    for (SheetSummary &s : sheets)
-        trim(s.findings);
-    if (earlier.count > 0) {
-        if (first_dropped_line == 0) first_dropped_line = earlier.first_line;
-        worst = std::max(worst, earlier.worst);
-        dropped += earlier.count;
-    }
-    if (dropped == 0) return;
-    std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
-    // It points at the first finding not shown.
-    last.push_back(
-        Finding{loaded.file, first_dropped_line, "", "too-many-findings", worst,
-                fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
-                                              "{} more findings not shown (only the first {} are)")),
-                            dropped, max)});
-}
-
 std::string sheet_heading(const SheetSummary &summary) {
     const Sheet &sheet = *summary.sheet;
     std::string heading = sheet.unit;
