@@ -2,6 +2,7 @@
 // rank); or, for two sheets of one unit (or with --periods), the change per
 // criterion, per owner and in total between the two periods.
 #include "common.hpp"
+#include "diagnostics.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/summary/compare.hpp>
@@ -52,7 +53,9 @@ int run_compare(const CompareOptions &options) {
         if (o.quiet) return std::max(status, k_exit_findings);
         std::ostringstream text;
         make_renderer("text", run.render)->findings(run.report, text);
-        std::cerr << text.str() << "cchc: compare: no sheet could be read\n";
+        Diagnostics(false).say(text.str() +
+                               std::string(pick(run.render.lang, "cchc: compare: không đọc được bảng điểm nào\n",
+                                                "cchc: compare: no sheet could be read\n")));
         return std::max(status, k_exit_findings);
     }
     Comparison comparison;
@@ -62,13 +65,13 @@ int run_compare(const CompareOptions &options) {
     if (!o.quiet && !comparison.periods)
         for (const SheetSummary *s : sheets)
             if (s->totals.count > 0 && sheets.front()->totals.count > 0 && s->base != sheets.front()->base) {
-                std::cerr << fmt::format(
-                    fmt::runtime(pick(run.render.lang,
-                                      "cchc: cảnh báo: các chỉ số có thang điểm khác nhau ({} và {}); "
-                                      "dùng --out-of hoặc --criteria để so sánh trên cùng thang\n",
-                                      "cchc: warning: the indexes are out of different scales ({} "
-                                      "and {}); use --out-of or --criteria to rank on one scale\n")),
-                    sheets.front()->base.format(0), s->base.format(0));
+                Diagnostics(false).say(
+                    fmt::format(fmt::runtime(pick(run.render.lang,
+                                                  "cchc: cảnh báo: các chỉ số có thang điểm khác nhau ({} và {}); "
+                                                  "dùng --out-of hoặc --criteria để so sánh trên cùng thang\n",
+                                                  "cchc: warning: the indexes are out of different scales ({} "
+                                                  "and {}); use --out-of or --criteria to rank on one scale\n")),
+                                sheets.front()->base.format(0), s->base.format(0)));
                 break;
             }
     if (o.quiet) return status;

@@ -799,7 +799,9 @@ bool should_cut(const Opening &o, const LoadOptions &options, std::int64_t size,
     return options.split_at > 0 || (size >= k_split_min_bytes && std::thread::hardware_concurrency() > 1);
 }
 
-LoadedFile stream_once(const std::string &input, const LoadOptions &options, SheetSink &sink, bool guess) {
+} // namespace
+
+LoadedFile stream_file(const std::string &input, const LoadOptions &options, SheetSink &sink, bool guess) {
     LoadedFile out;
     out.file = display_name(input);
     const std::string &path = out.file;
@@ -885,19 +887,6 @@ LoadedFile stream_once(const std::string &input, const LoadOptions &options, She
         head.add(span);
     head.finish();
     return out;
-}
-
-} // namespace
-
-LoadedFile stream_file(const std::string &input, const LoadOptions &options, SheetSink &sink) {
-    try {
-        return stream_once(input, options, sink, true);
-    } catch (const WrongGuess &) {
-        // Not UTF-8 after all: again, choosing the encoding first.
-        sink.discard_part(0);
-        sink.discard_part(1);
-        return stream_once(input, options, sink, false);
-    }
 }
 
 } // namespace cchc

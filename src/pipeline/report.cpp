@@ -28,36 +28,37 @@ void DroppedFindings::add(const Finding &finding) {
     worst = std::max(worst, finding.severity);
 }
 
-void FileReport::limit_findings(std::size_t max, Lang lang, const DroppedFindings &earlier) {
-    std::size_t kept = 0;
-    std::size_t dropped = 0;
-    long first_dropped_line = 0;
-    Severity worst = Severity::info;
-    auto trim = [&](std::vector<Finding> &list) {
-        std::size_t keep = std::min(list.size(), max - kept);
-        if (keep < list.size() && first_dropped_line == 0) first_dropped_line = list[keep].line;
-        for (std::size_t i = keep; i < list.size(); ++i)
-            worst = std::max(worst, list[i].severity);
-        dropped += list.size() - keep;
-        list.resize(keep);
-        kept += keep;
-    };
-    trim(findings);
-    for (SheetSummary &s : sheets)
-        trim(s.findings);
-    if (earlier.count > 0) {
-        if (first_dropped_line == 0) first_dropped_line = earlier.first_line;
-        worst = std::max(worst, earlier.worst);
-        dropped += earlier.count;
-    }
-    if (dropped == 0) return;
-    std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
+void FindingsBudget::take(std::vector<Finding> &findings) {
+    const std::size_t room = m_limit - std::min(m_kept, m_limit);
+    for (std::size_t i = room; i < findings.size(); ++i)
+        m_dropped.add(findings[i]);
+    if (findings.size() > room) findings.resize(room);
+    m_kept += findings.size();
+}
+
+void FindingsBudget::count(const DroppedFindings &dropped) {
+    if (dropped.count == 0) return;
+    if (m_dropped.count == 0) m_dropped.first_line = dropped.first_line;
+    m_dropped.count += dropped.count;
+    m_dropped.worst = std::max(m_dropped.worst, dropped.worst);
+}
+
+void FindingsBudget::close(std::vector<Finding> &last, const std::string &file, Lang lang) const {
+    if (m_dropped.count == 0) return;
     // It points at the first finding not shown.
     last.push_back(
-        Finding{loaded.file, first_dropped_line, "", "too-many-findings", worst,
+        Finding{file, m_dropped.first_line, "", "too-many-findings", m_dropped.worst,
                 fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
                                               "{} more findings not shown (only the first {} are)")),
-                            dropped, max)});
+                            m_dropped.count, m_limit)});
+}
+
+void apply_budget(FileReport &file, Lang lang) {
+    FindingsBudget budget;
+    budget.take(file.findings);
+    for (SheetSummary &s : file.sheets)
+        budget.take(s.findings);
+    budget.close(file.sheets.empty() ? file.findings : file.sheets.back().findings, file.loaded.file, lang);
 }
 
 } // namespace cchc

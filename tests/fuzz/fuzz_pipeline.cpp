@@ -5,9 +5,9 @@
 #include "fuzz_support.hpp"
 
 #include <cchc/base/error.hpp>
-#include <cchc/checks/checks.hpp>
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/model/loader.hpp>
+#include <cchc/pipeline/run.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/summary/compare.hpp>
 
@@ -70,22 +70,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size == 0) return 0;
     const std::uint8_t flags = data[0];
     std::string bytes(reinterpret_cast<const char *>(data) + 1, size - 1);
-    cchc::LoadOptions load;
+    cchc::RunOptions run;
+    cchc::LoadOptions &load = run.load;
     load.lang = (flags & 1) ? cchc::Lang::en : cchc::Lang::vi;
+    cchc::SummaryOptions &summary = run.summary;
+    if (flags & 2) summary.out_of = cchc::Decimal::from_int(100);
+    summary.top = (flags >> 2) & 7;
+    run.check.lang = load.lang;
     cchc::Report report;
     try {
-        report.files.emplace_back();
-        cchc::FileReport &file = report.files.back();
-        file.loaded = cchc::load_input(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz.csv", load);
-        file.findings = file.loaded.findings;
-        cchc::SummaryOptions summary;
-        if (flags & 2) summary.out_of = cchc::Decimal::from_int(100);
-        summary.top = (flags >> 2) & 7;
-        cchc::CheckOptions check;
-        check.lang = load.lang;
-        for (const cchc::Sheet &sheet : file.loaded.sheets) {
-            cchc::SheetSummary s = cchc::summarise(sheet, summary);
-            s.findings = cchc::check_sheet(sheet, check);
+        report.files.push_back(cchc::process_input(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz.csv", run));
+        const cchc::FileReport &file = report.files.back();
+        std::size_t findings = file.findings.size();
+        for (const cchc::SheetSummary &s : file.sheets) {
+            const cchc::Sheet &sheet = *s.sheet;
             cchc::Sums leaves;
             for (const cchc::Row &row : sheet.rows)
                 if (row.kind == cchc::RowKind::criterion) leaves.add(row);
@@ -94,9 +92,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             require_same(add_up(s.owners), s.totals, "owners = totals");
             FUZZ_REQUIRE(s.criteria.size() == s.totals.count, "criteria = count");
             FUZZ_REQUIRE(s.top.size() <= summary.top, "top size");
-            file.sheets.push_back(std::move(s));
+            findings += s.findings.size();
         }
-        file.limit_findings(cchc::k_max_findings_per_file, load.lang);
+        FUZZ_REQUIRE(findings <= cchc::k_max_findings_per_file + 1, "findings budget");
     } catch (const cchc::Error &) {
         return 0; // unreadable bytes end in a message
     }

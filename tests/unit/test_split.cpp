@@ -70,7 +70,7 @@ Streamed cut_at(const std::string &path, std::int64_t at) {
     options.split_at = at;
     CollectingSink sink;
     try {
-        cchc::stream_file(path, options, sink);
+        cchc::stream_file(path, options, sink, true);
         return {sink.text(), sink.discarded};
     } catch (const cchc::InputError &e) {
         return {fmt::format("{}:{}: {}", e.file(), e.line(), e.what()), sink.discarded};
@@ -160,15 +160,17 @@ TEST_CASE("units that come back after another unit are read in one pass") {
         text += fmt::format("{},1.{},1,1\n", i % 20 < 10 ? "A" : "B", i);
     const std::string path = dir.write("interleaved.csv", text);
     CollectingSink sink;
-    CHECK_THROWS_AS(cchc::stream_file(path, {}, sink), cchc::NotContiguous);
+    CHECK_THROWS_AS(cchc::stream_file(path, {}, sink, true), cchc::NotContiguous);
     LoadOptions options;
     options.split_at = static_cast<std::int64_t>(text.size() / 2);
-    CHECK_THROWS_AS(cchc::stream_file(path, options, sink), cchc::NotContiguous);
+    CHECK_THROWS_AS(cchc::stream_file(path, options, sink, true), cchc::NotContiguous);
 }
 
-TEST_CASE("a file streamed as UTF-8 on a guess reads as when its encoding is checked first") {
-    // stream_file takes a file without a BOM for UTF-8 and checks each cell
-    // as it is used; load_file checks the first 64 KiB before reading.
+TEST_CASE("a file streamed as UTF-8 on a guess reads as when its encoding is checked first, or asks to be read so") {
+    // Guessing, stream_file takes a file without a BOM for UTF-8 and checks
+    // each cell as it is used; a byte of the first 64 KiB that is not UTF-8
+    // throws WrongGuess (the pipeline then streams it without guessing).
+    // load_file and stream_file without the guess check those bytes first.
     cchc::test::TempDir dir;
     auto sheet_with_byte_at = [](std::size_t at) {
         std::string text = "Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n";
@@ -192,22 +194,26 @@ TEST_CASE("a file streamed as UTF-8 on a guess reads as when its encoding is che
         } catch (const cchc::InputError &e) {
             expected = fmt::format("{}:{}: {}", e.file(), e.line(), e.what());
         }
-        CollectingSink sink;
-        std::string got;
-        try {
-            LoadedFile file = cchc::stream_file(path, {}, sink);
-            CHECK(file.encoding == encoding);
-            got = sink.text();
-        } catch (const cchc::InputError &e) {
-            got = fmt::format("{}:{}: {}", e.file(), e.line(), e.what());
-        }
-        CHECK(got == expected);
-        // Early: Windows-1258 is assumed (and this UTF-8 text then fails
-        // as Windows-1258 at "Điểm"); late: the byte is named.
-        if (at < 65536)
+        auto streamed = [&](bool guess) {
+            CollectingSink sink;
+            try {
+                LoadedFile file = cchc::stream_file(path, {}, sink, guess);
+                CHECK(file.encoding == encoding);
+                return sink.text();
+            } catch (const cchc::InputError &e) {
+                return fmt::format("{}:{}: {}", e.file(), e.line(), e.what());
+            }
+        };
+        CHECK(streamed(false) == expected);
+        if (at < 65536) {
+            CHECK_THROWS_AS(streamed(true), cchc::WrongGuess);
+            // Early: Windows-1258 is assumed (and this UTF-8 text then fails
+            // as Windows-1258 at "Điểm").
             CHECK(expected.find("WINDOWS-1258 (0x90)") != std::string::npos);
-        else
+        } else {
+            CHECK(streamed(true) == expected); // late: the byte is named
             CHECK(expected.find("0xC0") != std::string::npos);
+        }
     }
 }
 
@@ -222,7 +228,8 @@ TEST_CASE("a file without a header row is read with its encoding chosen first") 
     const std::string path = dir.write("no-header.csv", text);
     LoadedFile one = cchc::load_file(path, {});
     CollectingSink sink;
-    LoadedFile streamed = cchc::stream_file(path, {}, sink);
+    CHECK_THROWS_AS(cchc::stream_file(path, {}, sink, true), cchc::WrongGuess);
+    LoadedFile streamed = cchc::stream_file(path, {}, sink, false);
     CHECK(one.encoding == "WINDOWS-1258");
     CHECK(streamed.encoding == one.encoding);
     REQUIRE(streamed.findings.size() == one.findings.size());

@@ -68,9 +68,12 @@ public:
 
 /// Reads `path` as `load_file` does but hands each sheet to `sink` as soon
 /// as it is complete (the next row belongs to another unit or period), in
-/// the order the sheets begin. The file returned has no sheets. Throws
-/// NotContiguous.
-LoadedFile stream_file(const std::string &path, const LoadOptions &options, SheetSink &sink);
+/// the order the sheets begin. The file returned has no sheets.
+/// `guess_utf8`: a file whose first 64 KiB are UTF-8 is taken to be UTF-8
+/// and each cell is checked as it is used; a later byte that is not throws
+/// WrongGuess (read it again without guessing). Throws NotContiguous when a
+/// unit's rows come back after another's (read it with load_file).
+LoadedFile stream_file(const std::string &path, const LoadOptions &options, SheetSink &sink, bool guess_utf8);
 
 /// Files from this size on are read in two parts at once (UTF-8 only).
 inline constexpr std::int64_t k_split_min_bytes = 8 << 20;

@@ -29,17 +29,38 @@ struct FileReport {
 
     /// Every finding of the file: its own, then each sheet's.
     std::vector<Finding> all_findings() const;
-
-    /// Keeps the first `max` findings of the file and replaces the rest by
-    /// one `too-many-findings` finding that counts them and has the worst
-    /// severity among them, so the exit status stays the same.
-    /// `earlier`: findings already left out, which came after all of these.
-    void limit_findings(std::size_t max, Lang lang, const DroppedFindings &earlier = {});
 };
 
 /// The most findings printed for one file; a sheet of garbage could have
 /// millions.
 inline constexpr std::size_t k_max_findings_per_file = 1000;
+
+/// The findings a file shows: the first `limit` in the order they print;
+/// the rest are only counted, and named at the end by one
+/// `too-many-findings` finding with the worst severity among them, so the
+/// exit status stays the same. Fed in print order: lists it trims, and
+/// counts another budget already left out at that point.
+class FindingsBudget {
+public:
+    explicit FindingsBudget(std::size_t limit = k_max_findings_per_file) : m_limit(limit) {}
+
+    /// Keeps what fits of `findings`, counts and removes the rest.
+    void take(std::vector<Finding> &findings);
+    /// Findings left out elsewhere, which come here in print order.
+    void count(const DroppedFindings &dropped);
+    const DroppedFindings &dropped() const { return m_dropped; }
+    /// Adds the `too-many-findings` finding to `last` when any was left out.
+    void close(std::vector<Finding> &last, const std::string &file, Lang lang) const;
+
+private:
+    std::size_t m_limit;
+    std::size_t m_kept = 0;
+    DroppedFindings m_dropped;
+};
+
+/// Holds a whole file's findings to one budget: its own first, then each
+/// sheet's; the `too-many-findings` finding goes last.
+void apply_budget(FileReport &file, Lang lang);
 
 struct Report {
     std::vector<FileReport> files;

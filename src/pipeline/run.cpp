@@ -1,0 +1,221 @@
+// The pipeline over the named files (see pipeline/run.hpp).
+#include <cchc/base/error.hpp>
+#include <cchc/pipeline/run.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <new>
+#include <sys/stat.h>
+#include <thread>
+
+namespace cchc {
+
+namespace {
+
+/// Summarises and checks each sheet of a streamed file as soon as it is
+/// complete, keeps its first findings within the budget, and drops its
+/// rows unless the output lists criteria, so memory does not grow with the
+/// rows. The two parts of a file read at once (see SheetSink) each have
+/// their own list, joined in order at the end.
+class ReportSink : public SheetSink {
+public:
+    ReportSink(const RunOptions &options) : m_summary(options.summary), m_check(options.check) {
+        m_keep_rows = options.keep_rows;
+        m_summary.criteria = m_keep_rows; // dropped with the rows otherwise
+    }
+
+    void sheet(Sheet &sheet, int part) override {
+        Part &p = m_parts[part];
+        SheetSummary s = summarise(sheet, m_summary);
+        s.findings = check_sheet(sheet, m_check);
+        p.budget.take(s.findings);
+        if (m_keep_rows) {
+            p.sheets.push_back(std::move(sheet));
+        } else {
+            s.owners.shrink_to_fit();
+            s.domains.shrink_to_fit();
+            std::vector<Row> rows = std::move(sheet.rows);
+            p.sheets.push_back(std::move(sheet));
+            sheet.rows = std::move(rows); // the loader reuses them
+        }
+        p.summaries.push_back(std::move(s));
+    }
+
+    void discard_part(int part) override { m_parts[part] = Part(); }
+    bool keeps_rows() const override { return m_keep_rows; }
+
+    FileReport report(LoadedFile loaded) {
+        FileReport file;
+        file.loaded = std::move(loaded);
+        file.findings = file.loaded.findings;
+        FindingsBudget budget;
+        budget.take(file.findings);
+        for (Part &p : m_parts) {
+            for (std::size_t i = 0; i < p.sheets.size(); ++i) {
+                file.loaded.sheets.push_back(std::move(p.sheets[i]));
+                budget.take(p.summaries[i].findings);
+                file.sheets.push_back(std::move(p.summaries[i]));
+            }
+            budget.count(p.budget.dropped()); // they came after the part's kept ones
+        }
+        for (std::size_t i = 0; i < file.sheets.size(); ++i)
+            file.sheets[i].sheet = &file.loaded.sheets[i];
+        budget.close(file.sheets.empty() ? file.findings : file.sheets.back().findings, file.loaded.file, m_check.lang);
+        return file;
+    }
+
+private:
+    struct Part {
+        std::vector<Sheet> sheets;
+        std::vector<SheetSummary> summaries;
+        FindingsBudget budget;
+    };
+
+    SummaryOptions m_summary;
+    const CheckOptions &m_check;
+    bool m_keep_rows = true;
+    Part m_parts[2];
+};
+
+bool is_regular_file(const std::string &path) {
+    struct stat st {};
+    return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
+    FileReport file;
+    file.loaded = std::move(loaded);
+    file.findings = file.loaded.findings;
+    for (const Sheet &sheet : file.loaded.sheets) {
+        SheetSummary s = summarise(sheet, options.summary);
+        s.findings = check_sheet(sheet, options.check);
+        file.sheets.push_back(std::move(s));
+    }
+    apply_budget(file, options.check.lang);
+    return file;
+}
+
+/// The message for standard error when a file could not be read.
+std::string failure_line(const std::string &path) {
+    try {
+        throw;
+    } catch (const InputError &e) {
+        return fmt::format("{}:{}: error: {}\n", e.file(), e.line(), e.what());
+    } catch (const Error &e) {
+        return fmt::format("cchc: {}\n", e.what());
+    } catch (const std::bad_alloc &) {
+        return fmt::format("{}: error: not enough memory to read this file\n", display_name(path));
+    } catch (const std::exception &e) {
+        return fmt::format("{}: internal error: {} (please report it with this file)\n", display_name(path), e.what());
+    }
+}
+
+} // namespace
+
+FileReport process_file(const std::string &path, const RunOptions &options) {
+    // The ways to read a file, cheapest first. Each later one is taken only
+    // when the one before found it could not go on: the first 64 KiB were
+    // UTF-8 but a later byte is not (the encoding must be chosen before
+    // reading), or a unit's rows come back after another unit's (every
+    // sheet must stay open to the end).
+    enum class Way { stream_guessing_utf8, stream, whole };
+    Way way = is_regular_file(path) ? Way::stream_guessing_utf8 : Way::whole;
+    for (;;) {
+        try {
+            if (way == Way::whole) return whole_file_report(load_file(path, options.load), options);
+            ReportSink sink(options);
+            LoadedFile loaded = stream_file(path, options.load, sink, way == Way::stream_guessing_utf8);
+            return sink.report(std::move(loaded));
+        } catch (const WrongGuess &) {
+            way = Way::stream;
+        } catch (const NotContiguous &) {
+            way = Way::whole;
+        }
+    }
+}
+
+FileReport process_input(std::unique_ptr<RawInput> raw, const std::string &name, const RunOptions &options) {
+    return whole_file_report(load_input(std::move(raw), name, options.load), options);
+}
+
+RunResult run(const RunOptions &options) {
+    const std::vector<std::string> &files = options.files;
+    std::vector<FileReport> reports(files.size());
+    std::vector<std::string> failures(files.size());
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < files.size(); i = next++) {
+            try {
+                reports[i] = process_file(files[i], options);
+            } catch (...) {
+                failures[i] = failure_line(files[i]);
+            }
+            std::size_t n = ++done;
+            if (options.progress) options.progress(n, files.size());
+        }
+    };
+    // Files are read in parallel; results keep the order the files were named in.
+    std::size_t cores = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = std::min(files.size(), cores);
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t)
+        pool.emplace_back(worker);
+    worker();
+    for (std::thread &t : pool)
+        t.join();
+
+    RunResult result;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (failures[i].empty())
+            result.report.files.push_back(std::move(reports[i]));
+        else
+            result.failures.push_back(std::move(failures[i]));
+    }
+    return result;
+}
+
+namespace {
+
+bool is_sheet_name(const std::filesystem::path &path) {
+    std::string ext = path.extension().string();
+    for (char &c : ext)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+} // namespace
+
+std::vector<std::string> list_inputs(const std::vector<std::string> &inputs, std::vector<std::string> &problems,
+                                     Lang lang) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files;
+    for (const std::string &input : inputs) {
+        std::error_code ec;
+        if (input == "-" || !fs::is_directory(input, ec)) {
+            files.push_back(input); // fails later if unreadable
+            continue;
+        }
+        std::vector<std::string> found;
+        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec))
+            if (it->is_regular_file(ec) && is_sheet_name(it->path())) found.push_back(it->path().string());
+        if (ec)
+            problems.push_back(fmt::format(fmt::runtime(pick(lang, "cchc: {}: không đọc được thư mục: {}\n",
+                                                             "cchc: {}: cannot read the folder: {}\n")),
+                                           input, ec.message()));
+        if (found.empty() && !ec)
+            problems.push_back(
+                fmt::format(fmt::runtime(pick(lang, "cchc: {}: thư mục không có bảng điểm .csv, .tsv hay .txt nào\n",
+                                              "cchc: {}: no .csv, .tsv or .txt sheets in this folder\n")),
+                            input));
+        std::sort(found.begin(), found.end());
+        files.insert(files.end(), found.begin(), found.end());
+    }
+    return files;
+}
+
+} // namespace cchc
