@@ -102,9 +102,10 @@ std::string criterion_object(const CriterionResult &c) {
     return fmt::format("{{\"code\": {}, \"line\": {}, \"content\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, "
                        "\"lost\": {}, \"achievement\": {}, \"over_estimation\": {}, \"owner\": {}, \"note\": {}, "
                        "\"note_facts\": {}}}",
-                       quote(r.code), r.line, quote(r.content), number(r.max), number(r.self), number(r.appraised),
-                       number(c.lost), percent(c.achievement), c.over_estimation ? number(*c.over_estimation) : "null",
-                       quote(r.owner), quote(r.note), note_facts_object(r.note_facts));
+                       quote(r.code), r.line, quote(r.content.value()), number(r.max), number(r.self),
+                       number(r.appraised), number(c.lost), percent(c.achievement),
+                       c.over_estimation ? number(*c.over_estimation) : "null", quote(r.owner), quote(r.note.value()),
+                       note_facts_object(r.note_facts));
 }
 
 class JsonRenderer : public Renderer {

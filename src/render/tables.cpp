@@ -145,9 +145,9 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
             t.numeric = {false, true, false, true, true, true, true, true, false, false};
             for (const CriterionResult &c : summary.criteria) {
                 const Row &r = *c.row;
-                t.rows.push_back({r.code, std::to_string(r.line), r.content, cells.score(r.max), cells.score(r.self),
-                                  cells.score(r.appraised), cells.score(c.lost), cells.percent(c.achievement), r.owner,
-                                  r.note});
+                t.rows.push_back({r.code, std::to_string(r.line), r.content.value(), cells.score(r.max),
+                                  cells.score(r.self), cells.score(r.appraised), cells.score(c.lost),
+                                  cells.percent(c.achievement), r.owner, r.note.value()});
             }
             tables.push_back(std::move(t));
             break;
@@ -169,8 +169,8 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
         t.numeric = {false, false, true, true, true, true, false};
         for (const CriterionResult &c : summary.top) {
             const Row &r = *c.row;
-            t.rows.push_back({r.code, r.content, cells.score(r.max), cells.score(r.appraised), cells.score(c.lost),
-                              cells.percent(c.achievement), r.owner});
+            t.rows.push_back({r.code, r.content.value(), cells.score(r.max), cells.score(r.appraised),
+                              cells.score(c.lost), cells.percent(c.achievement), r.owner});
         }
         tables.push_back(std::move(t));
     }

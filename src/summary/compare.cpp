@@ -39,7 +39,7 @@ PeriodComparison compare_periods(const SheetSummary &before, const SheetSummary 
     for (const CriterionResult &c : before.criteria) {
         CriterionChange &change = by_key[c.row->key];
         change.code = c.row->code;
-        change.content = c.row->content;
+        change.content = c.row->content.value();
         change.lost_before += c.lost;
         change.status = ChangeStatus::disappeared;
     }
@@ -48,11 +48,11 @@ PeriodComparison compare_periods(const SheetSummary &before, const SheetSummary 
         CriterionChange &change = it->second;
         if (inserted) {
             change.code = c.row->code;
-            change.content = c.row->content;
+            change.content = c.row->content.value();
             change.status = ChangeStatus::appeared;
         } else {
             change.status = ChangeStatus::both;
-            if (change.content.empty()) change.content = c.row->content;
+            if (change.content.empty()) change.content = c.row->content.value();
         }
         change.lost_after += c.lost;
     }

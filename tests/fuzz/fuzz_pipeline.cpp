@@ -6,7 +6,7 @@
 
 #include <cchc/base/error.hpp>
 #include <cchc/input/csv_reader.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 #include <cchc/pipeline/run.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/summary/compare.hpp>

@@ -3,7 +3,7 @@
 #include "test_support.hpp"
 
 #include <cchc/checks/checks.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 
 #include <doctest/doctest.h>
 

@@ -6,7 +6,7 @@
 
 #include <cchc/base/error.hpp>
 #include <cchc/input/text_reader.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 
 #include <doctest/doctest.h>
 
@@ -28,8 +28,8 @@ std::string describe(const Sheet &sheet) {
                                   sheet.header_line, sheet.skipped_rows);
     for (const cchc::Row &r : sheet.rows)
         out += fmt::format("  {} {}-{} {}|{}|{}|{}|{}|{}|{}|{}|{}\n", r.line, static_cast<int>(r.kind), r.key, r.code,
-                           r.content, r.note, r.owner, r.max.text, r.self.text, r.appraised.text, r.lost.text,
-                           r.note_facts.fractions.size());
+                           r.content.value_or("(absent)"), r.note.value_or("(absent)"), r.owner, r.max.text,
+                           r.self.text, r.appraised.text, r.lost.text, r.note_facts.fractions.size());
     return out;
 }
 
@@ -235,6 +235,22 @@ TEST_CASE("a file without a header row is read with its encoding chosen first") 
     REQUIRE(streamed.findings.size() == one.findings.size());
     for (std::size_t i = 0; i < one.findings.size(); ++i)
         CHECK(streamed.findings[i].message == one.findings[i].message);
+}
+
+TEST_CASE("rows streamed to a sink that keeps no rows have no content or note text, not an empty one") {
+    class TextlessSink : public CollectingSink {
+    public:
+        bool keeps_rows() const override { return false; }
+    };
+    cchc::test::TempDir dir;
+    const std::string path = dir.write("sheet.csv", sample_sheet("\n"));
+    TextlessSink textless;
+    cchc::stream_file(path, {}, textless, true);
+    CHECK(textless.text().find("(absent)|(absent)") != std::string::npos);
+    CollectingSink keeping;
+    cchc::stream_file(path, {}, keeping, true);
+    CHECK(keeping.text().find("(absent)") == std::string::npos);
+    CHECK(keeping.text().find("Nội dung 1|ok|") != std::string::npos);
 }
 
 TEST_CASE("count_lfs_without_cr counts LFs in long text and gives up at a CR") {

@@ -5,7 +5,7 @@
 
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/input/encoding.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 
 #include <algorithm>
 #include <atomic>

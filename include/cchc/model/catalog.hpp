@@ -7,8 +7,8 @@
 // Read through the same input stages as a sheet, so it may be any
 // encoding or delimiter a sheet may be.
 
+#include <cchc/layout/loader.hpp>
 #include <cchc/model/decimal.hpp>
-#include <cchc/model/loader.hpp>
 
 #include <optional>
 #include <string>

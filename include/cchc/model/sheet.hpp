@@ -41,8 +41,10 @@ struct Row {
     std::string code;             ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
     std::string key;              ///< for the hierarchy: Roman domains as numbers ("II" → "2")
     bool code_well_formed = true; ///< N(.N)* or a Roman numeral I–X
-    std::string content;
-    std::string note;
+    /// The content and note texts; absent (not empty) when the run keeps no
+    /// row texts because its output shows none (SheetSink::keeps_rows).
+    std::optional<std::string> content{std::in_place};
+    std::optional<std::string> note{std::in_place};
     NoteFacts note_facts; ///< fractions and percentages read from the note
     std::string owner;
     Score max, self, appraised, lost;

@@ -4,7 +4,7 @@
 // belong to no sheet (a file whose header could not be found).
 
 #include <cchc/base/lang.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 #include <cchc/summary/summary.hpp>
 
 #include <string>

@@ -5,7 +5,7 @@
 // a file that cannot be read comes back as its message.
 
 #include <cchc/checks/checks.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 #include <cchc/pipeline/report.hpp>
 #include <cchc/summary/summary.hpp>
 
