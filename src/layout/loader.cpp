@@ -1,9 +1,10 @@
 // One input file → its sheets: the file read up to its header, then its
-// rows (see layout/loader.hpp). Cold: the per-row loop is SheetBuilder's
-// (sheet_builder.hpp), the two-part read of a large file split_read.cpp's.
+// rows (see layout/loader.hpp). Cold: the rows themselves are read in
+// read_rows.cpp, which is hot.
 #include "opening.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/input/cell_text.hpp>
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/text/unicode.hpp>
 
@@ -183,9 +184,7 @@ LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, co
     out.file = path;
     Opening o;
     if (!layout_detail::open_sheet(std::move(raw), out, o, options)) return out;
-    layout_detail::SheetBuilder builder(path, o.header.map, options, out.encoding);
-    layout_detail::read_rows(o, builder);
-    out.sheets = builder.finish();
+    layout_detail::read_whole(o, out, options);
     return out;
 }
 

@@ -1,8 +1,6 @@
 #pragma once
 // Internal to the layout stage: a file read up to its header row, shared by
-// loader.cpp (a file read whole) and split_read.cpp (a file streamed).
-
-#include "sheet_builder.hpp"
+// loader.cpp (up to the header) and read_rows.cpp (the rows after it).
 
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/input/encoding.hpp>
@@ -32,13 +30,8 @@ struct Opening {
 bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, const LoadOptions &options,
                 std::size_t size_hint = 0, bool guess = false);
 
-/// The rows after the header (the header is the last row read so far).
-inline void read_rows(Opening &o, SheetBuilder &builder) {
-    builder.set_header_line(o.prefix[o.header.record].line);
-    o.reader->set_delimiter(o.header.delimiter);
-    RecordSpan span;
-    while (o.reader->next(span))
-        builder.add(span);
-}
+/// The rows after the header into `out`'s sheets, every sheet kept open to
+/// the end of the file (read_rows.cpp).
+void read_whole(Opening &o, LoadedFile &out, const LoadOptions &options);
 
 } // namespace cchc::layout_detail

@@ -1,8 +1,7 @@
 // HOT: every row of every file passes through SheetBuilder::add; guarded by the W2 and W3 workloads of bench/.
 #pragma once
 // Records → rows → sheets. Internal to the layout stage: included by
-// loader.cpp and split_read.cpp, which run its per-row loop, so the loop is
-// compiled inline there. What a row *is* is decided by the rules of
+// read_rows.cpp only, which runs its per-row loop. What a row *is* is decided by the rules of
 // layout/rows.hpp; this file only moves rows into sheets, reusing their memory.
 
 #include "row_reader.hpp"
@@ -17,7 +16,11 @@
 #include <set>
 #include <utility>
 
-namespace cchc::layout_detail {
+namespace cchc {
+
+// Local to the one file that includes this (read_rows.cpp): GCC then inlines
+// what is called once, as the per-row loop needs.
+namespace {
 
 /// What a SheetBuilder hands to the next one on the same thread.
 struct Memory {
@@ -25,13 +28,13 @@ struct Memory {
     std::vector<std::string> raw_scratch;
 };
 
-inline Memory &thread_memory() {
+Memory &thread_memory() {
     static thread_local Memory memory;
     return memory;
 }
 
 /// `text` into an optional string, reusing its memory.
-inline void assign_text(std::optional<std::string> &to, std::string_view text) {
+void assign_text(std::optional<std::string> &to, std::string_view text) {
     if (to)
         to->assign(text);
     else
@@ -48,19 +51,19 @@ public:
     SheetBuilder(const std::string &file, const HeaderMap &map, const LoadOptions &options, std::string encoding,
                  Done done = {})
         : m_file(file), m_map(map), m_encoding(std::move(encoding)), m_done(std::move(done)),
-          m_reader(file, map, options.lang, m_raw_scratch) {
+          m_reader(file, map, options.lang) {
         // Row slots and scratch text from the last file this thread read:
         // their strings already have room, so a small file allocates little.
         Memory &memory = thread_memory();
         m_rows.swap(memory.rows);
-        m_raw_scratch.swap(memory.raw_scratch);
+        m_reader.raw_scratch().swap(memory.raw_scratch);
         m_default_unit = options.unit.empty() ? file_stem(file) : options.unit;
     }
 
     ~SheetBuilder() {
         Memory &memory = thread_memory();
         m_rows.swap(memory.rows);
-        m_raw_scratch.swap(memory.raw_scratch);
+        m_reader.raw_scratch().swap(memory.raw_scratch);
     }
     SheetBuilder(const SheetBuilder &) = delete;
     SheetBuilder &operator=(const SheetBuilder &) = delete;
@@ -164,7 +167,7 @@ private:
         return m_rows[m_count];
     }
 
-    void add_row(long line) {
+    [[gnu::always_inline]] void add_row(long line) {
         Row &row = slot();
         row.kind = RowKind::criterion;
         row.line = line;
@@ -329,7 +332,6 @@ private:
     bool m_depends_on_period = false;
     std::size_t m_skips_before_first = 0;
 
-    std::vector<std::string> m_raw_scratch;
     RowReader m_reader;
     std::uint64_t m_current_changes = 0; // the reader's place_changes when m_current was found
     std::vector<Row> m_rows;             // streaming: the slots of the current sheet's rows
@@ -339,4 +341,6 @@ private:
     bool m_row_texts = true;
 };
 
-} // namespace cchc::layout_detail
+} // namespace
+
+} // namespace cchc

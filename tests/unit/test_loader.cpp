@@ -378,17 +378,17 @@ TEST_CASE("file names and delimiter names") {
         CHECK(cchc::display_name("a.csv") == "a.csv");
     }
     SUBCASE("parse_delimiter") {
-        CHECK(cchc::parse_delimiter(",") == ',');
-        CHECK(cchc::parse_delimiter("comma") == ',');
-        CHECK(cchc::parse_delimiter(";") == ';');
-        CHECK(cchc::parse_delimiter("Semicolon") == ';');
-        CHECK(cchc::parse_delimiter("tab") == '\t');
-        CHECK(cchc::parse_delimiter("\\t") == '\t');
-        CHECK(cchc::parse_delimiter("\t") == '\t');
-        CHECK(cchc::parse_delimiter("|") == '|');
-        CHECK(cchc::parse_delimiter("pipe") == '|');
-        CHECK_THROWS_AS(cchc::parse_delimiter(":"), cchc::Error);
-        CHECK_THROWS_AS(cchc::parse_delimiter(""), cchc::Error);
+        CHECK(cchc::parse_delimiter(",", cchc::Lang::en) == ',');
+        CHECK(cchc::parse_delimiter("comma", cchc::Lang::en) == ',');
+        CHECK(cchc::parse_delimiter(";", cchc::Lang::en) == ';');
+        CHECK(cchc::parse_delimiter("Semicolon", cchc::Lang::en) == ';');
+        CHECK(cchc::parse_delimiter("tab", cchc::Lang::en) == '\t');
+        CHECK(cchc::parse_delimiter("\\t", cchc::Lang::en) == '\t');
+        CHECK(cchc::parse_delimiter("\t", cchc::Lang::en) == '\t');
+        CHECK(cchc::parse_delimiter("|", cchc::Lang::en) == '|');
+        CHECK(cchc::parse_delimiter("pipe", cchc::Lang::en) == '|');
+        CHECK_THROWS_AS(cchc::parse_delimiter(":", cchc::Lang::en), cchc::Error);
+        CHECK_THROWS_AS(cchc::parse_delimiter("", cchc::Lang::en), cchc::Error);
     }
 }
 

@@ -118,11 +118,11 @@ TEST_CASE("with out of 100 the reference index is 91.00 and rated Tốt") {
     CHECK(s.base.format() == "100.00");
     CHECK(s.rating == "Tốt");
     SUBCASE("with the five bands of a province") {
-        options.bands = cchc::parse_rating_bands("Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu");
+        options.bands = cchc::parse_rating_bands("Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu", cchc::Lang::en);
         CHECK(cchc::summarise(loaded.sheets.front(), options).rating == "Tốt");
     }
     SUBCASE("a higher bar") {
-        options.bands = cchc::parse_rating_bands("Tốt=92,Khá=80,Yếu");
+        options.bands = cchc::parse_rating_bands("Tốt=92,Khá=80,Yếu", cchc::Lang::en);
         CHECK(cchc::summarise(loaded.sheets.front(), options).rating == "Khá");
     }
 }
@@ -154,7 +154,8 @@ TEST_CASE("each criterion's lost points achievement and over-estimation") {
 }
 
 TEST_CASE("rating bands are parsed and applied") {
-    std::vector<cchc::RatingBand> bands = cchc::parse_rating_bands("Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu");
+    std::vector<cchc::RatingBand> bands =
+        cchc::parse_rating_bands("Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu", cchc::Lang::en);
     REQUIRE(bands.size() == 5);
     CHECK(bands[0].name == "Xuất sắc");
     CHECK(bands[0].threshold == Decimal::from_int(95));
@@ -184,7 +185,7 @@ TEST_CASE("rating bands are parsed and applied") {
         CHECK(cchc::rate(dec("69.999"), hundred, defaults) == "Yếu");
     }
     SUBCASE("bands in any order, with spaces, decomposed names") {
-        auto mixed = cchc::parse_rating_bands(" Yếu , Khá = 80,To\xCC\x82\xCC\x81t=90 ");
+        auto mixed = cchc::parse_rating_bands(" Yếu , Khá = 80,To\xCC\x82\xCC\x81t=90 ", cchc::Lang::en);
         REQUIRE(mixed.size() == 3);
         CHECK(mixed[0].name == "Tốt");
         CHECK(mixed[1].name == "Khá");
@@ -195,7 +196,7 @@ TEST_CASE("rating bands are parsed and applied") {
     SUBCASE("bad bands are errors") {
         for (std::string text : {"", ",", "Tốt=abc", "=90", "Tốt=-5", "Tốt=9 0"}) {
             CAPTURE(text);
-            CHECK_THROWS_AS(cchc::parse_rating_bands(text), cchc::Error);
+            CHECK_THROWS_AS(cchc::parse_rating_bands(text, cchc::Lang::en), cchc::Error);
         }
     }
 }

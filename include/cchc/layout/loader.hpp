@@ -86,6 +86,6 @@ std::string display_name(const std::string &path);
 std::string file_stem(const std::string &path);
 
 /// Parses a --delimiter value: , ; | tab \t comma semicolon pipe. Throws Error.
-char parse_delimiter(const std::string &text, Lang lang = Lang::en);
+char parse_delimiter(const std::string &text, Lang lang);
 
 } // namespace cchc

@@ -43,7 +43,7 @@ struct RatingBand {
 };
 
 /// Parses "Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu". Throws Error.
-std::vector<RatingBand> parse_rating_bands(const std::string &text, Lang lang = Lang::en);
+std::vector<RatingBand> parse_rating_bands(const std::string &text, Lang lang);
 const std::vector<RatingBand> &default_rating_bands();
 
 struct SummaryOptions {

@@ -1,8 +1,10 @@
-// HOT: reads a large file in two parts on two threads; guarded by the W3 workload of bench/.
-// stream_file (see layout/loader.hpp): a sheet at a time, and a large UTF-8
-// file in two parts at once, cut at a line break and joined so that the
-// sheets are exactly those of one pass (see docs/performance.md).
+// HOT: every row of every file is read here; guarded by the W2 and W3 workloads of bench/.
+// The rows after the header: a whole file's (read_whole), or a sheet at a
+// time (stream_file, see layout/loader.hpp), a large UTF-8 file in two
+// parts at once, cut at a line break and joined so that the sheets are
+// exactly those of one pass (see docs/performance.md).
 #include "opening.hpp"
+#include "sheet_builder.hpp"
 
 #include <cchc/base/error.hpp>
 
@@ -21,9 +23,17 @@
 namespace cchc {
 
 using layout_detail::Opening;
-using layout_detail::SheetBuilder;
 
 namespace {
+
+/// The rows after the header (the header is the last row read so far).
+void read_rows(Opening &o, SheetBuilder &builder) {
+    builder.set_header_line(o.prefix[o.header.record].line);
+    o.reader->set_delimiter(o.header.delimiter);
+    RecordSpan span;
+    while (o.reader->next(span))
+        builder.add(span);
+}
 
 /// Bytes [begin, end) of a regular file, read with pread so that two parts
 /// of one file can be read at once.
@@ -120,6 +130,12 @@ bool should_cut(const Opening &o, const LoadOptions &options, std::int64_t size,
 
 } // namespace
 
+void layout_detail::read_whole(Opening &o, LoadedFile &out, const LoadOptions &options) {
+    SheetBuilder builder(out.file, o.header.map, options, out.encoding);
+    read_rows(o, builder);
+    out.sheets = builder.finish();
+}
+
 LoadedFile stream_file(const std::string &input, const LoadOptions &options, SheetSink &sink, bool guess) {
     LoadedFile out;
     out.file = display_name(input);
@@ -152,7 +168,7 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
         if (cut >= size) cut = -1;
     }
     if (cut < 0) {
-        layout_detail::read_rows(o, head);
+        read_rows(o, head);
         head.finish();
         return out;
     }
