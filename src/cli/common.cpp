@@ -443,10 +443,9 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     return run;
 }
 
-int render_and_write(const CommonOptions &o, const RenderOptions &render, int status,
-                     const std::function<void(const Renderer &, std::ostream &)> &draw) {
+int render_and_write(const CommonOptions &o, const RenderOptions &render, int status, const Document &document) {
     std::ostringstream text;
-    draw(*make_renderer(o.format, render), text);
+    make_renderer(o.format, render)->print(document, text);
     int written = write_result(o, text.view()); // no copy of a large output
     return written != k_exit_ok ? written : status;
 }

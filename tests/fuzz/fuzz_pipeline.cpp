@@ -8,6 +8,7 @@
 #include <cchc/checks/checks.hpp>
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/model/loader.hpp>
+#include <cchc/render/document.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/summary/compare.hpp>
 
@@ -40,11 +41,11 @@ std::string render(const std::string &format, const cchc::Report &report, const 
     std::ostringstream out;
     auto renderer = cchc::make_renderer(format, options);
     if (what == 0)
-        renderer->report(report, out);
+        renderer->print(cchc::report_document(report), out);
     else if (what == 1)
-        renderer->findings(report, out);
+        renderer->print(cchc::check_document(report), out);
     else
-        renderer->compare(*comparison, report, out);
+        renderer->print(cchc::compare_document(*comparison, report), out);
     return out.str();
 }
 

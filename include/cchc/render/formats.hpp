@@ -1,8 +1,8 @@
 #pragma once
-// Tables and findings → output bytes, one renderer per --format behind one
+// Documents → output bytes, one renderer per --format behind one
 // interface. Renderers lay out; they never compute.
 
-#include <cchc/render/tables.hpp>
+#include <cchc/render/document.hpp>
 
 #include <memory>
 #include <ostream>
@@ -14,12 +14,7 @@ namespace cchc {
 class Renderer {
 public:
     virtual ~Renderer() = default;
-    /// `cchc report`: each sheet's tables, then its findings.
-    virtual void report(const Report &report, std::ostream &out) const = 0;
-    /// `cchc check`: the findings only.
-    virtual void findings(const Report &report, std::ostream &out) const = 0;
-    /// `cchc compare`: the ranking or the two periods, then the findings.
-    virtual void compare(const Comparison &comparison, const Report &report, std::ostream &out) const = 0;
+    virtual void print(const Document &document, std::ostream &out) const = 0;
 };
 
 /// The renderer for a --format name; throws Error listing the valid names.
