@@ -297,9 +297,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                        "CSV sheets (or folders) to read; - reads standard input"))
         ->required()
         ->type_name("FILE");
-    command
-        .add_option("--format", o.format,
-                    tr(lang, "định dạng kết quả: text, md, csv, tsv, json", "output format: text, md, csv, tsv, json"))
+    command.add_option("--format", o.format, tr(lang, "định dạng kết quả: ", "output format: ") + format_names(", "))
         ->default_str("text")
         ->type_name("FORMAT");
     command
@@ -366,7 +364,8 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     render.bom = o.bom;
     render.decimal_comma = o.decimal_comma;
     bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
-    render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && o.format == "text";
+    render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr &&
+                   find_format(o.format) != nullptr && find_format(o.format)->colors;
     render.width = o.output.empty() ? terminal_width() : 0;
 
     LoadOptions load;
@@ -409,7 +408,7 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
         if (!summary.out_of) summary.out_of = run.catalog->scale();
     }
     // Rows are kept only for outputs that list criteria.
-    bool keep_rows = o.format == "json" || render.tables.empty() || render.top > 0 ||
+    bool keep_rows = format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
                      std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end();
     // Files are read in parallel; results and messages keep the order the
     // files were named in.

@@ -6,9 +6,6 @@
 
 #include <cchc/base/version.hpp>
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <iostream>
 #include <sstream>
 
@@ -97,7 +94,7 @@ void write_bash(const CLI::App &app, std::ostream &out) {
            "    done\n"
            "    case $prev in\n"
            "        --format) COMPREPLY=($(compgen -W '"
-        << fmt::format("{}", fmt::join(format_names(), " "))
+        << format_names(" ")
         << "' -- \"$cur\")); return ;;\n"
            "        --lang) COMPREPLY=($(compgen -W 'vi en' -- \"$cur\")); return ;;\n"
            "        --by) COMPREPLY=($(compgen -W 'sheet domain owner criterion' -- \"$cur\")); return ;;\n"

@@ -518,13 +518,29 @@ TEST_CASE("headings and finding lines") {
     }
 }
 
-TEST_CASE("make_renderer knows the formats") {
-    CHECK(cchc::format_names() == std::vector<std::string>{"text", "md", "csv", "tsv", "json"});
-    for (const std::string &name : cchc::format_names()) {
-        CAPTURE(name);
-        CHECK(cchc::make_renderer(name, RenderOptions{}) != nullptr);
+TEST_CASE("the table of formats names each format once, the default first") {
+    CHECK(cchc::format_names(", ") == "text, md, csv, tsv, json");
+    for (const cchc::FormatInfo &format : cchc::formats()) {
+        CAPTURE(format.name);
+        CHECK(cchc::find_format(format.name) == &format);
+        CHECK(&cchc::format_info(format.name, Lang::en) == &format);
+        CHECK_FALSE(format.help_vi.empty());
+        CHECK_FALSE(format.help_en.empty());
+        CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
+        // Only json lists every criterion whatever --by says; only text colours.
+        CHECK(format.keeps_rows == (format.name == "json"));
+        CHECK(format.colors == (format.name == "text"));
     }
-    CHECK_THROWS_AS(cchc::make_renderer("xml", RenderOptions{}), cchc::Error);
+    CHECK(cchc::find_format("markdown") == cchc::find_format("md"));
+    CHECK(cchc::find_format("xml") == nullptr);
+    CHECK(cchc::find_format("") == nullptr);
+    SUBCASE("an unknown name is an error that lists the names, in the output language") {
+        CHECK_THROWS_WITH_AS(cchc::format_info("xml", Lang::en),
+                             "--format: unknown format 'xml'; use one of: text, md, csv, tsv, json", cchc::Error);
+        CHECK_THROWS_WITH_AS(cchc::make_renderer("xml", RenderOptions{}),
+                             "--format: không có định dạng 'xml'; hãy dùng một trong: text, md, csv, tsv, json",
+                             cchc::Error);
+    }
 }
 
 namespace {
