@@ -75,10 +75,6 @@ int render_and_write(const CommonOptions &options, const RenderOptions &render, 
 /// 0, 1 or 2 from the findings and the status so far.
 int exit_status(const Run &run, bool strict);
 
-void setup_report(CLI::App &app, int &status, Lang lang);
-void setup_check(CLI::App &app, int &status, Lang lang);
-void setup_template(CLI::App &app, int &status, Lang lang);
-void setup_compare(CLI::App &app, int &status, Lang lang);
 /// The hidden --generate man|bash option (see generate.cpp).
 void add_generate_option(CLI::App &app);
 
