@@ -1,6 +1,7 @@
 // cchc: checks and summarises administrative-reform (Chỉ số CCHC) score
 // sheets. main only builds the command line; each command lives in
 // src/cli/, the pipeline in the library.
+#include "cli/commands.hpp"
 #include "cli/common.hpp"
 
 #include <cchc/base/error.hpp>
@@ -13,8 +14,6 @@
 
 namespace {
 
-const std::vector<std::string> k_commands = {"report", "check", "compare", "template"};
-
 /// `cchc FILE...` means `cchc report FILE...`.
 std::vector<std::string> with_default_command(int argc, char **argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -22,8 +21,8 @@ std::vector<std::string> with_default_command(int argc, char **argv) {
         if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "--generate") return args;
         if (arg == "-" || arg.empty() || arg[0] != '-') {
             bool known = false;
-            for (const std::string &c : k_commands)
-                known = known || arg == c;
+            for (const cchc::cli::Command &c : cchc::cli::commands())
+                known = known || arg == c.name;
             if (!known) args.insert(args.begin(), "report");
             return args;
         }
@@ -70,10 +69,8 @@ int main(int argc, char **argv) {
 
     app.require_subcommand(1);
     int status = cchc::cli::k_exit_ok;
-    cchc::cli::setup_report(app, status, lang);
-    cchc::cli::setup_check(app, status, lang);
-    cchc::cli::setup_compare(app, status, lang);
-    cchc::cli::setup_template(app, status, lang);
+    for (const cchc::cli::Command &c : cchc::cli::commands())
+        c.setup(app, status, lang);
     cchc::cli::add_generate_option(app);
 
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first

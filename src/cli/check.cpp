@@ -31,8 +31,7 @@ int run_check(const CheckCommandOptions &options) {
     if (!options.verbose) drop_info(run.report);
     int status = exit_status(run, o.strict);
     if (o.quiet) return status;
-    return render_and_write(o, run.render, status,
-                            [&](const Renderer &r, std::ostream &out) { r.findings(run.report, out); });
+    return render_and_write(o, run.render, status, check_document(run.report));
 }
 
 } // namespace

@@ -75,9 +75,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                        "CSV sheets (or folders) to read; - reads standard input"))
         ->required()
         ->type_name("FILE");
-    command
-        .add_option("--format", o.format,
-                    tr(lang, "định dạng kết quả: text, md, csv, tsv, json", "output format: text, md, csv, tsv, json"))
+    command.add_option("--format", o.format, tr(lang, "định dạng kết quả: ", "output format: ") + format_names(", "))
         ->default_str("text")
         ->type_name("FORMAT");
     command
@@ -144,7 +142,8 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     render.bom = o.bom;
     render.decimal_comma = o.decimal_comma;
     bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
-    render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && o.format == "text";
+    render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr &&
+                   find_format(o.format) != nullptr && find_format(o.format)->colors;
     render.width = o.output.empty() ? terminal_width() : 0;
     const Diagnostics diagnostics(o.quiet);
 
@@ -195,7 +194,7 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     }
     // Rows are kept only for outputs that list criteria.
     options.keep_rows =
-        o.format == "json" || render.tables.empty() || render.top > 0 ||
+        format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
         std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end();
 
     std::atomic<std::size_t> done{0};
@@ -212,10 +211,9 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     return run;
 }
 
-int render_and_write(const CommonOptions &o, const RenderOptions &render, int status,
-                     const std::function<void(const Renderer &, std::ostream &)> &draw) {
+int render_and_write(const CommonOptions &o, const RenderOptions &render, int status, const Document &document) {
     std::ostringstream text;
-    draw(*make_renderer(o.format, render), text);
+    make_renderer(o.format, render)->print(document, text);
     int written = write_result(o, text.view()); // no copy of a large output
     return written != k_exit_ok ? written : status;
 }

@@ -10,7 +10,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -69,18 +68,13 @@ Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<Tabl
 /// into place. Returns the exit status to use (2 on failure).
 int write_result(const CommonOptions &options, std::string_view text);
 
-/// Draws with the renderer of --format and writes the result; returns the
-/// write's failure status, else `status`.
-int render_and_write(const CommonOptions &options, const RenderOptions &render, int status,
-                     const std::function<void(const Renderer &, std::ostream &)> &draw);
+/// Prints the document with the renderer of --format and writes the result;
+/// returns the write's failure status, else `status`.
+int render_and_write(const CommonOptions &options, const RenderOptions &render, int status, const Document &document);
 
 /// 0, 1 or 2 from the findings and the status so far.
 int exit_status(const Run &run, bool strict);
 
-void setup_report(CLI::App &app, int &status, Lang lang);
-void setup_check(CLI::App &app, int &status, Lang lang);
-void setup_template(CLI::App &app, int &status, Lang lang);
-void setup_compare(CLI::App &app, int &status, Lang lang);
 /// The hidden --generate man|bash option (see generate.cpp).
 void add_generate_option(CLI::App &app);
 

@@ -52,7 +52,7 @@ int run_compare(const CompareOptions &options) {
         // Nothing to compare: say why, with the findings that stopped each file.
         if (o.quiet) return std::max(status, k_exit_findings);
         std::ostringstream text;
-        make_renderer("text", run.render)->findings(run.report, text);
+        make_renderer("text", run.render)->print(check_document(run.report), text);
         Diagnostics(false).say(text.str() +
                                std::string(pick(run.render.lang, "cchc: compare: không đọc được bảng điểm nào\n",
                                                 "cchc: compare: no sheet could be read\n")));
@@ -75,8 +75,7 @@ int run_compare(const CompareOptions &options) {
                 break;
             }
     if (o.quiet) return status;
-    return render_and_write(o, run.render, status,
-                            [&](const Renderer &r, std::ostream &out) { r.compare(comparison, run.report, out); });
+    return render_and_write(o, run.render, status, compare_document(comparison, run.report));
 }
 
 } // namespace

@@ -2,12 +2,10 @@
 // from the same CLI11 definitions that --help prints, so they cannot drift.
 // The build keeps docs/cchc.1 and docs/cchc.bash-completion, and a test
 // fails when they differ from what the binary generates.
+#include "commands.hpp"
 #include "common.hpp"
 
 #include <cchc/base/version.hpp>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <iostream>
 #include <sstream>
@@ -41,7 +39,15 @@ std::string option_names(const CLI::Option *o) {
 }
 
 std::vector<const CLI::App *> commands_of(const CLI::App &app) {
-    return app.get_subcommands([](const CLI::App *) { return true; });
+    std::vector<const CLI::App *> out;
+    for (const Command &c : commands())
+        out.push_back(app.get_subcommand(std::string(c.name)));
+    return out;
+}
+
+/// Whether the command reads FILE... (template does not).
+bool takes_files(const CLI::App &command) {
+    return !command.get_options([](const CLI::Option *o) { return o->get_positional(); }).empty();
 }
 
 std::vector<const CLI::Option *> flags_of(const CLI::App &command) {
@@ -54,8 +60,8 @@ void write_man(const CLI::App &app, std::ostream &out) {
     out << ".SH NAME\ncchc \\- " << roff(app.get_description().substr(app.get_description().find("— ") + 4)) << "\n";
     out << ".SH SYNOPSIS\n";
     for (const CLI::App *c : commands_of(app))
-        out << ".B cchc " << c->get_name() << "\n[\\fIOPTIONS\\fR] "
-            << (c->get_name() == "template" ? "" : "\\fIFILE\\fR...") << "\n.br\n";
+        out << ".B cchc " << c->get_name() << "\n[\\fIOPTIONS\\fR] " << (takes_files(*c) ? "\\fIFILE\\fR..." : "")
+            << "\n.br\n";
     out << ".B cchc\n[\\fIOPTIONS\\fR] \\fIFILE\\fR...\n";
     out << ".SH DESCRIPTION\n"
            "cchc reads the score sheets of the administrative-reform index (Chỉ số CCHC, PAR Index) kept as CSV, "
@@ -91,13 +97,16 @@ void write_bash(const CLI::App &app, std::ostream &out) {
     std::string names;
     for (const CLI::App *c : commands_of(app))
         names += (names.empty() ? "" : "|") + c->get_name();
+    std::string no_files; // files are completed, except after a command that reads none
+    for (const CLI::App *c : commands_of(app))
+        if (!takes_files(*c)) no_files += (no_files.empty() ? "$command == " : " || $command == ") + c->get_name();
     out << "            " << names
         << ") command=${words[i]}; break ;;\n"
            "        esac\n"
            "    done\n"
            "    case $prev in\n"
            "        --format) COMPREPLY=($(compgen -W '"
-        << fmt::format("{}", fmt::join(format_names(), " "))
+        << format_names(" ")
         << "' -- \"$cur\")); return ;;\n"
            "        --lang) COMPREPLY=($(compgen -W 'vi en' -- \"$cur\")); return ;;\n"
            "        --by) COMPREPLY=($(compgen -W 'sheet domain owner criterion' -- \"$cur\")); return ;;\n"
@@ -132,7 +141,9 @@ void write_bash(const CLI::App &app, std::ostream &out) {
         }()
         << "' -- \"$cur\"))\n"
            "    fi\n"
-           "    [[ $command == template ]] || _filedir '@(csv|tsv|txt|CSV|TSV|TXT)'\n"
+           "    "
+        << (no_files.empty() ? "" : "[[ " + no_files + " ]] || ")
+        << "_filedir '@(csv|tsv|txt|CSV|TSV|TXT)'\n"
            "}\n"
            "complete -F _cchc cchc\n";
 }

@@ -44,8 +44,7 @@ int run_report(const ReportOptions &o) {
     Run run = run_pipeline(o.common, o.top, parse_tables(o.by, parse_lang(o.common.lang)));
     int status = exit_status(run, o.common.strict);
     if (o.common.quiet) return status;
-    return render_and_write(o.common, run.render, status,
-                            [&](const Renderer &r, std::ostream &out) { r.report(run.report, out); });
+    return render_and_write(o.common, run.render, status, report_document(run.report));
 }
 
 } // namespace

@@ -51,106 +51,88 @@ public:
     DelimitedRenderer(const RenderOptions &options, char delimiter) : m_options(options), m_delimiter(delimiter) {
         m_options.numbers = NumberStyle{options.decimal_comma ? ',' : '.', options.decimal_comma ? ',' : '.', false};
         if (options.decimal_comma && delimiter == ',') m_delimiter = ';';
-        // One table: the first --by; without --by, the top losses or the summary.
+        // One table of a sheet: the first --by; without --by, the top losses or the summary.
         if (m_options.tables.size() > 1) m_options.tables.erase(m_options.tables.begin() + 1, m_options.tables.end());
         if (!m_options.tables.empty())
             m_options.top = 0;
-        else if (m_options.top == 0)
-            m_options.tables = {TableKind::sheet};
+        else
+            m_options.tables = {m_options.top == 0 ? TableKind::sheet : TableKind::top};
     }
 
-    void report(const Report &report, std::ostream &out) const override {
+    /// One table: the findings of a document of findings; otherwise each
+    /// section's main table, under the header of the first.
+    void print(const Document &document, std::ostream &out) const override {
         if (m_options.bom) out << "\xEF\xBB\xBF";
-        std::vector<const SheetSummary *> sheets;
-        for (const FileReport &file : report.files)
-            for (const SheetSummary &sheet : file.sheets)
-                sheets.push_back(&sheet);
+        if (document.findings_only) {
+            const Table table = findings_table(document.findings(), m_options.lang);
+            write_row(table.headers, {}, out);
+            for (const auto &row : table.rows)
+                write_row(row, table.numeric, out);
+            return;
+        }
+        std::vector<const Section *> sections;
+        for (const Section &section : document.sections)
+            if (section.tables) sections.push_back(&section);
         // A province's tens of thousands of sheets: the second half is
         // written on another core meanwhile, and follows the first.
-        std::size_t half = sheets.size() >= k_sheets_for_two_threads ? sheets.size() / 2 : sheets.size();
+        std::size_t half = sections.size() >= k_sections_for_two_threads ? sections.size() / 2 : sections.size();
         std::string second;
         std::exception_ptr second_failed; // e.g. out of memory: rethrown here, not std::terminate
         std::jthread other;               // joined on the way out, also when the first half throws
-        if (half < sheets.size())
+        if (half < sections.size())
             other = std::jthread([&] {
                 try {
-                    write_sheets(sheets.data() + half, sheets.data() + sheets.size(), second, nullptr);
+                    write_sections(sections.data() + half, sections.data() + sections.size(), second, nullptr);
                 } catch (...) {
                     second_failed = std::current_exception();
                 }
             });
         std::string lines;
-        write_sheets(sheets.data(), sheets.data() + half, lines, &out);
+        write_sections(sections.data(), sections.data() + half, lines, &out);
         flush(lines, out);
         if (other.joinable()) other.join();
         if (second_failed) std::rethrow_exception(second_failed);
         flush(second, out);
     }
 
-    void findings(const Report &report, std::ostream &out) const override {
-        if (m_options.bom) out << "\xEF\xBB\xBF";
-        const Lang lang = m_options.lang;
-        write_row({std::string(pick(lang, "Tệp", "File")), std::string(pick(lang, "Dòng", "Line")),
-                   std::string(pick(lang, "Mục", "Code")), std::string(pick(lang, "Mức", "Severity")),
-                   std::string(pick(lang, "Quy tắc", "Rule")), std::string(pick(lang, "Nội dung", "Message"))},
-                  {}, out);
-        const std::vector<bool> numeric = {false, true, false, false, false, false};
-        for (const FileReport &file : report.files)
-            for (const Finding &f : file.all_findings())
-                write_row({f.file, f.line > 0 ? std::to_string(f.line) : "", f.code,
-                           std::string(severity_name(f.severity)), f.rule, f.message},
-                          numeric, out);
-    }
-
-    /// The ranking, or for two periods the criteria side by side.
-    void compare(const Comparison &comparison, const Report &, std::ostream &out) const override {
-        if (m_options.bom) out << "\xEF\xBB\xBF";
-        std::vector<Table> tables = comparison_tables(comparison, m_options);
-        const Table &table = comparison.periods ? tables.at(1) : tables.front();
-        write_row(table.headers, {}, out);
-        for (const auto &row : table.rows)
-            write_row(row, table.numeric, out);
-    }
-
 private:
     static constexpr std::size_t k_flush_bytes = 1 << 16;
-    static constexpr std::size_t k_sheets_for_two_threads = 2000;
+    static constexpr std::size_t k_sections_for_two_threads = 2000;
 
-    /// The rows of these sheets' tables, appended to `lines`. With `out`
-    /// (the first part): the header row first, and `lines` written to
+    /// The rows of these sections' main tables, appended to `lines`. With
+    /// `out` (the first part): the header row first, and `lines` written to
     /// `out` a block at a time.
-    void write_sheets(const SheetSummary *const *begin, const SheetSummary *const *end, std::string &lines,
-                      std::ostream *out) const {
+    void write_sections(const Section *const *begin, const Section *const *end, std::string &lines,
+                        std::ostream *out) const {
         bool header_written = out == nullptr;
-        for (const SheetSummary *const *it = begin; it != end; ++it) {
-            const SheetSummary &sheet = **it;
-            std::vector<Table> tables = sheet_tables(sheet, m_options);
-            if (!m_options.tables.empty())
-                tables.resize(1);
-            else
-                tables.erase(tables.begin(), tables.end() - 1); // the top losses
-            for (Table &table : tables) {
-                // The summary table starts with the unit, which every row already carries.
-                if (table.kind == TableKind::sheet) drop_first_column(table);
-                if (!header_written) {
-                    std::vector<std::string> header_row = {std::string(pick(m_options.lang, "Tệp", "File")),
-                                                           std::string(pick(m_options.lang, "Đơn vị", "Unit")),
-                                                           std::string(pick(m_options.lang, "Kỳ", "Period"))};
-                    header_row.insert(header_row.end(), table.headers.begin(), table.headers.end());
-                    write_row(header_row, {}, *out);
-                    header_written = true;
-                }
-                // File, unit and period once per table, then each row's own cells.
-                std::string prefix;
-                for (const std::string *cell : {&sheet.sheet->file, &sheet.sheet->unit, &sheet.sheet->period}) {
+        for (const Section *const *it = begin; it != end; ++it) {
+            const Section &section = **it;
+            std::vector<Table> tables = section.tables(m_options);
+            Table &table = tables.at(section.main_table);
+            const Sheet *sheet = section.sheet != nullptr ? section.sheet->sheet : nullptr;
+            // The summary table starts with the unit, which every row already carries.
+            if (sheet != nullptr && table.kind == TableKind::sheet) drop_first_column(table);
+            if (!header_written) {
+                std::vector<std::string> header_row;
+                if (sheet != nullptr)
+                    header_row = {std::string(pick(m_options.lang, "Tệp", "File")),
+                                  std::string(pick(m_options.lang, "Đơn vị", "Unit")),
+                                  std::string(pick(m_options.lang, "Kỳ", "Period"))};
+                header_row.insert(header_row.end(), table.headers.begin(), table.headers.end());
+                write_row(header_row, {}, *out);
+                header_written = true;
+            }
+            // File, unit and period once per table, then each row's own cells.
+            std::string prefix;
+            if (sheet != nullptr)
+                for (const std::string *cell : {&sheet->file, &sheet->unit, &sheet->period}) {
                     append_delimited_cell(prefix, *cell, false, m_delimiter);
                     prefix += m_delimiter;
                 }
-                for (const auto &row : table.rows) {
-                    lines += prefix;
-                    append_delimited_row(lines, row, table.numeric, m_delimiter);
-                    if (out != nullptr && lines.size() >= k_flush_bytes) flush(lines, *out);
-                }
+            for (const auto &row : table.rows) {
+                lines += prefix;
+                append_delimited_row(lines, row, table.numeric, m_delimiter);
+                if (out != nullptr && lines.size() >= k_flush_bytes) flush(lines, *out);
             }
         }
     }

@@ -1,26 +1,57 @@
-// --format name → renderer (see render/formats.hpp).
+// The table of formats (see render/formats.hpp): adding a format is its
+// file, one row here and its line in CMakeLists.txt.
 #include <cchc/base/error.hpp>
 #include <cchc/render/formats.hpp>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 namespace cchc {
 
-const std::vector<std::string> &format_names() {
-    static const std::vector<std::string> names = {"text", "md", "csv", "tsv", "json"};
+// Each format's file defines its factory.
+std::unique_ptr<Renderer> make_text_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_json_renderer(const RenderOptions &options);
+
+const std::vector<FormatInfo> &formats() {
+    static const std::vector<FormatInfo> table = {
+        {"text", "", "bảng căn cột cho màn hình", "aligned tables for a terminal", false, true, make_text_renderer},
+        {"md", "markdown", "bảng Markdown để dán vào báo cáo", "Markdown tables to paste into a report", false, false,
+         make_markdown_renderer},
+        {"csv", "", "một bảng CSV cho bảng tính", "one CSV table for a spreadsheet", false, false, make_csv_renderer},
+        {"tsv", "", "một bảng phân cách bằng tab cho bảng tính", "one tab-separated table for a spreadsheet", false,
+         false, make_tsv_renderer},
+        {"json", "", "một tài liệu JSON cho chương trình, với mọi tiêu chí",
+         "one JSON document for scripts, every criterion included", true, false, make_json_renderer},
+    };
+    return table;
+}
+
+const FormatInfo *find_format(std::string_view name) {
+    for (const FormatInfo &format : formats())
+        if (format.answers_to(name)) return &format;
+    return nullptr;
+}
+
+std::string format_names(std::string_view separator) {
+    std::string names;
+    for (const FormatInfo &format : formats()) {
+        if (!names.empty()) names += separator;
+        names += format.name;
+    }
     return names;
 }
 
-std::unique_ptr<Renderer> make_renderer(const std::string &format, const RenderOptions &options) {
-    if (format == "text") return make_text_renderer(options);
-    if (format == "md" || format == "markdown") return make_markdown_renderer(options);
-    if (format == "json") return make_json_renderer(options);
-    if (format == "csv") return make_csv_renderer(options);
-    if (format == "tsv") return make_tsv_renderer(options);
-    throw Error(fmt::format(fmt::runtime(pick(options.lang, "--format: không có định dạng '{}'; hãy dùng một trong: {}",
+const FormatInfo &format_info(std::string_view name, Lang lang) {
+    if (const FormatInfo *format = find_format(name)) return *format;
+    throw Error(fmt::format(fmt::runtime(pick(lang, "--format: không có định dạng '{}'; hãy dùng một trong: {}",
                                               "--format: unknown format '{}'; use one of: {}")),
-                            format, fmt::join(format_names(), ", ")));
+                            name, format_names(", ")));
+}
+
+std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOptions &options) {
+    return format_info(format, options.lang).make(options);
 }
 
 } // namespace cchc

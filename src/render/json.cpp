@@ -74,6 +74,10 @@ std::string finding_object(const Finding &f) {
                        quote(severity_name(f.severity)), quote(f.message));
 }
 
+std::string finding_pointer(const Finding *f) {
+    return finding_object(*f);
+}
+
 template <typename T, typename F>
 std::string array(const std::vector<T> &items, int indent, F &&one) {
     if (items.empty()) return "[]";
@@ -112,7 +116,21 @@ class JsonRenderer : public Renderer {
 public:
     explicit JsonRenderer(const RenderOptions &options) : m_options(options) {}
 
-    void report(const Report &report, std::ostream &out) const override {
+    /// The typed data the document points to, else its findings.
+    void print(const Document &document, std::ostream &out) const override {
+        ObjectWriter doc(out, 0);
+        if (document.report != nullptr)
+            report(*document.report, doc);
+        else if (document.comparison != nullptr)
+            compare(*document.comparison, document.findings(), doc);
+        else
+            doc.raw("findings", array(document.findings(), 2, finding_pointer));
+        doc.close();
+        out << '\n';
+    }
+
+private:
+    void report(const Report &report, ObjectWriter &doc) const {
         std::vector<const SheetSummary *> sheets;
         std::vector<Finding> loose;
         for (const FileReport &file : report.files) {
@@ -120,23 +138,11 @@ public:
                 sheets.push_back(&s);
             if (file.sheets.empty()) loose.insert(loose.end(), file.findings.begin(), file.findings.end());
         }
-        ObjectWriter doc(out, 0);
         doc.raw("sheets", array(sheets, 2, [&](const SheetSummary *s) { return sheet_object(*s, report); }));
         doc.raw("findings", array(loose, 2, finding_object));
-        doc.close();
-        out << '\n';
     }
 
-    void findings(const Report &report, std::ostream &out) const override {
-        const std::vector<Finding> all = report.all_findings();
-        ObjectWriter doc(out, 0);
-        doc.raw("findings", array(all, 2, finding_object));
-        doc.close();
-        out << '\n';
-    }
-
-    void compare(const Comparison &comparison, const Report &report, std::ostream &out) const override {
-        ObjectWriter doc(out, 0);
+    static void compare(const Comparison &comparison, const std::vector<const Finding *> &findings, ObjectWriter &doc) {
         doc.raw("ranking", array(comparison.ranking, 2, [&](const RankedSheet &r) {
                     const SheetSummary &s = *r.sheet;
                     return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"rank\": {}, \"of\": {}, "
@@ -146,13 +152,9 @@ public:
                                        s.rating.empty() ? "null" : quote(s.rating));
                 }));
         if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
-        const std::vector<Finding> all = report.all_findings();
-        doc.raw("findings", array(all, 2, finding_object));
-        doc.close();
-        out << '\n';
+        doc.raw("findings", array(findings, 2, finding_pointer));
     }
 
-private:
     static std::string periods_object(const PeriodComparison &p) {
         auto side = [](const SheetSummary &s) {
             return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"index\": {}, \"lost\": {}}}",

@@ -27,61 +27,38 @@ class MarkdownRenderer : public Renderer {
 public:
     explicit MarkdownRenderer(const RenderOptions &options) : m_options(options) {}
 
-    void report(const Report &report, std::ostream &out) const override {
+    /// Sections are apart by a blank line, and so are the heading, each
+    /// table and the findings within a section. A bare section's findings
+    /// are a table without a title, even an empty one.
+    void print(const Document &document, std::ostream &out) const override {
         bool first = true;
-        for (const FileReport &file : report.files) {
-            if (!file.findings.empty()) {
-                if (!first) out << '\n';
-                first = false;
-                write_findings(file.findings, out);
+        for (const Section &section : document.sections) {
+            if (!first) out << '\n';
+            first = false;
+            if (section.bare()) {
+                write_table(findings_table(section.findings, m_options.lang), out);
+                continue;
             }
-            for (const SheetSummary &sheet : file.sheets) {
-                if (!first) out << '\n';
-                first = false;
-                out << "## " << escape_cell(sheet_heading(sheet)) << "\n";
-                for (const Table &table : sheet_tables(sheet, m_options)) {
-                    out << "\n### " << table.title << "\n\n";
+            bool block = false; // something of this section is written
+            if (!section.heading.empty()) {
+                out << "## " << escape_cell(section.heading) << "\n";
+                block = true;
+            }
+            if (section.tables)
+                for (const Table &table : section.tables(m_options)) {
+                    out << (block ? "\n" : "") << "### " << table.title << "\n\n";
+                    block = true;
                     write_table(table, out);
                 }
-                if (!sheet.findings.empty()) {
-                    out << "\n### " << pick(m_options.lang, "Phát hiện", "Findings") << "\n\n";
-                    write_findings(sheet.findings, out);
-                }
+            if (!section.findings.empty()) {
+                const Table findings = findings_table(section.findings, m_options.lang);
+                out << (block ? "\n" : "") << "### " << findings.title << "\n\n";
+                write_table(findings, out);
             }
         }
-    }
-
-    void findings(const Report &report, std::ostream &out) const override {
-        const std::vector<Finding> all = report.all_findings();
-        write_findings(all, out);
-    }
-
-    void compare(const Comparison &comparison, const Report &report, std::ostream &out) const override {
-        bool first = true;
-        for (const Table &table : comparison_tables(comparison, m_options)) {
-            out << (first ? "" : "\n") << "### " << table.title << "\n\n";
-            first = false;
-            write_table(table, out);
-        }
-        const std::vector<Finding> all = report.all_findings();
-        if (all.empty()) return;
-        out << "\n### " << pick(m_options.lang, "Phát hiện", "Findings") << "\n\n";
-        write_findings(all, out);
     }
 
 private:
-    void write_findings(const std::vector<Finding> &findings, std::ostream &out) const {
-        const Lang lang = m_options.lang;
-        out << "| " << pick(lang, "Tệp", "File") << " | " << pick(lang, "Dòng", "Line") << " | "
-            << pick(lang, "Mục", "Code") << " | " << pick(lang, "Mức", "Severity") << " | "
-            << pick(lang, "Quy tắc", "Rule") << " | " << pick(lang, "Nội dung", "Message") << " |\n";
-        out << "| --- | ---: | --- | --- | --- | --- |\n";
-        for (const Finding &f : findings)
-            out << "| " << escape_cell(f.file) << " | " << (f.line > 0 ? std::to_string(f.line) : "") << " | "
-                << escape_cell(f.code) << " | " << severity_name(f.severity) << " | " << f.rule << " | "
-                << escape_cell(f.message) << " |\n";
-    }
-
     static void write_table(const Table &table, std::ostream &out) {
         out << '|';
         for (const std::string &h : table.headers)

@@ -85,6 +85,25 @@ std::string finding_line(const Finding &f) {
     return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), f.rule, f.message);
 }
 
+std::string_view findings_title(Lang lang) {
+    return pick(lang, "Phát hiện", "Findings");
+}
+
+Table findings_table(const std::vector<const Finding *> &findings, Lang lang) {
+    Table t;
+    t.kind = TableKind::findings;
+    t.title = findings_title(lang);
+    t.headers = {std::string(pick(lang, "Tệp", "File")),     std::string(pick(lang, "Dòng", "Line")),
+                 std::string(pick(lang, "Mục", "Code")),     std::string(pick(lang, "Mức", "Severity")),
+                 std::string(pick(lang, "Quy tắc", "Rule")), std::string(pick(lang, "Nội dung", "Message"))};
+    t.numeric = {false, true, false, false, false, false};
+    t.rows.reserve(findings.size());
+    for (const Finding *f : findings)
+        t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->code,
+                          std::string(severity_name(f->severity)), f->rule, f->message});
+    return t;
+}
+
 std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions &options) {
     const Lang lang = options.lang;
     const CellWriter cells(options);
@@ -98,6 +117,7 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
         case TableKind::period_total:
         case TableKind::period_criteria:
         case TableKind::period_owners: break; // comparison_tables
+        case TableKind::findings: break;      // findings_table
         case TableKind::sheet: {
             Table t;
             t.title = pick(lang, "Tổng hợp", "Summary");

@@ -34,49 +34,37 @@ class TextRenderer : public Renderer {
 public:
     explicit TextRenderer(const RenderOptions &options) : m_options(options) {}
 
-    void report(const Report &report, std::ostream &out) const override {
-        bool first = true;
-        for (const FileReport &file : report.files) {
-            for (const Finding &f : file.findings)
-                out << finding_line(f) << '\n';
-            for (const SheetSummary &sheet : file.sheets) {
-                if (!first) out << '\n';
-                first = false;
-                out << style("1", "== " + sheet_heading(sheet) + " ==") << "\n";
-                for (const Table &table : sheet_tables(sheet, m_options)) {
-                    out << '\n';
+    /// Sections with a heading are apart by a blank line, and so are the
+    /// heading, each table and the findings within a section. A bare
+    /// section's findings run on without a title.
+    void print(const Document &document, std::ostream &out) const override {
+        bool headed = false;
+        for (const Section &section : document.sections) {
+            if (section.bare()) {
+                for (const Finding *f : section.findings)
+                    out << (section.plain_findings ? finding_line(*f) : colored_finding(*f)) << '\n';
+                continue;
+            }
+            bool block = false; // something of this section is written
+            if (!section.heading.empty()) {
+                if (headed) out << '\n';
+                headed = true;
+                out << style("1", "== " + section.heading + " ==") << "\n";
+                block = true;
+            }
+            if (section.tables)
+                for (const Table &table : section.tables(m_options)) {
+                    if (block) out << '\n';
+                    block = true;
                     write_table(table, out);
                 }
-                if (!sheet.findings.empty()) {
-                    out << '\n' << style("1", std::string(pick(m_options.lang, "Phát hiện", "Findings"))) << '\n';
-                    for (const Finding &f : sheet.findings)
-                        out << colored_finding(f) << '\n';
-                }
+            if (!section.findings.empty()) {
+                if (block) out << '\n';
+                out << style("1", std::string(findings_title(m_options.lang))) << '\n';
+                for (const Finding *f : section.findings)
+                    out << colored_finding(*f) << '\n';
             }
         }
-    }
-
-    void findings(const Report &report, std::ostream &out) const override {
-        for (const FileReport &file : report.files)
-            for (const Finding &f : file.all_findings())
-                out << colored_finding(f) << '\n';
-    }
-
-    void compare(const Comparison &comparison, const Report &report, std::ostream &out) const override {
-        bool first = true;
-        for (const Table &table : comparison_tables(comparison, m_options)) {
-            if (!first) out << '\n';
-            first = false;
-            write_table(table, out);
-        }
-        bool heading = false;
-        for (const FileReport &file : report.files)
-            for (const Finding &f : file.all_findings()) {
-                if (!heading)
-                    out << '\n' << style("1", std::string(pick(m_options.lang, "Phát hiện", "Findings"))) << '\n';
-                heading = true;
-                out << colored_finding(f) << '\n';
-            }
     }
 
 private:

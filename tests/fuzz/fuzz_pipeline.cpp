@@ -8,6 +8,7 @@
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/layout/loader.hpp>
 #include <cchc/pipeline/run.hpp>
+#include <cchc/render/document.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/summary/compare.hpp>
 
@@ -35,16 +36,16 @@ cchc::Sums add_up(const std::vector<cchc::Group> &groups) {
     return total;
 }
 
-std::string render(const std::string &format, const cchc::Report &report, const cchc::RenderOptions &options, int what,
+std::string render(std::string_view format, const cchc::Report &report, const cchc::RenderOptions &options, int what,
                    const cchc::Comparison *comparison = nullptr) {
     std::ostringstream out;
     auto renderer = cchc::make_renderer(format, options);
     if (what == 0)
-        renderer->report(report, out);
+        renderer->print(cchc::report_document(report), out);
     else if (what == 1)
-        renderer->findings(report, out);
+        renderer->print(cchc::check_document(report), out);
     else
-        renderer->compare(*comparison, report, out);
+        renderer->print(cchc::compare_document(*comparison, report), out);
     return out.str();
 }
 
@@ -103,9 +104,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     options.lang = load.lang;
     options.top = (flags >> 2) & 7;
     options.width = (flags & 32) ? 60 : 0;
-    for (const std::string &format : cchc::format_names()) {
-        render(format, report, options, 0);
-        render(format, report, options, 1);
+    for (const cchc::FormatInfo &format : cchc::formats()) {
+        render(format.name, report, options, 0);
+        render(format.name, report, options, 1);
     }
     std::string json = render("json", report, options, 0);
     FUZZ_REQUIRE(cchc::fuzz::JsonChecker(json).valid(), json);
@@ -128,8 +129,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         cchc::Comparison comparison;
         comparison.ranking = cchc::rank_sheets(sheets);
         if (sheets.size() == 2) comparison.periods = cchc::compare_periods(*sheets[0], *sheets[1]);
-        for (const std::string &format : cchc::format_names())
-            render(format, report, options, 2, &comparison);
+        for (const cchc::FormatInfo &format : cchc::formats())
+            render(format.name, report, options, 2, &comparison);
         std::string compared = render("json", report, options, 2, &comparison);
         FUZZ_REQUIRE(cchc::fuzz::JsonChecker(compared).valid(), compared);
     }

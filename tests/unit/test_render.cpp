@@ -1,9 +1,11 @@
-// Summaries → tables → text, Markdown and JSON (render/tables.hpp, render/formats.hpp).
+// Summaries → tables → documents → text, Markdown, CSV, TSV and JSON (render/tables.hpp,
+// render/document.hpp, render/formats.hpp).
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/checks/checks.hpp>
 #include <cchc/input/csv_reader.hpp>
+#include <cchc/render/document.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/render/tables.hpp>
 
@@ -100,10 +102,20 @@ RenderOptions english(std::vector<TableKind> tables) {
     return options;
 }
 
-std::string render(const std::string &format, const Report &report, const RenderOptions &options) {
+std::string print(const std::string &format, const cchc::Document &document, const RenderOptions &options) {
     std::ostringstream out;
-    cchc::make_renderer(format, options)->report(report, out);
+    cchc::make_renderer(format, options)->print(document, out);
     return out.str();
+}
+
+/// `cchc report` in this format.
+std::string render(const std::string &format, const Report &report, const RenderOptions &options) {
+    return print(format, cchc::report_document(report), options);
+}
+
+/// `cchc check` in this format.
+std::string render_findings(const std::string &format, const Report &report, const RenderOptions &options) {
+    return print(format, cchc::check_document(report), options);
 }
 
 std::string rule_of(std::size_t width) {
@@ -326,9 +338,7 @@ TEST_CASE("text output has no colour unless asked") {
     std::string colored = render("text", report, color);
     CHECK(contains(colored, "\x1b[31mf.csv:2: error[score-above-max]: 1.1: too high\x1b[0m"));
     SUBCASE("check prints the findings only") {
-        std::ostringstream findings;
-        cchc::make_renderer("text", plain)->findings(report, findings);
-        CHECK(findings.str() == "f.csv:2: error[score-above-max]: 1.1: too high\n");
+        CHECK(render_findings("text", report, plain) == "f.csv:2: error[score-above-max]: 1.1: too high\n");
     }
 }
 
@@ -438,11 +448,10 @@ TEST_CASE("JSON strings escape quotes backslashes line breaks and control charac
 TEST_CASE("the JSON of check lists every finding") {
     Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
                               {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "m"}});
-    std::ostringstream out;
-    cchc::make_renderer("json", RenderOptions{})->findings(report, out);
-    check_json(out.str());
-    CHECK(out.str() == "{\n  \"findings\": [\n    {\"file\": \"f.csv\", \"line\": 2, \"code\": \"1.1\", \"rule\": "
-                       "\"score-above-max\", \"severity\": \"error\", \"message\": \"m\"}\n  ]\n}\n");
+    const std::string out = render_findings("json", report, RenderOptions{});
+    check_json(out);
+    CHECK(out == "{\n  \"findings\": [\n    {\"file\": \"f.csv\", \"line\": 2, \"code\": \"1.1\", \"rule\": "
+                 "\"score-above-max\", \"severity\": \"error\", \"message\": \"m\"}\n  ]\n}\n");
 }
 
 TEST_CASE("sheet_tables builds the labelled tables") {
@@ -509,13 +518,162 @@ TEST_CASE("headings and finding lines") {
     }
 }
 
-TEST_CASE("make_renderer knows the formats") {
-    CHECK(cchc::format_names() == std::vector<std::string>{"text", "md", "csv", "tsv", "json"});
-    for (const std::string &name : cchc::format_names()) {
-        CAPTURE(name);
-        CHECK(cchc::make_renderer(name, RenderOptions{}) != nullptr);
+TEST_CASE("the table of formats names each format once, the default first") {
+    CHECK(cchc::format_names(", ") == "text, md, csv, tsv, json");
+    for (const cchc::FormatInfo &format : cchc::formats()) {
+        CAPTURE(format.name);
+        CHECK(cchc::find_format(format.name) == &format);
+        CHECK(&cchc::format_info(format.name, Lang::en) == &format);
+        CHECK_FALSE(format.help_vi.empty());
+        CHECK_FALSE(format.help_en.empty());
+        CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
+        // Only json lists every criterion whatever --by says; only text colours.
+        CHECK(format.keeps_rows == (format.name == "json"));
+        CHECK(format.colors == (format.name == "text"));
     }
-    CHECK_THROWS_AS(cchc::make_renderer("xml", RenderOptions{}), cchc::Error);
+    CHECK(cchc::find_format("markdown") == cchc::find_format("md"));
+    CHECK(cchc::find_format("xml") == nullptr);
+    CHECK(cchc::find_format("") == nullptr);
+    SUBCASE("an unknown name is an error that lists the names, in the output language") {
+        CHECK_THROWS_WITH_AS(cchc::format_info("xml", Lang::en),
+                             "--format: unknown format 'xml'; use one of: text, md, csv, tsv, json", cchc::Error);
+        CHECK_THROWS_WITH_AS(cchc::make_renderer("xml", RenderOptions{}),
+                             "--format: không có định dạng 'xml'; hãy dùng một trong: text, md, csv, tsv, json",
+                             cchc::Error);
+    }
+}
+
+namespace {
+
+/// Two files: the first with a finding of its own and one sheet with a
+/// finding, the second with a finding of its own and no sheet.
+Report two_files_report() {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}, "U", "a.csv"), {},
+                              {{"a.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "too high"}});
+    report.files.front().findings = {{"a.csv", 1, "", "encoding-assumed", cchc::Severity::info, "cp1258"}};
+    report.files.emplace_back().findings = {{"b.csv", 0, "", "missing-column", cchc::Severity::error, "no max"}};
+    return report;
+}
+
+} // namespace
+
+TEST_CASE("report_document: each file's own findings, then a section per sheet") {
+    const Report report = two_files_report();
+    const cchc::FileReport &a = report.files[0];
+    const cchc::Document doc = cchc::report_document(report);
+    CHECK(doc.report == &report);
+    CHECK(doc.comparison == nullptr);
+    CHECK_FALSE(doc.findings_only);
+    REQUIRE(doc.sections.size() == 3);
+
+    const cchc::Section &own = doc.sections[0];
+    CHECK(own.bare());
+    CHECK(own.plain_findings);
+    CHECK(own.findings == std::vector<const cchc::Finding *>{&a.findings[0]});
+
+    const cchc::Section &sheet = doc.sections[1];
+    CHECK(sheet.heading == "U (a.csv)");
+    CHECK(sheet.sheet == &a.sheets[0]);
+    CHECK_FALSE(sheet.plain_findings);
+    CHECK(sheet.findings == std::vector<const cchc::Finding *>{&a.sheets[0].findings[0]});
+    REQUIRE(sheet.tables);
+    // The tables are sheet_tables, built with the options of the format that asks.
+    const RenderOptions options = english({TableKind::owner, TableKind::domain});
+    const std::vector<cchc::Table> tables = sheet.tables(options);
+    const std::vector<cchc::Table> expected = cchc::sheet_tables(a.sheets[0], options);
+    REQUIRE(tables.size() == 2);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        CHECK(tables[i].title == expected[i].title);
+        CHECK(tables[i].rows == expected[i].rows);
+    }
+
+    const cchc::Section &second = doc.sections[2];
+    CHECK(second.bare());
+    CHECK(second.findings == std::vector<const cchc::Finding *>{&report.files[1].findings[0]});
+    CHECK(doc.findings() ==
+          std::vector<const cchc::Finding *>{&a.findings[0], &a.sheets[0].findings[0], &report.files[1].findings[0]});
+}
+
+TEST_CASE("check_document: every finding in file order, as the document itself") {
+    const Report report = two_files_report();
+    const cchc::Document doc = cchc::check_document(report);
+    CHECK(doc.findings_only);
+    CHECK(doc.report == nullptr);
+    CHECK(doc.comparison == nullptr);
+    REQUIRE(doc.sections.size() == 1);
+    CHECK(doc.sections[0].bare());
+    CHECK_FALSE(doc.sections[0].plain_findings);
+    CHECK(doc.sections[0].findings == std::vector<const cchc::Finding *>{&report.files[0].findings[0],
+                                                                         &report.files[0].sheets[0].findings[0],
+                                                                         &report.files[1].findings[0]});
+}
+
+TEST_CASE("compare_document: the comparison's tables, then every finding") {
+    const Report report = two_files_report();
+    const cchc::SheetSummary &one = report.files[0].sheets[0];
+    cchc::Comparison comparison;
+    comparison.ranking = cchc::rank_sheets({&one});
+    SUBCASE("a ranking stands for itself") {
+        const cchc::Document doc = cchc::compare_document(comparison, report);
+        CHECK(doc.comparison == &comparison);
+        CHECK(doc.report == nullptr);
+        REQUIRE(doc.sections.size() == 1);
+        const cchc::Section &section = doc.sections[0];
+        CHECK(section.heading.empty());
+        REQUIRE(section.tables);
+        const std::vector<cchc::Table> tables = section.tables(english({}));
+        REQUIRE(tables.size() == 1);
+        CHECK(tables[section.main_table].kind == TableKind::ranking);
+        CHECK(section.findings.size() == 3);
+    }
+    SUBCASE("for two periods, the criteria side by side stand for the comparison") {
+        comparison.periods = cchc::compare_periods(one, one);
+        const cchc::Document doc = cchc::compare_document(comparison, report);
+        const std::vector<cchc::Table> tables = doc.sections[0].tables(english({}));
+        REQUIRE(tables.size() == 3);
+        CHECK(tables[doc.sections[0].main_table].kind == TableKind::period_criteria);
+    }
+}
+
+TEST_CASE("every format prints a document of no findings") {
+    const Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2")}));
+    const RenderOptions options = english({});
+    CHECK(render_findings("text", report, options).empty());
+    CHECK(render_findings("md", report, options) == "| File | Line | Code | Severity | Rule | Message |\n"
+                                                    "| --- | ---: | --- | --- | --- | --- |\n");
+    CHECK(render_findings("csv", report, options) == "File,Line,Code,Severity,Rule,Message\r\n");
+    CHECK(render_findings("tsv", report, options) == "File\tLine\tCode\tSeverity\tRule\tMessage\r\n");
+    CHECK(render_findings("json", report, options) == "{\n  \"findings\": []\n}\n");
+}
+
+TEST_CASE("a report's findings are notes beside its tables") {
+    const Report report = two_files_report();
+    RenderOptions options = english({TableKind::sheet});
+    SUBCASE("text: a file's own findings run on before its sheets, uncoloured; a sheet's come under a title") {
+        options.color = true;
+        const std::string out = render("text", report, options);
+        CHECK(out.rfind("a.csv:1: info[encoding-assumed]: cp1258\n\x1b[1m== U (a.csv) ==\x1b[0m\n", 0) == 0);
+        CHECK(contains(out, "\n\n\x1b[1mFindings\x1b[0m\n\x1b[31ma.csv:2: error[score-above-max]: too high\x1b[0m\n"
+                            "b.csv: error[missing-column]: no max\n"));
+    }
+    SUBCASE("md: a file's own findings are a table of their own") {
+        const std::string out = render("md", report, options);
+        CHECK(out.rfind("| File | Line | Code | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- | --- |\n"
+                        "| a.csv | 1 |  | info | encoding-assumed | cp1258 |\n\n## U (a.csv)\n",
+                        0) == 0);
+        CHECK(contains(out, "\n### Findings\n\n| File | Line | Code | Severity | Rule | Message |\n"));
+    }
+    SUBCASE("csv and tsv write the tables only") {
+        CHECK(render("csv", report, options) ==
+              "File,Unit,Period,Criteria,Max,Self,Appraised,Lost,Achieved,Index,Out of,Rating\r\n"
+              "a.csv,U,,1,2.00,2.00,2.50,-0.50,125.00,2.50,2.00,Tốt\r\n");
+        Report no_sheets;
+        no_sheets.files.emplace_back().findings = report.files[1].findings;
+        CHECK(render("csv", no_sheets, options).empty());
+        CHECK(render("tsv", no_sheets, options).empty());
+        CHECK(contains(render("json", no_sheets, options),
+                       "\"sheets\": [],\n  \"findings\": [\n    {\"file\": \"b.csv\""));
+    }
 }
 
 TEST_CASE("write_delimited_row quotes as RFC 4180 and neutralises formulas in text cells") {
@@ -576,10 +734,8 @@ TEST_CASE("csv output neutralises formulas but not negative numbers") {
 TEST_CASE("csv findings list every finding") {
     Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
                               {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "1.1: a, \"b\""}});
-    std::ostringstream out;
-    cchc::make_renderer("csv", english({}))->findings(report, out);
-    CHECK(out.str() == "File,Line,Code,Severity,Rule,Message\r\n"
-                       "f.csv,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
+    CHECK(render_findings("csv", report, english({})) == "File,Line,Code,Severity,Rule,Message\r\n"
+                                                         "f.csv,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
 }
 
 TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cell neutral") {

@@ -1,12 +1,14 @@
 #pragma once
-// Tables and findings → output bytes, one renderer per --format behind one
-// interface. Renderers lay out; they never compute.
+// Documents → output bytes, one renderer per --format behind one interface,
+// and the one table of the formats that the command line, its help, the man
+// page and the bash completion read. Renderers lay out; they never compute.
 
-#include <cchc/render/tables.hpp>
+#include <cchc/render/document.hpp>
 
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cchc {
@@ -14,28 +16,40 @@ namespace cchc {
 class Renderer {
 public:
     virtual ~Renderer() = default;
-    /// `cchc report`: each sheet's tables, then its findings.
-    virtual void report(const Report &report, std::ostream &out) const = 0;
-    /// `cchc check`: the findings only.
-    virtual void findings(const Report &report, std::ostream &out) const = 0;
-    /// `cchc compare`: the ranking or the two periods, then the findings.
-    virtual void compare(const Comparison &comparison, const Report &report, std::ostream &out) const = 0;
+    virtual void print(const Document &document, std::ostream &out) const = 0;
 };
 
+/// One row of the table of formats (formats.cpp).
+struct FormatInfo {
+    std::string_view name;
+    std::string_view alias; ///< another name it answers to, or empty
+    std::string_view help_vi;
+    std::string_view help_en;
+    /// Lists every criterion of a sheet whatever --by says, so the pipeline
+    /// keeps the rows of each criterion.
+    bool keeps_rows = false;
+    bool colors = false; ///< may colour its output on a terminal
+    std::unique_ptr<Renderer> (*make)(const RenderOptions &options) = nullptr;
+
+    bool answers_to(std::string_view format) const { return format == name || (!alias.empty() && format == alias); }
+};
+
+/// Every format, the default (text) first.
+const std::vector<FormatInfo> &formats();
+/// The format of this name, or nullptr.
+const FormatInfo *find_format(std::string_view name);
+/// The format of this name; throws Error listing the valid names.
+const FormatInfo &format_info(std::string_view name, Lang lang);
+/// "text, md, csv, tsv, json" with this separator.
+std::string format_names(std::string_view separator);
+
 /// The renderer for a --format name; throws Error listing the valid names.
-std::unique_ptr<Renderer> make_renderer(const std::string &format, const RenderOptions &options);
-const std::vector<std::string> &format_names();
+std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOptions &options);
 
 /// One RFC 4180 record ending in CRLF: cells quoted where needed, and text
 /// cells (those not marked in `numeric`) that a spreadsheet would run as a
 /// formula neutralised with a leading apostrophe.
 void write_delimited_row(std::ostream &out, const std::vector<std::string> &cells, const std::vector<bool> &numeric,
                          char delimiter);
-
-std::unique_ptr<Renderer> make_text_renderer(const RenderOptions &options);
-std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions &options);
-std::unique_ptr<Renderer> make_json_renderer(const RenderOptions &options);
-std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options);
-std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions &options);
 
 } // namespace cchc

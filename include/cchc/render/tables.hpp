@@ -12,7 +12,18 @@
 
 namespace cchc {
 
-enum class TableKind { sheet, domain, owner, criterion, top, ranking, period_total, period_criteria, period_owners };
+enum class TableKind {
+    sheet,
+    domain,
+    owner,
+    criterion,
+    top,
+    ranking,
+    period_total,
+    period_criteria,
+    period_owners,
+    findings
+};
 
 /// How numbers are written in tables: for people ("96,56 %") or for
 /// spreadsheets (plain numbers, one decimal separator).
@@ -50,6 +61,11 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
 /// The tables of `cchc compare`: the ranking, or for two periods the
 /// totals, the criteria and the owners side by side.
 std::vector<Table> comparison_tables(const Comparison &comparison, const RenderOptions &options);
+/// The findings as md, csv and tsv list them: file, line, code, severity,
+/// rule and message.
+Table findings_table(const std::vector<const Finding *> &findings, Lang lang);
+/// "Phát hiện": the title over a sheet's findings.
+std::string_view findings_title(Lang lang);
 /// "phuong-1 (samples/phuong-1.csv)", with the period when there is one.
 std::string sheet_heading(const SheetSummary &summary);
 /// `file:line: severity[rule]: message`, as compilers print.
