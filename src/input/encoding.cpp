@@ -194,8 +194,7 @@ std::size_t DecodingSource::read(char *buffer, std::size_t wanted) {
         return m_raw_done ? 0 : m_raw->read(buffer, wanted);
     }
     std::size_t given = 0;
-    // fast-cpp-csv-parser takes a short read for the end of the input, so
-    // fill the whole request unless the input really ends.
+    // Fill the whole request unless the input really ends.
     while (given < wanted) {
         if (m_out_pos == m_out.size()) {
             m_out.clear();

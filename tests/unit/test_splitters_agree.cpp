@@ -4,26 +4,34 @@
 // then split_record). Every sample and test sheet, and generated text with
 // quotes, line breaks and bytes that are not UTF-8, is read through both
 // with each delimiter: the same records on the same physical lines, the
-// same cell texts, or the same error on the same line.
+// same cell texts, or the same error on the same line. Records on one line
+// are also read by fast-cpp-csv-parser's CSVReader (trim_chars<' '>,
+// double_quote_escape): the cell rule is the one it reads CSV with.
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/input/cell_text.hpp>
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/input/text_reader.hpp>
+#include <cchc/text/unicode.hpp>
 
 #include <doctest/doctest.h>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <random>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include <libfccp/csv.h>
 
 namespace {
 
@@ -42,6 +50,7 @@ struct Cut {
     bool failed = false;
     long error_line = 0; ///< 0 for an Error without a line
     std::string error;
+    std::string unlike_fccp; ///< the first record whose cells CSVReader reads otherwise
 };
 
 /// How the input reaches the splitters.
@@ -73,6 +82,13 @@ Cut run(Read &&read) {
     return cut;
 }
 
+std::string show(const Record &r) {
+    std::string out = fmt::format("lines {}-{}:", r.line, r.last_line);
+    for (const std::string &cell : r.cells)
+        out += fmt::format(" [{}]", cell);
+    return out;
+}
+
 Cut hot(const std::string &bytes, char delimiter, const Mode &mode) {
     return run([&](std::vector<Record> &records) {
         auto input = source(bytes, mode);
@@ -93,27 +109,75 @@ Cut hot(const std::string &bytes, char delimiter, const Mode &mode) {
     });
 }
 
+/// `line` (one physical line) read by fast-cpp-csv-parser as a row of N
+/// cells, N the number of its cells for cchc; an error message when it
+/// reads another number of cells or none.
+template <char Sep, std::size_t... I>
+std::vector<std::string> fccp_row(const std::string &line, std::index_sequence<I...>) {
+    std::istringstream in(line);
+    io::CSVReader<sizeof...(I), io::trim_chars<' '>, io::double_quote_escape<Sep, '"'>> reader(k_file, in);
+    reader.set_header(std::to_string(I)...);
+    std::array<char *, sizeof...(I)> cells{};
+    try {
+        if (!reader.read_row(cells[I]...)) return {"(no row)"};
+    } catch (const io::error::base &e) {
+        return {e.what()};
+    }
+    std::vector<std::string> out;
+    for (const char *cell : cells)
+        out.push_back(cchc::to_nfc(cell));
+    return out;
+}
+
+template <char Sep, std::size_t... N>
+std::vector<std::string> fccp_row_of(const std::string &line, std::size_t count, std::index_sequence<N...>) {
+    std::vector<std::string> out = {"(too many cells to compare)"};
+    ((count == N + 1 ? (out = fccp_row<Sep>(line, std::make_index_sequence<N + 1>()), 0) : 0), ...);
+    return out;
+}
+
+/// What fast-cpp-csv-parser reads in `record` (at most 24 cells, on one
+/// line and not empty: its line reader splits at every LF, skips UTF-8 BOMs
+/// and reads no row from an empty line).
+bool fccp_can_read(const cchc::RawRecord &record, std::size_t count) {
+    return count <= 24 && !record.text.empty() && record.text.find('\n') == std::string::npos &&
+           record.text.rfind("\xEF\xBB\xBF", 0) != 0;
+}
+
+std::vector<std::string> fccp_cells(const std::string &line, char delimiter, std::size_t count) {
+    auto counts = std::make_index_sequence<24>();
+    switch (delimiter) {
+    case ',': return fccp_row_of<','>(line, count, counts);
+    case ';': return fccp_row_of<';'>(line, count, counts);
+    case '\t': return fccp_row_of<'\t'>(line, count, counts);
+    default: return fccp_row_of<'|'>(line, count, counts);
+    }
+}
+
 Cut cold(const std::string &bytes, char delimiter, const Mode &mode) {
-    return run([&](std::vector<Record> &records) {
+    std::string unlike_fccp;
+    Cut cut = run([&](std::vector<Record> &records) {
         cchc::RecordReader reader(k_file, source(bytes, mode), cchc::Lang::en);
         cchc::RawRecord raw;
         while (reader.next(raw)) {
             Record record{raw.line, raw.last_line, {}};
             cchc::split_record(raw, delimiter, k_file, record.cells, cchc::Lang::en);
+            if (fccp_can_read(raw, record.cells.size()) && unlike_fccp.empty()) {
+                Record theirs = record;
+                theirs.cells = fccp_cells(raw.text, delimiter, record.cells.size());
+                if (!(theirs == record))
+                    unlike_fccp = fmt::format("cchc {} / CSVReader {}", show(record), show(theirs));
+            }
             records.push_back(std::move(record));
         }
     });
-}
-
-std::string show(const Record &r) {
-    std::string out = fmt::format("lines {}-{}:", r.line, r.last_line);
-    for (const std::string &cell : r.cells)
-        out += fmt::format(" [{}]", cell);
-    return out;
+    cut.unlike_fccp = std::move(unlike_fccp);
+    return cut;
 }
 
 /// The first difference between the two cuts, or "" when they agree.
 std::string difference(const Cut &h, const Cut &c) {
+    if (!c.unlike_fccp.empty()) return c.unlike_fccp;
     std::size_t n = std::min(h.records.size(), c.records.size());
     for (std::size_t i = 0; i < n; ++i)
         if (!(h.records[i] == c.records[i]))

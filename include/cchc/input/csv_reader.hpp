@@ -3,7 +3,9 @@
 // known (header detection) and for small inputs such as the catalog. The
 // text reader (text_reader.hpp) finds each record, with the physical line it
 // starts on; here it becomes a checked UTF-8 string, and `split_record`
-// splits it into cells with fast-cpp-csv-parser's double-quote policy.
+// splits it into cells by the hot path's rule (cell_text.hpp): a delimiter
+// inside quotes is text, spaces around a cell are trimmed, then the quotes
+// around it removed and each doubled quote inside made one.
 
 #include <cchc/input/encoding.hpp>
 #include <cchc/input/text_reader.hpp>
