@@ -1,4 +1,6 @@
 // Text → records → cells (see csv_reader.hpp).
+#include "messages.hpp"
+
 #include <cchc/base/error.hpp>
 #include <cchc/input/csv_reader.hpp>
 #include <cchc/text/unicode.hpp>
@@ -63,14 +65,7 @@ void split_record(const RawRecord &record, char delimiter, const std::string &fi
                              fmt::format(fmt::runtime(pick(lang, "dấu ngoặc kép sai: {}", "broken quoting: {}")),
                                          "Escaped string was not closed in line -1 in file \"\"."));
         cells.push_back(cell_text(text.substr(begin, i - begin)));
-        if (cells.size() > RecordReader::k_max_cells)
-            throw InputError(file, record.line,
-                             fmt::format(fmt::runtime(pick(lang,
-                                                           "hơn {} ô trong một dòng; hãy kiểm tra dấu phân cách "
-                                                           "(--delimiter) hoặc tệp",
-                                                           "more than {} cells in one row; check the delimiter "
-                                                           "(--delimiter) or the file")),
-                                         RecordReader::k_max_cells));
+        if (cells.size() > TextReader::k_max_cells) throw InputError(file, record.line, too_many_cells_message(lang));
         if (i == text.size()) break;
         begin = i + 1;
     }

@@ -24,17 +24,12 @@ struct RawRecord {
 
 class RecordReader {
 public:
-    static constexpr std::size_t k_max_record_bytes = TextReader::k_max_record_bytes;
-    static constexpr std::size_t k_max_cells = TextReader::k_max_cells;
-
     RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source, Lang lang = Lang::en);
 
     /// The next record, or false at the end of the input. Throws InputError
     /// for an unterminated quote, a record over the size limit or bytes
     /// that are not UTF-8.
     bool next(RawRecord &record);
-
-    const DecodingSource &source() const { return *m_source; }
 
 private:
     std::string m_file;
