@@ -1,4 +1,6 @@
 // Cell span → cell text (see cell_text.hpp).
+#include "messages.hpp"
+
 #include <cchc/base/error.hpp>
 #include <cchc/input/cell_text.hpp>
 #include <cchc/input/encoding.hpp>

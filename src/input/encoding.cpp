@@ -1,4 +1,6 @@
 // Bytes → UTF-8 (see encoding.hpp).
+#include "messages.hpp"
+
 #include <cchc/base/error.hpp>
 #include <cchc/input/encoding.hpp>
 #include <cchc/text/unicode.hpp>
@@ -45,8 +47,7 @@ public:
                 return 0;
             }
             if (errno == EINTR) continue;
-            throw Error(fmt::format(fmt::runtime(pick(m_lang, "{}: không đọc được: {}", "{}: cannot read: {}")), m_name,
-                                    std::strerror(errno)));
+            throw Error(cannot_read_message(m_name, errno, m_lang));
         }
     }
 
@@ -110,6 +111,19 @@ std::string file_shorter_message(const std::string &name, long long read, long l
             pick(lang, "{}: tệp bị ngắn đi trong lúc đọc ({} trên {} byte); hãy chạy lại khi tệp đã lưu xong",
                  "{}: the file became shorter while it was read ({} of {} bytes); run again once it is saved")),
         name, read, size);
+}
+
+std::string cannot_read_message(const std::string &name, int error, Lang lang) {
+    return fmt::format(fmt::runtime(pick(lang, "{}: không đọc được: {}", "{}: cannot read: {}")), name,
+                       std::strerror(error));
+}
+
+std::string nul_byte_message(Lang lang) {
+    return std::string(pick(lang,
+                            "có byte NUL: đây không phải tệp CSV dạng văn bản (nếu là UTF-16 không có BOM, dùng "
+                            "--encoding UTF-16LE)",
+                            "a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, use --encoding "
+                            "UTF-16LE)"));
 }
 
 std::string not_utf8_message(unsigned char byte, Lang lang) {
@@ -194,8 +208,7 @@ std::size_t DecodingSource::read(char *buffer, std::size_t wanted) {
         return m_raw_done ? 0 : m_raw->read(buffer, wanted);
     }
     std::size_t given = 0;
-    // fast-cpp-csv-parser takes a short read for the end of the input, so
-    // fill the whole request unless the input really ends.
+    // Fill the whole request unless the input really ends.
     while (given < wanted) {
         if (m_out_pos == m_out.size()) {
             m_out.clear();
@@ -280,12 +293,7 @@ void DecodingSource::emit(const char *data, std::size_t size, bool at_end) {
             m_pending_cr = true;
             continue;
         }
-        if (c == '\0')
-            fail(std::string(pick(m_lang,
-                                  "có byte NUL: đây không phải tệp CSV dạng văn bản (nếu là UTF-16 không có BOM, "
-                                  "dùng --encoding UTF-16LE)",
-                                  "a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, "
-                                  "use --encoding UTF-16LE)")));
+        if (c == '\0') fail(nul_byte_message(m_lang));
         if (c == '\n') ++m_newlines;
         m_out += c;
     }

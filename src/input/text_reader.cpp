@@ -1,4 +1,6 @@
 // UTF-8 text → records → cell spans (see text_reader.hpp).
+#include "messages.hpp"
+
 #include <cchc/base/error.hpp>
 #include <cchc/input/text_reader.hpp>
 #include <cchc/text/unicode.hpp>
@@ -17,8 +19,10 @@ namespace {
 
 constexpr std::size_t k_read_size = 1 << 20; // bytes asked from the input at a time
 
-inline BlockMasks classify(const char *p, char delimiter) {
-    BlockMasks m;
+// classify and skip_plain take TextReader's private BlockMasks as `Masks`.
+template <typename Masks>
+inline Masks classify(const char *p, char delimiter) {
+    Masks m;
 #ifdef __SSE2__
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i delim = _mm_set1_epi8(delimiter);
@@ -54,9 +58,10 @@ inline BlockMasks classify(const char *p, char delimiter) {
 /// The first byte at or after `pos` that can end a cell or a record, or
 /// change the quoting: '"', the delimiter, LF, CR, NUL. Sixty-four bytes at
 /// a time while they fit.
+template <typename Masks>
 inline std::size_t skip_plain(const char *buffer, std::size_t pos, std::size_t end, char delimiter) {
     for (; pos + 64 <= end; pos += 64) {
-        BlockMasks m = classify(buffer + pos, delimiter);
+        Masks m = classify<Masks>(buffer + pos, delimiter);
         std::uint64_t hit = m.quote | m.delimiter | m.lf | m.cr | m.nul;
         if (hit != 0) return pos + static_cast<std::size_t>(__builtin_ctzll(hit));
     }
@@ -80,6 +85,14 @@ inline std::uint64_t prefix_xor(std::uint64_t x) {
 
 } // namespace
 
+std::string too_many_cells_message(Lang lang) {
+    return fmt::format(
+        fmt::runtime(pick(lang, "hơn {} ô trong một dòng; hãy kiểm tra dấu phân cách (--delimiter) hoặc tệp",
+                          "more than {} cells in one row; check the delimiter (--delimiter) or the "
+                          "file")),
+        TextReader::k_max_cells);
+}
+
 TextReader::TextReader(std::string file_name, RawInput &input, Lang lang, long first_line, std::size_t size_hint,
                        std::uint64_t first_offset)
     : m_file(std::move(file_name)), m_input(input), m_lang(lang),
@@ -91,12 +104,7 @@ void TextReader::fail(long line, const std::string &message) const {
 }
 
 void TextReader::fail_too_many_cells(long line) const {
-    fail(line, fmt::format(fmt::runtime(pick(m_lang,
-                                             "hơn {} ô trong một dòng; hãy kiểm tra dấu phân cách (--delimiter) "
-                                             "hoặc tệp",
-                                             "more than {} cells in one row; check the delimiter (--delimiter) or "
-                                             "the file")),
-                           k_max_cells));
+    fail(line, too_many_cells_message(m_lang));
 }
 
 bool TextReader::refill(std::size_t &pos) {
@@ -176,7 +184,7 @@ bool TextReader::next(RecordSpan &record) {
                 live <<= m_begin - m_block_pos;
                 pos = m_block_pos;
             } else {
-                m = classify(m_buffer.get() + pos, delimiter);
+                m = classify<BlockMasks>(m_buffer.get() + pos, delimiter);
                 if ((m.cr | m.nul) != 0) break;
                 inside = prefix_xor(m.quote) ^ (in_quotes ? ~std::uint64_t(0) : 0);
             }
@@ -226,7 +234,7 @@ bool TextReader::next(RecordSpan &record) {
             in_quotes = (inside >> 63) != 0;
             pos += 64;
         }
-        pos = skip_plain(m_buffer.get(), pos, m_end, delimiter);
+        pos = skip_plain<BlockMasks>(m_buffer.get(), pos, m_end, delimiter);
         if (pos == m_end) {
             if (!m_eof) {
                 pos = more(pos, line, first_line, line_start);
@@ -267,12 +275,7 @@ bool TextReader::next(RecordSpan &record) {
             ++pos;
             continue;
         }
-        if (c == '\0')
-            fail(line, std::string(pick(m_lang,
-                                        "có byte NUL: đây không phải tệp CSV dạng văn bản (nếu là UTF-16 không có "
-                                        "BOM, dùng --encoding UTF-16LE)",
-                                        "a NUL byte: this is not a text CSV file (if it is UTF-16 without a BOM, use "
-                                        "--encoding UTF-16LE)")));
+        if (c == '\0') fail(line, nul_byte_message(m_lang));
         // A line break: LF, CR LF, or a lone CR.
         std::size_t length = 1;
         if (c == '\r') {

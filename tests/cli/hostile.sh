@@ -40,25 +40,19 @@ grep -q ',16,20.00,18.50,11.00,9.00,55.00,91.00,100.00,Tốt' "$work/fifo.out" |
 # Standard input closed.
 expect 2 "cannot read" "$bin" check --lang en - <&-
 
-# A file that becomes shorter while it is read (rewritten by another program).
-{ echo "$header"; seq 1 2000000 | sed 's/.*/1.&,A,1,1,/'; } >"$work/shrink.csv"
-shrunk=0
-for attempt in 1 2 3 4 5; do
-  cp "$work/shrink.csv" "$work/shrinking.csv"
-  "$bin" check --lang en "$work/shrinking.csv" >/dev/null 2>"$work/err" &
-  pid=$!
-  sleep 0.05
-  truncate -s 1000 "$work/shrinking.csv"
-  wait $pid
-  got=$?
-  [ $got -le 2 ] || fail "shrinking file: exit status $got (a crash?)"
-  if grep -q "became shorter while it was read" "$work/err"; then
-    [ $got -eq 2 ] || fail "shrinking file: exit status $got, expected 2"
-    shrunk=1
-    break
-  fi
+# A file that becomes shorter while it is read: tests/unit/test_file_shorter.cpp
+# cuts it between two reads (one stream, and each part of a file read in two).
+# Here, without timing, a sysfs file: a regular file whose size (4096) is more
+# than a read gives, as a file cut short before cchc reads on.
+short=
+for f in /sys/devices/system/cpu/online /sys/kernel/mm/transparent_hugepage/enabled; do
+  if [ -f "$f" ] && [ "$(stat -c %s "$f")" -gt "$(wc -c <"$f")" ]; then short=$f; break; fi
 done
-[ $shrunk -eq 1 ] || fail "shrinking file: never caught in 5 attempts"
+if [ -n "$short" ]; then
+  expect 2 "$short: the file became shorter while it was read (" "$bin" check --lang en "$short"
+else
+  echo "hostile: no sysfs file shorter than its size; the shorter-file case is left to the unit test"
+fi
 
 # Output to a full disk.
 expect 2 "cannot write the output: No space left on device" sh -c "'$bin' report --lang en samples/phuong-1-2023.csv >/dev/full"

@@ -167,6 +167,7 @@ TEST_CASE("split_record reports broken quoting with the record line") {
     } catch (const cchc::InputError &e) {
         CHECK(e.file() == "t.csv");
         CHECK(e.line() == 12);
+        CHECK(std::string(e.what()) == "broken quoting: Escaped string was not closed in line -1 in file \"\".");
     }
 }
 

@@ -3,7 +3,9 @@
 // known (header detection) and for small inputs such as the catalog. The
 // text reader (text_reader.hpp) finds each record, with the physical line it
 // starts on; here it becomes a checked UTF-8 string, and `split_record`
-// splits it into cells with fast-cpp-csv-parser's double-quote policy.
+// splits it into cells by the hot path's rule (cell_text.hpp): a delimiter
+// inside quotes is text, spaces around a cell are trimmed, then the quotes
+// around it removed and each doubled quote inside made one.
 
 #include <cchc/input/encoding.hpp>
 #include <cchc/input/text_reader.hpp>
@@ -22,17 +24,12 @@ struct RawRecord {
 
 class RecordReader {
 public:
-    static constexpr std::size_t k_max_record_bytes = TextReader::k_max_record_bytes;
-    static constexpr std::size_t k_max_cells = TextReader::k_max_cells;
-
     RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source, Lang lang = Lang::en);
 
     /// The next record, or false at the end of the input. Throws InputError
     /// for an unterminated quote, a record over the size limit or bytes
     /// that are not UTF-8.
     bool next(RawRecord &record);
-
-    const DecodingSource &source() const { return *m_source; }
 
 private:
     std::string m_file;

@@ -39,8 +39,9 @@ struct WrongGuess : std::exception {
 /// program rewrote it while it was read, and its sums would be wrong.
 std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang = Lang::en);
 
-/// The message for a byte that is not UTF-8 in a file read as UTF-8.
-std::string not_utf8_message(unsigned char byte, Lang lang = Lang::en);
+/// The message for a read that failed with `error` (an errno value), for
+/// every RawInput.
+std::string cannot_read_message(const std::string &name, int error, Lang lang = Lang::en);
 
 class DecodingSource : public RawInput {
 public:

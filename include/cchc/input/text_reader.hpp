@@ -36,11 +36,6 @@ struct RecordSpan {
     std::vector<CellSpan> cells; ///< when a delimiter is set
 };
 
-/// Where the bytes that matter are in 64 bytes of text: one bit per byte.
-struct BlockMasks {
-    std::uint64_t quote = 0, delimiter = 0, lf = 0, cr = 0, nul = 0;
-};
-
 class TextReader {
 public:
     /// The longest line, and record, accepted.
@@ -72,6 +67,11 @@ public:
     long line() const { return m_line; }
 
 private:
+    /// Where the bytes that matter are in 64 bytes of text: one bit per byte.
+    struct BlockMasks {
+        std::uint64_t quote = 0, delimiter = 0, lf = 0, cr = 0, nul = 0;
+    };
+
     bool refill(std::size_t &pos);
     /// refill(), or the message for a line or record over the size limit;
     /// returns `pos` moved with the bytes.
