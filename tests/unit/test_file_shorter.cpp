@@ -8,7 +8,7 @@
 
 #include <cchc/base/error.hpp>
 #include <cchc/input/encoding.hpp>
-#include <cchc/model/loader.hpp>
+#include <cchc/layout/loader.hpp>
 
 #include <doctest/doctest.h>
 
@@ -132,7 +132,7 @@ TEST_CASE("a streamed file cut short while it is read stops with the message nam
     SUBCASE("in one part (read(2))") {
         options.split_at = 0;
         ShrinkingSink sink(path, 0, cut_to);
-        std::string error = error_of([&] { cchc::stream_file(path, options, sink); });
+        std::string error = error_of([&] { cchc::stream_file(path, options, sink, true); });
         CHECK(sink.shrunk);
         CHECK(error == cchc::file_shorter_message(path, 3 << 20, size));
     }
@@ -141,13 +141,13 @@ TEST_CASE("a streamed file cut short while it is read stops with the message nam
         // end; part 1 cuts the file from its own thread, between two reads.
         options.split_at = 1 << 20;
         ShrinkingSink sink(path, 1, cut_to);
-        std::string error = error_of([&] { cchc::stream_file(path, options, sink); });
+        std::string error = error_of([&] { cchc::stream_file(path, options, sink, true); });
         CHECK(sink.shrunk);
         CHECK(error == cchc::file_shorter_message(path, 3 << 20, size));
     }
     SUBCASE("near miss: a file that keeps its size reads to the end") {
         options.split_at = 1 << 20;
         ShrinkingSink sink(path, 1, bytes.size());
-        CHECK(error_of([&] { cchc::stream_file(path, options, sink); }) == "");
+        CHECK(error_of([&] { cchc::stream_file(path, options, sink, true); }) == "");
     }
 }
