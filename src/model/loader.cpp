@@ -50,7 +50,7 @@ Finding missing_column_finding(const std::string &file, long line, Column column
         fmt::runtime(pick(lang, "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
                           "no column for {} ({}); the header read is: {}; name the column \"{}\" (or: {})")),
         info.id, info.canonical_vi, shown, info.canonical_vi, alias_list(info));
-    return Finding{file, line, "", "missing-column", Severity::error, message};
+    return Finding{file, line, "", Rule::missing_column, Severity::error, message};
 }
 
 /// Findings for a file whose header row was not found: the columns that are
@@ -79,7 +79,7 @@ void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix
     std::vector<std::string> first;
     split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, first, options.lang);
     out.findings.push_back(Finding{
-        path, prefix.front().line, "", "missing-column", Severity::error,
+        path, prefix.front().line, "", Rule::missing_column, Severity::error,
         fmt::format(fmt::runtime(pick(lang,
                                       "không thấy dòng tiêu đề trong {} dòng đầu: cần các cột Mục, Điểm tối đa, "
                                       "Điểm thẩm định; dòng đầu đọc được: {}{}",
@@ -633,7 +633,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     out.encoding = o.source->encoding();
     if (o.source->encoding_assumed())
         out.findings.push_back(Finding{
-            path, 1, "", "encoding-assumed", Severity::info,
+            path, 1, "", Rule::encoding_assumed, Severity::info,
             std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
                              "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))});
     o.reader = std::make_unique<TextReader>(path, *o.source, lang, 1, size_hint);
@@ -653,7 +653,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     }
     if (o.prefix.empty() ||
         std::all_of(o.prefix.begin(), o.prefix.end(), [](const RawRecord &r) { return is_blank_cell(r.text); })) {
-        out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
+        out.findings.push_back(Finding{path, 1, "", Rule::missing_column, Severity::error,
                                        std::string(pick(lang,
                                                         "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
                                                         "Điểm thẩm định",
@@ -670,7 +670,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     out.delimiter = o.header.delimiter;
     for (auto [position, column] : o.header.map.repeated)
         out.findings.push_back(Finding{
-            path, o.prefix[o.header.record].line, "", "duplicate-column", Severity::warning,
+            path, o.prefix[o.header.record].line, "", Rule::duplicate_column, Severity::warning,
             fmt::format(fmt::runtime(pick(lang, "cột {} \"{}\" trùng vai trò với cột {}; chỉ đọc cột {}",
                                           "column {} \"{}\" means the same as column {}; only column {} is read")),
                         position + 1, collapse_space(o.header.cells[static_cast<std::size_t>(position)]),

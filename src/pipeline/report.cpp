@@ -54,7 +54,7 @@ void FileReport::limit_findings(std::size_t max, Lang lang, const DroppedFinding
     std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
     // It points at the first finding not shown.
     last.push_back(
-        Finding{loaded.file, first_dropped_line, "", "too-many-findings", worst,
+        Finding{loaded.file, first_dropped_line, "", Rule::too_many_findings, worst,
                 fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
                                               "{} more findings not shown (only the first {} are)")),
                             dropped, max)});

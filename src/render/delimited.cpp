@@ -98,7 +98,7 @@ public:
         for (const FileReport &file : report.files)
             for (const Finding &f : file.all_findings())
                 write_row({f.file, f.line > 0 ? std::to_string(f.line) : "", f.code,
-                           std::string(severity_name(f.severity)), f.rule, f.message},
+                           std::string(severity_name(f.severity)), std::string(rule_id(f.rule)), f.message},
                           numeric, out);
     }
 

@@ -78,7 +78,7 @@ private:
         out << "| --- | ---: | --- | --- | --- | --- |\n";
         for (const Finding &f : findings)
             out << "| " << escape_cell(f.file) << " | " << (f.line > 0 ? std::to_string(f.line) : "") << " | "
-                << escape_cell(f.code) << " | " << severity_name(f.severity) << " | " << f.rule << " | "
+                << escape_cell(f.code) << " | " << severity_name(f.severity) << " | " << rule_id(f.rule) << " | "
                 << escape_cell(f.message) << " |\n";
     }
 

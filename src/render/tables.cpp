@@ -82,7 +82,7 @@ std::string sheet_heading(const SheetSummary &summary) {
 
 std::string finding_line(const Finding &f) {
     std::string place = f.line > 0 ? fmt::format("{}:{}", f.file, f.line) : f.file;
-    return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), f.rule, f.message);
+    return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), rule_id(f.rule), f.message);
 }
 
 std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions &options) {

@@ -175,7 +175,7 @@ TEST_CASE("a forced delimiter is used as given") {
         CHECK(file.sheets.empty());
         REQUIRE(file.findings.size() == 1);
         const cchc::Finding &f = file.findings.front();
-        CHECK(f.rule == "missing-column");
+        CHECK(f.rule == cchc::Rule::missing_column);
         CHECK(f.severity == cchc::Severity::error);
         CHECK(f.line == 1);
         CHECK(f.message == "no header row in the first 30 rows: the columns Mục, Điểm tối đa, Điểm thẩm định are "
@@ -251,7 +251,7 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         CHECK(file.sheets.empty());
         REQUIRE(file.findings.size() == 1);
         const cchc::Finding &f = file.findings.front();
-        CHECK(f.rule == "missing-column");
+        CHECK(f.rule == cchc::Rule::missing_column);
         CHECK(f.severity == cchc::Severity::error);
         CHECK(f.file == file.file);
         CHECK(f.line == 1);
@@ -291,7 +291,7 @@ TEST_CASE("an empty file is a missing-column finding") {
         LoadedFile file = load_text(text, english());
         CHECK(file.sheets.empty());
         REQUIRE(file.findings.size() >= 1);
-        CHECK(file.findings.front().rule == "missing-column");
+        CHECK(file.findings.front().rule == cchc::Rule::missing_column);
         CHECK(file.findings.front().severity == cchc::Severity::error);
     }
 }
@@ -344,7 +344,7 @@ TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
                                 english());
     CHECK(file.encoding == "WINDOWS-1258");
     REQUIRE(file.findings.size() == 1);
-    CHECK(file.findings.front().rule == "encoding-assumed");
+    CHECK(file.findings.front().rule == cchc::Rule::encoding_assumed);
     CHECK(file.findings.front().severity == cchc::Severity::info);
     REQUIRE(file.sheets.size() == 1);
     REQUIRE(file.sheets.front().rows.size() == 1);
@@ -355,7 +355,7 @@ TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
 TEST_CASE("a repeated header column is a warning") {
     LoadedFile file = load_text("Mục,STT,Điểm tối đa,Điểm thẩm định\n1.1,1,2,1\n", english());
     REQUIRE(file.findings.size() == 1);
-    CHECK(file.findings.front().rule == "duplicate-column");
+    CHECK(file.findings.front().rule == cchc::Rule::duplicate_column);
     CHECK(file.findings.front().severity == cchc::Severity::warning);
     CHECK(file.findings.front().line == 1);
     CHECK(file.findings.front().message == "column 2 \"STT\" means the same as column 1; only column 1 is read");
@@ -451,7 +451,7 @@ TEST_CASE("the Excel variants of the reference sheet load like the reference") {
         if (name.find("cp1258") != std::string::npos) {
             CHECK(file.encoding == "WINDOWS-1258");
             REQUIRE(file.findings.size() == 1);
-            CHECK(file.findings.front().rule == "encoding-assumed");
+            CHECK(file.findings.front().rule == cchc::Rule::encoding_assumed);
         }
         if (name.find("excel-vi") != std::string::npos) {
             CHECK(file.delimiter == ';');
