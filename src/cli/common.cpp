@@ -120,7 +120,7 @@ public:
         }
         for (std::size_t i = 0; i < file.sheets.size(); ++i)
             file.sheets[i].sheet = &file.loaded.sheets[i];
-        file.findings = file.loaded.findings;
+        file.findings = check_file(file.loaded, m_check.lang);
         file.limit_findings(k_max_findings_per_file, m_check.lang, dropped);
         return file;
     }
@@ -173,7 +173,7 @@ FileOutcome process_file(const std::string &path, const LoadOptions &load, const
         FileReport &file = out.report;
         file = FileReport();
         file.loaded = load_file(path, load);
-        file.findings = file.loaded.findings;
+        file.findings = check_file(file.loaded, check.lang);
         for (const Sheet &sheet : file.loaded.sheets) {
             SheetSummary s = summarise(sheet, summary);
             s.findings = check_sheet(sheet, check);

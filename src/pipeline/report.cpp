@@ -1,4 +1,5 @@
 // A run's report and the findings budget of a file (see pipeline/report.hpp).
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/pipeline/report.hpp>
 
 #include <fmt/format.h>
@@ -53,11 +54,7 @@ void FileReport::limit_findings(std::size_t max, Lang lang, const DroppedFinding
     if (dropped == 0) return;
     std::vector<Finding> &last = sheets.empty() ? findings : sheets.back().findings;
     // It points at the first finding not shown.
-    last.push_back(
-        Finding{loaded.file, first_dropped_line, "", Rule::too_many_findings, worst,
-                fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
-                                              "{} more findings not shown (only the first {} are)")),
-                            dropped, max)});
+    last.push_back(too_many_findings(loaded.file, first_dropped_line, worst, dropped, max, lang));
 }
 
 } // namespace cchc

@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         report.files.emplace_back();
         cchc::FileReport &file = report.files.back();
         file.loaded = cchc::load_input(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz.csv", load);
-        file.findings = file.loaded.findings;
+        file.findings = cchc::check_file(file.loaded, load.lang);
         cchc::SummaryOptions summary;
         if (flags & 2) summary.out_of = cchc::Decimal::from_int(100);
         summary.top = (flags >> 2) & 7;

@@ -37,7 +37,7 @@ Checked check_csv(const std::string &csv, cchc::Lang lang = cchc::Lang::en, cons
     load.unit = unit;
     Checked out;
     out.loaded = cchc::test::load_text(csv, load);
-    REQUIRE(out.loaded.findings.empty());
+    REQUIRE(cchc::check_file(out.loaded, lang).empty());
     REQUIRE(out.loaded.sheets.size() == 1);
     cchc::CheckOptions options;
     options.lang = lang;

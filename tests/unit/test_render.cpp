@@ -82,7 +82,7 @@ Report reference_report() {
     cchc::FileReport &file = report.files.back();
     file.loaded = cchc::load_file(cchc::test::reference_sheet_path(), {});
     REQUIRE(file.loaded.sheets.size() == 1);
-    file.findings = file.loaded.findings;
+    file.findings = cchc::check_file(file.loaded, cchc::Lang::vi);
     cchc::SummaryOptions options;
     options.out_of = cchc::Decimal::from_int(100);
     for (const Sheet &sheet : file.loaded.sheets) {

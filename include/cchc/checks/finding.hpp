@@ -3,7 +3,7 @@
 // file, a physical line and usually a criterion code. Findings are values:
 // stages collect them and go on; only the exit status depends on them.
 // Every rule, with its id, severity and fix, is listed in checks/rules.hpp
-// and docs/rules.md.
+// and docs/rules.md. Findings are made in src/checks only.
 
 #include <cchc/checks/rules.hpp>
 

@@ -17,7 +17,7 @@ enum class Severity { info, warning, error };
 std::string_view severity_name(Severity severity);
 
 enum class Rule : std::uint8_t {
-    // About the file as a whole (src/model/loader.cpp).
+    // About the file as a whole, from the loader's facts (src/checks/file_checks.cpp).
     missing_column,
     duplicate_column,
     encoding_assumed,
@@ -39,7 +39,7 @@ enum class Rule : std::uint8_t {
     note_fraction_invalid,
     note_percent_mismatch,
     score_fraction_mismatch,
-    // About a run (src/pipeline/report.cpp).
+    // About a run (src/checks/file_checks.cpp).(src/pipeline/report.cpp).
     too_many_findings, // the last one: k_rule_count below names it
 };
 
