@@ -94,4 +94,14 @@ Finding too_many_findings(const std::string &file, long line, Severity worst, st
                     dropped, shown));
 }
 
+Finding mixed_scales(const std::string &file, const std::string &first, const std::string &other, Lang lang) {
+    return make_finding(Rule::mixed_scales, file, 0, "",
+                        fmt::format(fmt::runtime(pick(lang,
+                                                      "các chỉ số có thang điểm khác nhau ({} và {}); dùng --out-of "
+                                                      "hoặc --criteria để so sánh trên cùng thang",
+                                                      "the indexes are out of different scales ({} and {}); use "
+                                                      "--out-of or --criteria to rank on one scale")),
+                                    first, other));
+}
+
 } // namespace cchc

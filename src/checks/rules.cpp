@@ -32,6 +32,7 @@ constexpr std::array k_rules = {
     RuleInfo{Rule::note_percent_mismatch, "note-percent-mismatch", S::warning, "### note-percent-mismatch"},
     RuleInfo{Rule::score_fraction_mismatch, "score-fraction-mismatch", S::info, "### score-fraction-mismatch"},
     RuleInfo{Rule::too_many_findings, "too-many-findings", S::error, "## too-many-findings"},
+    RuleInfo{Rule::mixed_scales, "mixed-scales", S::warning, "## mixed-scales"},
 };
 
 constexpr bool in_enum_order() {

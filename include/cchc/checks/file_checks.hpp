@@ -1,8 +1,9 @@
 #pragma once
 // Loaded file → the findings about the file as a whole: missing-column,
 // duplicate-column, encoding-assumed, made from the facts the loader
-// records (`FileFacts`); and the finding about a run: too-many-findings.
-// Like every finding, their messages are written here, in src/checks.
+// records (`FileFacts`); and the findings about a run: too-many-findings,
+// mixed-scales. Like every finding, their messages are written here, in
+// src/checks.
 
 #include <cchc/base/lang.hpp>
 #include <cchc/checks/finding.hpp>
@@ -22,5 +23,9 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang);
 /// `line` is the first one's, `worst` the most severe of them.
 Finding too_many_findings(const std::string &file, long line, Severity worst, std::size_t dropped, std::size_t shown,
                           Lang lang);
+
+/// mixed-scales: two indexes out of different scales (`first` and `other`,
+/// as shown) are ranked together; `file` holds the sheet with `other`.
+Finding mixed_scales(const std::string &file, const std::string &first, const std::string &other, Lang lang);
 
 } // namespace cchc

@@ -40,10 +40,11 @@ enum class Rule : std::uint8_t {
     note_percent_mismatch,
     score_fraction_mismatch,
     // About a run (src/checks/file_checks.cpp).(src/pipeline/report.cpp).
-    too_many_findings, // the last one: k_rule_count below names it
+    too_many_findings,
+    mixed_scales, // the last one: k_rule_count below names it
 };
 
-inline constexpr std::size_t k_rule_count = static_cast<std::size_t>(Rule::too_many_findings) + 1;
+inline constexpr std::size_t k_rule_count = static_cast<std::size_t>(Rule::mixed_scales) + 1;
 
 struct RuleInfo {
     Rule rule;
