@@ -34,17 +34,16 @@ public:
 
 private:
     template <typename... Args>
-    void add_at(long line, const std::string &code, std::string_view rule, Severity severity, std::string_view vi,
-                std::string_view en, Args &&...args) {
+    void add_at(long line, const std::string &code, Rule rule, std::string_view vi, std::string_view en,
+                Args &&...args) {
         std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
         if (!code.empty()) message = shorten(code) + ": " + message;
-        m_out.push_back(Finding{m_sheet.file, line, code, std::string(rule), severity, std::move(message)});
+        m_out.push_back(make_finding(rule, m_sheet.file, line, code, std::move(message)));
     }
 
     template <typename... Args>
-    void add(const Row *row, std::string_view rule, Severity severity, std::string_view vi, std::string_view en,
-             Args &&...args) {
-        add_at(row->line, row->code, rule, severity, vi, en, std::forward<Args>(args)...);
+    void add(const Row *row, Rule rule, std::string_view vi, std::string_view en, Args &&...args) {
+        add_at(row->line, row->code, rule, vi, en, std::forward<Args>(args)...);
     }
 
     std::string_view column_label(std::string_view id) const {
@@ -59,35 +58,34 @@ private:
         switch (score.number.status) {
         case S::not_given:
             if (required && id == "appraised")
-                add(&row, "bad-number", Severity::error, "chưa có {}; hãy ghi một số (0 nếu không đạt)",
+                add(&row, Rule::bad_number, "chưa có {}; hãy ghi một số (0 nếu không đạt)",
                     "the {} is empty; write a number (0 when nothing was scored)", column_label(id));
             else if (required)
-                add(&row, "bad-number", Severity::error, "chưa có {}; hãy ghi điểm tối đa của tiêu chí",
+                add(&row, Rule::bad_number, "chưa có {}; hãy ghi điểm tối đa của tiêu chí",
                     "the {} is empty; write the criterion's maximum points", column_label(id));
             return;
         case S::bad:
-            add(&row, "bad-number", Severity::error, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
+            add(&row, Rule::bad_number, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
                 "the {} \"{}\" is not a number; write a number such as 1.5 or 1,5", column_label(id),
                 shorten(score.text));
             return;
         case S::too_large:
-            add(&row, "bad-number", Severity::error, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
+            add(&row, Rule::bad_number, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
                 "the {} \"{}\" is too large to be a score; check the cell", column_label(id), shorten(score.text));
             return;
         case S::sum_too_large:
-            add(&row, "bad-number", Severity::error,
-                "với {} \"{}\", tổng cột này của bảng vượt quá 10^12 điểm; hãy kiểm tra ô này",
+            add(&row, Rule::bad_number, "với {} \"{}\", tổng cột này của bảng vượt quá 10^12 điểm; hãy kiểm tra ô này",
                 "with the {} \"{}\", this column of the sheet adds up to more than 10^12 points; check the cell",
                 column_label(id), shorten(score.text));
             return;
         case S::ok: break;
         }
         if (score.number.too_precise)
-            add(&row, "too-precise", Severity::warning, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
+            add(&row, Rule::too_precise, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
                 "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), shorten(score.text),
                 score.number.value.format(0));
         if (score.number.value.is_negative())
-            add(&row, "score-negative", Severity::error, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
+            add(&row, Rule::score_negative, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
                 "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), shorten(score.text));
     }
 
@@ -103,7 +101,7 @@ private:
             default: break;
             }
             if (row.kind == RowKind::uncoded) {
-                add(&row, "bad-code", Severity::warning,
+                add(&row, Rule::bad_code,
                     "dòng có điểm nhưng không có mục; dòng này không được cộng, hãy ghi mã tiêu chí",
                     "the row has scores but no code; it is not counted: write its criterion code");
                 continue;
@@ -116,20 +114,17 @@ private:
             check_number(row, row.appraised, "appraised", leaf);
             check_number(row, row.lost, "lost", false);
             if (row.max.given() && row.appraised.given() && row.appraised.number.value > row.max.number.value)
-                add(&row, "score-above-max", Severity::error,
-                    "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
+                add(&row, Rule::score_above_max, "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
                     "the appraised score {} is above the max {}; correct one of the two cells",
                     shorten(row.appraised.text), shorten(row.max.text));
             if (row.max.given() && row.self.given() && row.self.number.value > row.max.number.value)
-                add(&row, "self-above-max", Severity::error,
-                    "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
+                add(&row, Rule::self_above_max, "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
                     "the self score {} is above the max {}; correct one of the two cells", shorten(row.self.text),
                     shorten(row.max.text));
             if (row.max.given() && row.appraised.given() && row.lost.given()) {
                 Decimal expected = row.max.number.value - row.appraised.number.value;
                 if (expected != row.lost.number.value)
-                    add(&row, "lost-mismatch", Severity::error,
-                        "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
+                    add(&row, Rule::lost_mismatch, "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
                         "the number of points lost is {}, but {} − {} = {}; correct the points-lost cell",
                         shorten(row.lost.text), shorten(row.max.text), shorten(row.appraised.text), expected.format(0));
             }
@@ -142,11 +137,11 @@ private:
         bool dotted =
             std::all_of(row.code.begin(), row.code.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
         if (dotted && levels > k_max_code_levels)
-            add(&row, "bad-code", Severity::warning, "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
+            add(&row, Rule::bad_code, "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
                 "the code \"{}\" has {} levels; criterion codes have at most {}", shorten(row.code), levels,
                 k_max_code_levels);
         else
-            add(&row, "bad-code", Severity::warning, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
+            add(&row, Rule::bad_code, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
                 "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", shorten(row.code));
     }
 
@@ -156,11 +151,10 @@ private:
         bool all_valid = true;
         for (const NoteFraction &f : facts.fractions) {
             if (f.denominator == 0)
-                add(&row, "note-fraction-invalid", Severity::warning,
-                    "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
+                add(&row, Rule::note_fraction_invalid, "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
                     "the note has the fraction {} with a zero denominator; write the right counts", shorten(f.text));
             else if (f.numerator > f.denominator)
-                add(&row, "note-fraction-invalid", Severity::warning,
+                add(&row, Rule::note_fraction_invalid,
                     "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
                     "the note has the fraction {}: more done than there were; check the counts", shorten(f.text));
             else
@@ -173,7 +167,7 @@ private:
             const NotePercent &p = facts.percents.front();
             PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
             if (p.scaled != forms.rounded && p.scaled != forms.truncated)
-                add(&row, "note-percent-mismatch", Severity::warning, "{} = {} %, nhưng ghi chú ghi {} %",
+                add(&row, Rule::note_percent_mismatch, "{} = {} %, nhưng ghi chú ghi {} %",
                     "{} = {} %, but the note says {} %", shorten(f.text),
                     format_scaled(forms.rounded, p.decimals, p.separator), shorten(p.text));
         }
@@ -193,8 +187,7 @@ private:
         auto [rounded, truncated] = max_times_fraction(row.max.number.value.units(), f);
         std::int64_t appraised = row.appraised.number.value.units();
         if (appraised == rounded || appraised == truncated) return;
-        add(&row, "score-fraction-mismatch", Severity::info,
-            "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
+        add(&row, Rule::score_fraction_mismatch, "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
             "the appraised score is {}, while {} × {} = {} (a target rule may apply)", shorten(row.appraised.text),
             shorten(row.max.text), shorten(f.text), Decimal::from_units(rounded).format(2));
     }
@@ -206,12 +199,12 @@ private:
                 continue;
             const CatalogEntry *entry = m_catalog->find(row.key);
             if (entry == nullptr) {
-                add(&row, "unknown-code", Severity::warning, "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
+                add(&row, Rule::unknown_code, "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
                     "the code {} is not in the catalog {}; check the code", row.code, m_catalog->file);
                 continue;
             }
             if (row.max.given() && row.max.number.value != entry->max)
-                add(&row, "catalog-max-mismatch", Severity::error,
+                add(&row, Rule::catalog_max_mismatch,
                     "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
                     "the max {} differs from the catalog's {} ({} line {}); use the catalog's max",
                     shorten(row.max.text), entry->max.format(0), m_catalog->file, entry->line);
@@ -235,14 +228,14 @@ private:
             bool maybe_number = row.code.size() > 2 && row.code.find('.') != std::string::npos &&
                                 row.code.back() != '0' && row.code.find('.') == row.code.rfind('.');
             if (maybe_number)
-                add(&row, "duplicate-code", Severity::error,
+                add(&row, Rule::duplicate_code,
                     "mã {} đã có ở dòng {}; nếu một trong hai là {}0, bảng tính đã đổi nó thành số: hãy định dạng "
                     "cột Mục là Văn bản và gõ lại",
                     "the code {} already appears on line {}; if one of them is {}0, a spreadsheet turned it into a "
                     "number: format the code column as Text and type it again",
                     row.code, first.line, row.code);
             else
-                add(&row, "duplicate-code", Severity::error, "mã {} đã có ở dòng {}; mỗi tiêu chí chỉ ghi một lần",
+                add(&row, Rule::duplicate_code, "mã {} đã có ở dòng {}; mỗi tiêu chí chỉ ghi một lần",
                     "the code {} already appears on line {}; list each criterion once", row.code, first.line);
         }
     }
@@ -276,23 +269,27 @@ private:
             static const ChildSums none;
             const ChildSums *found = by_prefix.find(parent.key);
             const ChildSums &sums = found != nullptr ? *found : none;
-            compare_sum(parent, "parent-sum-mismatch", parent.max, sums.max, "max");
+            compare_parent_sum(parent, parent.max, sums.max, "max");
             // Scores are compared once the children have some (not in a blank template).
-            if (sums.any_scored)
-                compare_sum(parent, "parent-sum-mismatch", parent.appraised, sums.appraised, "appraised");
-            if (sums.any_self) compare_sum(parent, "parent-sum-mismatch", parent.self, sums.self, "self");
+            if (sums.any_scored) compare_parent_sum(parent, parent.appraised, sums.appraised, "appraised");
+            if (sums.any_self) compare_parent_sum(parent, parent.self, sums.self, "self");
         }
     }
 
-    void compare_sum(const Row &row, std::string_view rule, const Score &written, Decimal sum, std::string_view id) {
+    /// parent-sum-mismatch: a parent's cell against the sum of its children.
+    void compare_parent_sum(const Row &parent, const Score &written, Decimal sum, std::string_view id) {
         if (!written.given() || written.number.value == sum) return;
-        if (rule == "parent-sum-mismatch")
-            add(&row, rule, Severity::error, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
-                "the {} is {}, but its children add up to {}", column_label(id), shorten(written.text), sum.format(0));
-        else // a total row has no code of its own
-            add_at(row.line, "", rule, Severity::error, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
-                   "total row: the {} is {}, but the criteria add up to {}", column_label(id), shorten(written.text),
-                   sum.format(0));
+        add(&parent, Rule::parent_sum_mismatch, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
+            "the {} is {}, but its children add up to {}", column_label(id), shorten(written.text), sum.format(0));
+    }
+
+    /// total-mismatch: a total row's cell against the sum of the criteria.
+    void compare_total_sum(const Row &total, const Score &written, Decimal sum, std::string_view id) {
+        if (!written.given() || written.number.value == sum) return;
+        // A total row has no code of its own.
+        add_at(total.line, "", Rule::total_mismatch, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
+               "total row: the {} is {}, but the criteria add up to {}", column_label(id), shorten(written.text),
+               sum.format(0));
     }
 
     void check_totals() {
@@ -309,16 +306,16 @@ private:
         }
         for (const Row &row : m_sheet.rows) {
             if (row.kind != RowKind::total) continue;
-            compare_sum(row, "total-mismatch", row.max, max, "max");
-            compare_sum(row, "total-mismatch", row.self, self, "self");
-            compare_sum(row, "total-mismatch", row.appraised, appraised, "appraised");
-            compare_sum(row, "total-mismatch", row.lost, lost, "lost");
+            compare_total_sum(row, row.max, max, "max");
+            compare_total_sum(row, row.self, self, "self");
+            compare_total_sum(row, row.appraised, appraised, "appraised");
+            compare_total_sum(row, row.lost, lost, "lost");
         }
     }
 
     void check_has_criteria() {
         if (m_unscored > 0)
-            add_at(m_first_unscored->line, "", "not-scored", Severity::info,
+            add_at(m_first_unscored->line, "", Rule::not_scored,
                    "{} tiêu chí chưa có điểm (chỉ có điểm tối đa), chưa được tính; điền điểm thẩm định khi có",
                    "{} criteria have a max but no score yet and are not counted; fill in the appraised scores",
                    m_unscored);
@@ -326,7 +323,7 @@ private:
         if (m_unscored > 0) return; // a template being filled in
         // Point at the sheet's first row, or at the header when it has none.
         long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
-        add_at(line, "", "no-criteria", Severity::warning, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
+        add_at(line, "", Rule::no_criteria, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
                "the sheet of {} has no criterion rows with scores", m_sheet.unit);
     }
 

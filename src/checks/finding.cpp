@@ -2,16 +2,16 @@
 #include <cchc/checks/finding.hpp>
 
 #include <algorithm>
+#include <utility>
 
 namespace cchc {
 
-std::string_view severity_name(Severity severity) {
-    switch (severity) {
-    case Severity::info: return "info";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
-    }
-    return "error";
+Finding make_finding(Rule rule, std::string file, long line, std::string code, std::string message) {
+    return make_finding(rule, default_severity(rule), std::move(file), line, std::move(code), std::move(message));
+}
+
+Finding make_finding(Rule rule, Severity severity, std::string file, long line, std::string code, std::string message) {
+    return Finding{std::move(file), line, std::move(code), rule, severity, std::move(message)};
 }
 
 bool has_severity(const std::vector<Finding> &findings, Severity severity) {

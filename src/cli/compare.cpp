@@ -5,6 +5,7 @@
 #include "diagnostics.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/summary/compare.hpp>
 
 #include <fmt/format.h>
@@ -40,6 +41,21 @@ std::optional<PeriodComparison> as_periods(const std::vector<const SheetSummary 
     return compare_periods(*a, *b);
 }
 
+/// Indexes out of different scales do not rank against each other: a
+/// mixed-scales finding, before the others of the file of the first sheet
+/// whose scale differs from `first`'s. False when all share one scale.
+bool add_mixed_scales(Run &run, const SheetSummary &first) {
+    if (first.totals.count == 0) return false;
+    for (FileReport &file : run.report.files)
+        for (const SheetSummary &s : file.sheets)
+            if (s.totals.count > 0 && s.base != first.base) {
+                file.findings.insert(file.findings.begin(), mixed_scales(file.loaded.file, first.base.format(0),
+                                                                         s.base.format(0), run.render.lang));
+                return true;
+            }
+    return false;
+}
+
 int run_compare(const CompareOptions &options) {
     const CommonOptions &o = options.common;
     Run run = run_pipeline(o, 0, {});
@@ -61,19 +77,7 @@ int run_compare(const CompareOptions &options) {
     Comparison comparison;
     comparison.periods = as_periods(sheets, options.periods, run.render.lang);
     comparison.ranking = rank_sheets(sheets);
-    // Indexes out of different scales do not rank against each other.
-    if (!o.quiet && !comparison.periods)
-        for (const SheetSummary *s : sheets)
-            if (s->totals.count > 0 && sheets.front()->totals.count > 0 && s->base != sheets.front()->base) {
-                Diagnostics(false).say(
-                    fmt::format(fmt::runtime(pick(run.render.lang,
-                                                  "cchc: cảnh báo: các chỉ số có thang điểm khác nhau ({} và {}); "
-                                                  "dùng --out-of hoặc --criteria để so sánh trên cùng thang\n",
-                                                  "cchc: warning: the indexes are out of different scales ({} "
-                                                  "and {}); use --out-of or --criteria to rank on one scale\n")),
-                                sheets.front()->base.format(0), s->base.format(0)));
-                break;
-            }
+    if (!comparison.periods && add_mixed_scales(run, *sheets.front())) status = exit_status(run, o.strict);
     if (o.quiet) return status;
     return render_and_write(o, run.render, status, compare_document(comparison, run.report));
 }

@@ -20,59 +20,26 @@ using layout_detail::sheet_columns;
 
 namespace {
 
-std::string alias_list(const ColumnInfo &info) {
-    std::string out;
-    for (std::string_view alias : info.aliases) {
-        if (!out.empty()) out += ", ";
-        out += alias;
-    }
-    return out;
-}
-
-Finding missing_column_finding(const std::string &file, long line, Column column, const std::vector<std::string> &seen,
-                               Lang lang) {
-    const ColumnInfo &info = column_info(column);
-    std::string shown = seen.empty() ? std::string(pick(lang, "(trống)", "(empty)")) : join_cells(seen);
-    std::string message = fmt::format(
-        fmt::runtime(pick(lang, "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
-                          "no column for {} ({}); the header read is: {}; name the column \"{}\" (or: {})")),
-        info.id, info.canonical_vi, shown, info.canonical_vi, alias_list(info));
-    return Finding{file, line, "", "missing-column", Severity::error, message};
-}
-
-/// Findings for a file whose header row was not found: the columns that are
-/// missing from the closest row, or that no row looks like a header at all,
-/// and whether another delimiter than a forced one would have worked.
-void report_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix, const HeaderChoice &header,
+/// Why a file's header row was not found: the columns missing from the
+/// closest row, or that no row looks like a header at all, and whether
+/// another delimiter than a forced one would have worked.
+void record_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix, const HeaderChoice &header,
                            const LoadOptions &options) {
-    const Lang lang = options.lang;
-    const std::string &path = out.file;
-    std::string hint;
+    FileFacts &facts = out.facts;
     if (options.delimiter != 0) {
-        HeaderChoice detected = find_header(prefix, 0, path, sheet_columns(), options.lang);
-        if (detected.found)
-            hint = fmt::format(fmt::runtime(pick(lang, " (tệp dùng dấu phân cách '{}': bỏ --delimiter)",
-                                                 " (the file uses '{}' as delimiter: drop --delimiter)")),
-                               detected.delimiter == '\t' ? std::string("tab") : std::string(1, detected.delimiter));
+        HeaderChoice detected = find_header(prefix, 0, out.file, sheet_columns(), options.lang);
+        if (detected.found) facts.better_delimiter = detected.delimiter;
     }
     if (header.map.matched > 0) {
-        for (Column c : header.map.missing(sheet_columns())) {
-            Finding f = missing_column_finding(path, prefix[header.record].line, c, header.cells, lang);
-            f.message += hint;
-            out.findings.push_back(std::move(f));
-        }
+        facts.header = FileFacts::Header::partial;
+        facts.header_line = prefix[header.record].line;
+        facts.header_cells = header.cells;
+        facts.missing_columns = header.map.missing(sheet_columns());
         return;
     }
-    std::vector<std::string> first;
-    split_record(prefix.front(), options.delimiter ? options.delimiter : ',', path, first, options.lang);
-    out.findings.push_back(Finding{
-        path, prefix.front().line, "", "missing-column", Severity::error,
-        fmt::format(fmt::runtime(pick(lang,
-                                      "không thấy dòng tiêu đề trong {} dòng đầu: cần các cột Mục, Điểm tối đa, "
-                                      "Điểm thẩm định; dòng đầu đọc được: {}{}",
-                                      "no header row in the first {} rows: the columns Mục, Điểm tối đa, Điểm thẩm "
-                                      "định are needed; the first row reads: {}{}")),
-                    k_header_search_rows, join_cells(first), hint)});
+    facts.header = FileFacts::Header::none;
+    facts.header_line = prefix.front().line;
+    split_record(prefix.front(), options.delimiter ? options.delimiter : ',', out.file, facts.first_row, options.lang);
 }
 
 /// find_header on one record, remembered per thread: a province's files
@@ -130,11 +97,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     const Lang lang = options.lang;
     o.source = std::make_unique<DecodingSource>(std::move(raw), path, options.encoding, lang, false, guess);
     out.encoding = o.source->encoding();
-    if (o.source->encoding_assumed())
-        out.findings.push_back(Finding{
-            path, 1, "", "encoding-assumed", Severity::info,
-            std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
-                             "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))});
+    out.facts.encoding_assumed = o.source->encoding_assumed();
     o.reader = std::make_unique<TextReader>(path, *o.source, lang, 1, size_hint);
 
     // The header is the first row that names the needed columns: read up to
@@ -152,28 +115,22 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     }
     if (o.prefix.empty() ||
         std::all_of(o.prefix.begin(), o.prefix.end(), [](const RawRecord &r) { return is_blank_cell(r.text); })) {
-        out.findings.push_back(Finding{path, 1, "", "missing-column", Severity::error,
-                                       std::string(pick(lang,
-                                                        "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
-                                                        "Điểm thẩm định",
-                                                        "the file is empty; a header row with the columns Mục, Điểm "
-                                                        "tối đa, Điểm thẩm định is needed"))});
+        out.facts.header = FileFacts::Header::empty;
+        out.facts.header_line = 1;
         return false;
     }
 
     if (!o.header.found) o.header = find_header(o.prefix, options.delimiter, path, sheet_columns(), lang);
     if (!o.header.found) {
-        report_missing_header(out, o.prefix, o.header, options);
+        record_missing_header(out, o.prefix, o.header, options);
         return false;
     }
     out.delimiter = o.header.delimiter;
+    FileFacts &facts = out.facts;
+    facts.header_line = o.prefix[o.header.record].line;
     for (auto [position, column] : o.header.map.repeated)
-        out.findings.push_back(Finding{
-            path, o.prefix[o.header.record].line, "", "duplicate-column", Severity::warning,
-            fmt::format(fmt::runtime(pick(lang, "cột {} \"{}\" trùng vai trò với cột {}; chỉ đọc cột {}",
-                                          "column {} \"{}\" means the same as column {}; only column {} is read")),
-                        position + 1, collapse_space(o.header.cells[static_cast<std::size_t>(position)]),
-                        o.header.map.at(column) + 1, o.header.map.at(column) + 1)});
+        facts.repeated_columns.push_back(RepeatedColumn{
+            position, o.header.map.at(column), collapse_space(o.header.cells[static_cast<std::size_t>(position)])});
     return true;
 }
 

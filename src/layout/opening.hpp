@@ -26,7 +26,7 @@ struct Opening {
 };
 
 /// Reads up to the header. False when the file has no usable header: the
-/// findings of `out` say why. `guess`: see stream_file.
+/// facts of `out` say why. `guess`: see stream_file.
 bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, const LoadOptions &options,
                 std::size_t size_hint = 0, bool guess = false);
 

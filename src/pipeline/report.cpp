@@ -1,4 +1,5 @@
 // A run's report and the findings budget of a file (see pipeline/report.hpp).
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/pipeline/report.hpp>
 
 #include <fmt/format.h>
@@ -46,11 +47,7 @@ void FindingsBudget::count(const DroppedFindings &dropped) {
 void FindingsBudget::close(std::vector<Finding> &last, const std::string &file, Lang lang) const {
     if (m_dropped.count == 0) return;
     // It points at the first finding not shown.
-    last.push_back(
-        Finding{file, m_dropped.first_line, "", "too-many-findings", m_dropped.worst,
-                fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
-                                              "{} more findings not shown (only the first {} are)")),
-                            m_dropped.count, m_limit)});
+    last.push_back(too_many_findings(file, m_dropped.first_line, m_dropped.worst, m_dropped.count, m_limit, lang));
 }
 
 void apply_budget(FileReport &file, Lang lang) {

@@ -50,7 +50,7 @@ public:
     FileReport report(LoadedFile loaded) {
         FileReport file;
         file.loaded = std::move(loaded);
-        file.findings = file.loaded.findings;
+        file.findings = check_file(file.loaded, m_check.lang);
         FindingsBudget budget;
         budget.take(file.findings);
         for (Part &p : m_parts) {
@@ -88,7 +88,7 @@ bool is_regular_file(const std::string &path) {
 FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
     FileReport file;
     file.loaded = std::move(loaded);
-    file.findings = file.loaded.findings;
+    file.findings = check_file(file.loaded, options.check.lang);
     for (const Sheet &sheet : file.loaded.sheets) {
         SheetSummary s = summarise(sheet, options.summary);
         s.findings = check_sheet(sheet, options.check);

@@ -70,7 +70,7 @@ std::string sums_fields(const Sums &s) {
 
 std::string finding_object(const Finding &f) {
     return fmt::format("{{\"file\": {}, \"line\": {}, \"code\": {}, \"rule\": {}, \"severity\": {}, \"message\": {}}}",
-                       quote(f.file), f.line, f.code.empty() ? "null" : quote(f.code), quote(f.rule),
+                       quote(f.file), f.line, f.code.empty() ? "null" : quote(f.code), quote(rule_id(f.rule)),
                        quote(severity_name(f.severity)), quote(f.message));
 }
 

@@ -82,7 +82,7 @@ std::string sheet_heading(const SheetSummary &summary) {
 
 std::string finding_line(const Finding &f) {
     std::string place = f.line > 0 ? fmt::format("{}:{}", f.file, f.line) : f.file;
-    return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), f.rule, f.message);
+    return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), rule_id(f.rule), f.message);
 }
 
 std::string_view findings_title(Lang lang) {
@@ -100,7 +100,7 @@ Table findings_table(const std::vector<const Finding *> &findings, Lang lang) {
     t.rows.reserve(findings.size());
     for (const Finding *f : findings)
         t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->code,
-                          std::string(severity_name(f->severity)), f->rule, f->message});
+                          std::string(severity_name(f->severity)), std::string(rule_id(f->rule)), f->message});
     return t;
 }
 

@@ -13,6 +13,14 @@
 using cchc::Finding;
 using cchc::Severity;
 
+template <>
+struct doctest::StringMaker<cchc::Rule> {
+    static doctest::String convert(cchc::Rule rule) {
+        std::string_view id = cchc::rule_id(rule);
+        return doctest::String(id.data(), static_cast<doctest::String::size_type>(id.size()));
+    }
+};
+
 namespace {
 
 const std::string k_header = "Mục,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định,Số điểm bị trừ\n";
@@ -29,7 +37,7 @@ Checked check_csv(const std::string &csv, cchc::Lang lang = cchc::Lang::en, cons
     load.unit = unit;
     Checked out;
     out.loaded = cchc::test::load_text(csv, load);
-    REQUIRE(out.loaded.findings.empty());
+    REQUIRE(cchc::check_file(out.loaded, lang).empty());
     REQUIRE(out.loaded.sheets.size() == 1);
     cchc::CheckOptions options;
     options.lang = lang;
@@ -40,12 +48,13 @@ Checked check_csv(const std::string &csv, cchc::Lang lang = cchc::Lang::en, cons
 std::string describe(const std::vector<Finding> &findings) {
     std::string out;
     for (const Finding &f : findings)
-        out += std::to_string(f.line) + " [" + f.rule + "] " + f.code + ": " + f.message + "\n";
+        out += std::to_string(f.line) + " [" + std::string(cchc::rule_id(f.rule)) + "] " + f.code + ": " + f.message +
+               "\n";
     return out;
 }
 
 /// The sheet gives exactly one finding, and it is this one.
-void expect_only(const Checked &checked, const std::string &rule, Severity severity, long line, const std::string &code,
+void expect_only(const Checked &checked, cchc::Rule rule, Severity severity, long line, const std::string &code,
                  const std::string &message) {
     INFO("findings:\n" << describe(checked.findings));
     REQUIRE(checked.findings.size() == 1);
@@ -67,31 +76,31 @@ void expect_none(const Checked &checked) {
 
 TEST_CASE("bad-number: a score cell that is not a number") {
     SUBCASE("text") {
-        expect_only(check_csv(k_header + "1.1,A,2,2,abc,\n"), "bad-number", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,2,abc,\n"), cchc::Rule::bad_number, Severity::error, 2, "1.1",
                     "1.1: the appraised score \"abc\" is not a number; write a number such as 1.5 or 1,5");
     }
     SUBCASE("an exponent in the max") {
-        expect_only(check_csv(k_header + "1.1,A,2,2,2,0\n1.2,B,1e0,1,1,\n"), "bad-number", Severity::error, 3, "1.2",
-                    "1.2: the max \"1e0\" is not a number; write a number such as 1.5 or 1,5");
+        expect_only(check_csv(k_header + "1.1,A,2,2,2,0\n1.2,B,1e0,1,1,\n"), cchc::Rule::bad_number, Severity::error, 3,
+                    "1.2", "1.2: the max \"1e0\" is not a number; write a number such as 1.5 or 1,5");
     }
     SUBCASE("an empty appraised score") {
-        expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), "bad-number", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), cchc::Rule::bad_number, Severity::error, 2, "1.1",
                     "1.1: the appraised score is empty; write a number (0 when nothing was scored)");
     }
     SUBCASE("a forgotten score in a sheet that has scores") {
         std::vector<Finding> f = check_csv(k_header + "1.1,A,2,,1.5,\n1.2,B,1,,,\n").findings;
         REQUIRE(f.size() == 1);
-        CHECK(f[0].rule == "bad-number");
+        CHECK(f[0].rule == cchc::Rule::bad_number);
         CHECK(f[0].line == 3);
         CHECK(f[0].message == "1.2: the appraised score is empty; write a number (0 when nothing was scored)");
     }
     SUBCASE("an empty max") {
-        expect_only(check_csv(k_header + "1.1,A,,2,1,\n"), "bad-number", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,,2,1,\n"), cchc::Rule::bad_number, Severity::error, 2, "1.1",
                     "1.1: the max is empty; write the criterion's maximum points");
     }
     SUBCASE("a number too large") {
-        expect_only(check_csv(k_header + "1.1,A,99999999999999999999,,1,\n"), "bad-number", Severity::error, 2, "1.1",
-                    "1.1: the max \"99999999999999999999\" is too large to be a score; check the cell");
+        expect_only(check_csv(k_header + "1.1,A,99999999999999999999,,1,\n"), cchc::Rule::bad_number, Severity::error,
+                    2, "1.1", "1.1: the max \"99999999999999999999\" is too large to be a score; check the cell");
     }
     SUBCASE("near miss: decimal commas and optional cells left out") {
         expect_none(check_csv(k_header + "1.1,A,2,\"1,5\",\"1,5\",\"0,5\"\n1.2,B,1,-,1,\n"));
@@ -100,11 +109,11 @@ TEST_CASE("bad-number: a score cell that is not a number") {
 
 TEST_CASE("score-negative: a score below zero") {
     SUBCASE("appraised") {
-        expect_only(check_csv(k_header + "1.1,A,2,2,-0.5,\n"), "score-negative", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,2,-0.5,\n"), cchc::Rule::score_negative, Severity::error, 2, "1.1",
                     "1.1: the appraised score \"-0.5\" is below 0; a score cannot be negative");
     }
     SUBCASE("self") {
-        expect_only(check_csv(k_header + "1.1,A,2,-1,1,1\n"), "score-negative", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,-1,1,1\n"), cchc::Rule::score_negative, Severity::error, 2, "1.1",
                     "1.1: the self score \"-1\" is below 0; a score cannot be negative");
     }
     SUBCASE("near miss: zero") {
@@ -114,7 +123,7 @@ TEST_CASE("score-negative: a score below zero") {
 
 TEST_CASE("score-above-max: the appraised score above the max") {
     SUBCASE("above") {
-        expect_only(check_csv(k_header + "1.1,A,2,2,2.5,\n"), "score-above-max", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,2,2.5,\n"), cchc::Rule::score_above_max, Severity::error, 2, "1.1",
                     "1.1: the appraised score 2.5 is above the max 2; correct one of the two cells");
     }
     SUBCASE("in Vietnamese") {
@@ -124,7 +133,7 @@ TEST_CASE("score-above-max: the appraised score above the max") {
               "1.1: điểm thẩm định 2.5 lớn hơn điểm tối đa 2; hãy sửa một trong hai ô");
     }
     SUBCASE("by a thousandth") {
-        expect_only(check_csv(k_header + "1.1,A,2,,2.001,\n"), "score-above-max", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,,2.001,\n"), cchc::Rule::score_above_max, Severity::error, 2, "1.1",
                     "1.1: the appraised score 2.001 is above the max 2; correct one of the two cells");
     }
     SUBCASE("near miss: equal to the max") {
@@ -134,7 +143,7 @@ TEST_CASE("score-above-max: the appraised score above the max") {
 
 TEST_CASE("self-above-max: the self score above the max") {
     SUBCASE("above") {
-        expect_only(check_csv(k_header + "1.1,A,1,1.5,1,0\n"), "self-above-max", Severity::error, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,1,1.5,1,0\n"), cchc::Rule::self_above_max, Severity::error, 2, "1.1",
                     "1.1: the self score 1.5 is above the max 1; correct one of the two cells");
     }
     SUBCASE("near miss: equal to the max") {
@@ -144,7 +153,8 @@ TEST_CASE("self-above-max: the self score above the max") {
 
 TEST_CASE("lost-mismatch: the lost column is not max minus appraised") {
     SUBCASE("wrong") {
-        expect_only(check_csv(k_header + "1.1.3,A,2,2,1.91,0.1\n"), "lost-mismatch", Severity::error, 2, "1.1.3",
+        expect_only(check_csv(k_header + "1.1.3,A,2,2,1.91,0.1\n"), cchc::Rule::lost_mismatch, Severity::error, 2,
+                    "1.1.3",
                     "1.1.3: the number of points lost is 0.1, but 2 − 1.91 = 0.09; correct the points-lost cell");
     }
     SUBCASE("near miss: right, in either spelling") {
@@ -155,19 +165,19 @@ TEST_CASE("lost-mismatch: the lost column is not max minus appraised") {
 TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
     const std::string rows = "1.1,A,2,2,1.5,0.5\n1.2,B,1,1,1,0\n";
     SUBCASE("label in the content column") {
-        expect_only(check_csv(k_header + rows + ",Tổng cộng,3,3,2,0.5\n"), "total-mismatch", Severity::error, 4, "",
-                    "total row: the appraised score is 2, but the criteria add up to 2.5");
+        expect_only(check_csv(k_header + rows + ",Tổng cộng,3,3,2,0.5\n"), cchc::Rule::total_mismatch, Severity::error,
+                    4, "", "total row: the appraised score is 2, but the criteria add up to 2.5");
     }
     SUBCASE("label in the code column as in the reference sheet: the label is no code") {
-        expect_only(check_csv(k_header + rows + "Tổng cộng,,3,2.5,2.5,0.5\n"), "total-mismatch", Severity::error, 4, "",
-                    "total row: the self score is 2.5, but the criteria add up to 3");
+        expect_only(check_csv(k_header + rows + "Tổng cộng,,3,2.5,2.5,0.5\n"), cchc::Rule::total_mismatch,
+                    Severity::error, 4, "", "total row: the self score is 2.5, but the criteria add up to 3");
     }
     SUBCASE("every column that is off") {
         Checked checked = check_csv(k_header + rows + "Tổng,,4,3,2.5,1\n");
         INFO("findings:\n" << describe(checked.findings));
         REQUIRE(checked.findings.size() == 2);
-        CHECK(checked.findings[0].rule == "total-mismatch");
-        CHECK(checked.findings[1].rule == "total-mismatch");
+        CHECK(checked.findings[0].rule == cchc::Rule::total_mismatch);
+        CHECK(checked.findings[1].rule == cchc::Rule::total_mismatch);
         CHECK(checked.findings[0].message.find("the max is 4, but the criteria add up to 3") != std::string::npos);
         const std::string &lost = checked.findings[1].message;
         bool names_lost =
@@ -185,17 +195,17 @@ TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
 TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
     SUBCASE("a dotted parent") {
         expect_only(check_csv(k_header + "1.5,Kiểm tra,3,3,2,1\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"),
-                    "parent-sum-mismatch", Severity::error, 2, "1.5",
+                    cchc::Rule::parent_sum_mismatch, Severity::error, 2, "1.5",
                     "1.5: the appraised score is 2, but its children add up to 2.5");
     }
     SUBCASE("a Roman domain") {
-        expect_only(check_csv(k_header + "II,Xây dựng thể chế,2,,1,\n2.1,A,2,,1.5,\n"), "parent-sum-mismatch",
+        expect_only(check_csv(k_header + "II,Xây dựng thể chế,2,,1,\n2.1,A,2,,1.5,\n"), cchc::Rule::parent_sum_mismatch,
                     Severity::error, 2, "II", "II: the appraised score is 1, but its children add up to 1.5");
     }
     SUBCASE("grandchildren count once") {
         expect_only(check_csv(k_header + "1,Lĩnh vực,4,,3,\n1.5,Kiểm tra,3,,2.5,\n1.5.1,A,2,,1.5,\n1.5.2,B,1,,1,\n"
                                          "1.6,C,1,,1,\n"),
-                    "parent-sum-mismatch", Severity::error, 2, "1",
+                    cchc::Rule::parent_sum_mismatch, Severity::error, 2, "1",
                     "1: the appraised score is 3, but its children add up to 3.5");
     }
     SUBCASE("near miss: sums right") {
@@ -208,14 +218,14 @@ TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
 
 TEST_CASE("duplicate-code: a code listed twice") {
     SUBCASE("3.1 twice hints at 3.10") {
-        expect_only(check_csv(k_header + "3.1,A,1,1,1,0\n3.1,B,1,1,0.5,0.5\n"), "duplicate-code", Severity::error, 3,
-                    "3.1",
+        expect_only(check_csv(k_header + "3.1,A,1,1,1,0\n3.1,B,1,1,0.5,0.5\n"), cchc::Rule::duplicate_code,
+                    Severity::error, 3, "3.1",
                     "3.1: the code 3.1 already appears on line 2; if one of them is 3.10, a spreadsheet turned it into "
                     "a number: format the code column as Text and type it again");
     }
     SUBCASE("a deeper code twice") {
-        expect_only(check_csv(k_header + "1.1.3,A,1,1,1,0\n1.2,B,1,1,1,0\n1.1.3,C,1,1,1,0\n"), "duplicate-code",
-                    Severity::error, 4, "1.1.3",
+        expect_only(check_csv(k_header + "1.1.3,A,1,1,1,0\n1.2,B,1,1,1,0\n1.1.3,C,1,1,1,0\n"),
+                    cchc::Rule::duplicate_code, Severity::error, 4, "1.1.3",
                     "1.1.3: the code 1.1.3 already appears on line 2; list each criterion once");
     }
     SUBCASE("near miss: 3.1 and 3.10") {
@@ -225,11 +235,11 @@ TEST_CASE("duplicate-code: a code listed twice") {
 
 TEST_CASE("bad-code: a code that is neither dotted numbers nor Roman") {
     SUBCASE("letters in a code") {
-        expect_only(check_csv(k_header + "1.a,A,1,1,1,0\n"), "bad-code", Severity::warning, 2, "1.a",
+        expect_only(check_csv(k_header + "1.a,A,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 2, "1.a",
                     "1.a: the code \"1.a\" is neither like 1.2.3 nor a Roman numeral I–X");
     }
     SUBCASE("scores without a code") {
-        expect_only(check_csv(k_header + "1.1,A,1,1,1,0\n,B,1,1,1,0\n"), "bad-code", Severity::warning, 3, "",
+        expect_only(check_csv(k_header + "1.1,A,1,1,1,0\n,B,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 3, "",
                     "the row has scores but no code; it is not counted: write its criterion code");
     }
     SUBCASE("near miss: Roman numerals and long segments") {
@@ -240,11 +250,13 @@ TEST_CASE("bad-code: a code that is neither dotted numbers nor Roman") {
 TEST_CASE("no-criteria: a sheet without criterion rows") {
     SUBCASE("only a domain title") {
         expect_only(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\nI,Lĩnh vực,,\n", cchc::Lang::en, "Phường 1"),
-                    "no-criteria", Severity::warning, 2, "", "the sheet of Phường 1 has no criterion rows with scores");
+                    cchc::Rule::no_criteria, Severity::warning, 2, "",
+                    "the sheet of Phường 1 has no criterion rows with scores");
     }
     SUBCASE("only a header below a title") {
         expect_only(check_csv("PHỤ LỤC\nMục,Nội dung,Điểm tối đa,Điểm thẩm định\n", cchc::Lang::en, "Xã A"),
-                    "no-criteria", Severity::warning, 2, "", "the sheet of Xã A has no criterion rows with scores");
+                    cchc::Rule::no_criteria, Severity::warning, 2, "",
+                    "the sheet of Xã A has no criterion rows with scores");
     }
     SUBCASE("near miss: one criterion") {
         expect_none(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\nI,Lĩnh vực,,\n1.1,A,1,0\n"));
@@ -253,7 +265,7 @@ TEST_CASE("no-criteria: a sheet without criterion rows") {
 
 TEST_CASE("too-precise: more than three decimals") {
     SUBCASE("four decimals") {
-        expect_only(check_csv(k_header + "1.1,A,2,,1.2345,\n"), "too-precise", Severity::warning, 2, "1.1",
+        expect_only(check_csv(k_header + "1.1,A,2,,1.2345,\n"), cchc::Rule::too_precise, Severity::warning, 2, "1.1",
                     "1.1: the appraised score \"1.2345\" has more than 3 decimals; rounded to 1.235");
     }
     SUBCASE("near miss: three decimals") {
@@ -264,14 +276,14 @@ TEST_CASE("too-precise: more than three decimals") {
 TEST_CASE("findings come in line order and each rule is reported") {
     Checked checked = check_csv(k_header + "1.1,A,2,3,2.5,0\n1.1,B,x,1,1,\n");
     INFO("findings:\n" << describe(checked.findings));
-    std::vector<std::pair<long, std::string>> got;
+    std::vector<std::pair<long, cchc::Rule>> got;
     for (const Finding &f : checked.findings)
         got.emplace_back(f.line, f.rule);
-    CHECK(got == std::vector<std::pair<long, std::string>>{{2, "score-above-max"},
-                                                           {2, "self-above-max"},
-                                                           {2, "lost-mismatch"},
-                                                           {3, "bad-number"},
-                                                           {3, "duplicate-code"}});
+    CHECK(got == std::vector<std::pair<long, cchc::Rule>>{{2, cchc::Rule::score_above_max},
+                                                          {2, cchc::Rule::self_above_max},
+                                                          {2, cchc::Rule::lost_mismatch},
+                                                          {3, cchc::Rule::bad_number},
+                                                          {3, cchc::Rule::duplicate_code}});
 }
 
 TEST_CASE("the reference sheet has no error findings") {
@@ -281,9 +293,9 @@ TEST_CASE("the reference sheet has no error findings") {
     INFO("findings:\n" << describe(findings));
     CHECK_FALSE(cchc::has_severity(findings, Severity::error));
     for (const Finding &f : findings) {
-        CHECK(f.rule != "total-mismatch");
-        CHECK(f.rule != "lost-mismatch");
-        CHECK(f.rule != "bad-number");
+        CHECK(f.rule != cchc::Rule::total_mismatch);
+        CHECK(f.rule != cchc::Rule::lost_mismatch);
+        CHECK(f.rule != cchc::Rule::bad_number);
     }
 }
 
@@ -291,7 +303,7 @@ TEST_CASE("note-percent-mismatch: the percentage in a note is not its fraction")
     SUBCASE("the slip of the reference sheet") {
         expect_only(check_csv(k_header.substr(0, k_header.size() - 1) + ",Ghi chú\n" +
                               "1.1.3,A,2,2,1.91,0.09,\"Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\"\n"),
-                    "note-percent-mismatch", Severity::warning, 2, "1.1.3",
+                    cchc::Rule::note_percent_mismatch, Severity::warning, 2, "1.1.3",
                     "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
     }
     SUBCASE("near miss: rounded or truncated, with either separator") {
@@ -304,13 +316,13 @@ TEST_CASE("note-percent-mismatch: the percentage in a note is not its fraction")
 
 TEST_CASE("note-fraction-invalid: more done than there were or nothing to divide by") {
     SUBCASE("numerator above denominator") {
-        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,5/3 hồ sơ\n"), "note-fraction-invalid",
-                    Severity::warning, 2, "1.1",
+        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,5/3 hồ sơ\n"),
+                    cchc::Rule::note_fraction_invalid, Severity::warning, 2, "1.1",
                     "1.1: the note has the fraction 5/3: more done than there were; check the counts");
     }
     SUBCASE("zero denominator") {
-        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,0,0/0 hồ sơ\n"), "note-fraction-invalid",
-                    Severity::warning, 2, "1.1",
+        expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,0,0/0 hồ sơ\n"),
+                    cchc::Rule::note_fraction_invalid, Severity::warning, 2, "1.1",
                     "1.1: the note has the fraction 0/0 with a zero denominator; write the right counts");
     }
     SUBCASE("near miss: all done") {
@@ -321,7 +333,7 @@ TEST_CASE("note-fraction-invalid: more done than there were or nothing to divide
 TEST_CASE("score-fraction-mismatch: the appraised score is not max times the fraction") {
     SUBCASE("a target rule") {
         expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n3.12.2,1,0.32,73/757 hồ sơ có thanh toán\n"),
-                    "score-fraction-mismatch", Severity::info, 2, "3.12.2",
+                    cchc::Rule::score_fraction_mismatch, Severity::info, 2, "3.12.2",
                     "3.12.2: the appraised score is 0.32, while 1 × 73/757 = 0.10 (a target rule may apply)");
     }
     SUBCASE("near miss: rounded or truncated at 2 decimals") {
@@ -335,7 +347,7 @@ TEST_CASE("score-fraction-mismatch: the appraised score is not max times the fra
 
 TEST_CASE("not-scored: rows with a max but no score yet") {
     SUBCASE("a template being filled in") {
-        expect_only(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n1.1,A,2,\n1.2,B,1,\n"), "not-scored",
+        expect_only(check_csv("Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n1.1,A,2,\n1.2,B,1,\n"), cchc::Rule::not_scored,
                     Severity::info, 2, "",
                     "2 criteria have a max but no score yet and are not counted; fill in the appraised scores");
     }
@@ -368,12 +380,12 @@ TEST_CASE("catalog rules: unknown-code and catalog-max-mismatch") {
     std::string path;
     SUBCASE("unknown-code") {
         Checked checked = check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,1\n3.1,1,1\n", catalog, path);
-        expect_only(checked, "unknown-code", Severity::warning, 3, "3.1",
+        expect_only(checked, cchc::Rule::unknown_code, Severity::warning, 3, "3.1",
                     "3.1: the code 3.1 is not in the catalog " + path + "; check the code");
     }
     SUBCASE("catalog-max-mismatch") {
         Checked checked = check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,1\n1.2,1.5,1\n", catalog, path);
-        expect_only(checked, "catalog-max-mismatch", Severity::error, 3, "1.2",
+        expect_only(checked, cchc::Rule::catalog_max_mismatch, Severity::error, 3, "1.2",
                     "1.2: the max 1.5 differs from the catalog's 1 (" + path + " line 3); use the catalog's max");
     }
     SUBCASE("near miss: known codes and the same max however written") {
@@ -392,7 +404,7 @@ TEST_CASE("the only warning of the reference sheet is the 44/46 slip") {
     for (const Finding &f : findings)
         if (f.severity != Severity::info) warnings.push_back(f);
     REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0].rule == "note-percent-mismatch");
+    CHECK(warnings[0].rule == cchc::Rule::note_percent_mismatch);
     CHECK(warnings[0].line == 11);
     CHECK(warnings[0].code == "1.1.3");
     CHECK(warnings[0].message == "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");

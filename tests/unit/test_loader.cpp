@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/layout/loader.hpp>
 
 #include <doctest/doctest.h>
@@ -45,6 +46,11 @@ std::vector<long> lines_of(const Sheet &sheet) {
     return out;
 }
 
+/// The findings about the file as a whole, made from what the loader recorded.
+std::vector<cchc::Finding> findings_of(const LoadedFile &file, cchc::Lang lang = cchc::Lang::en) {
+    return cchc::check_file(file, lang);
+}
+
 LoadOptions english() {
     LoadOptions options;
     options.lang = cchc::Lang::en;
@@ -58,7 +64,7 @@ TEST_CASE("the reference sheet loads as one sheet of 16 criteria and a total row
     CHECK(file.file == cchc::test::reference_sheet_path());
     CHECK(file.encoding == "UTF-8");
     CHECK(file.delimiter == ',');
-    CHECK(file.findings.empty());
+    CHECK(findings_of(file).empty());
     REQUIRE(file.sheets.size() == 1);
     const Sheet &sheet = file.sheets.front();
 
@@ -123,7 +129,7 @@ TEST_CASE("a header below title rows is found") {
                                 "Mục,Nội dung,Điểm tối đa,Điểm thẩm định\n"
                                 "1.1,Tiêu chí A,2,1.5\n"
                                 "1.2,Tiêu chí B,1,1\n");
-    CHECK(file.findings.empty());
+    CHECK(findings_of(file).empty());
     REQUIRE(file.sheets.size() == 1);
     const Sheet &sheet = file.sheets.front();
     CHECK(sheet.header_line == 5);
@@ -148,7 +154,7 @@ TEST_CASE("the delimiter is detected from the header row") {
         CAPTURE(c.text);
         LoadedFile file = load_text(c.text);
         CHECK(file.delimiter == c.delimiter);
-        CHECK(file.findings.empty());
+        CHECK(findings_of(file).empty());
         REQUIRE(file.sheets.size() == 1);
         const Sheet &sheet = file.sheets.front();
         CHECK(codes_of(sheet) == std::vector<std::string>{"1.1", "1.2"});
@@ -173,9 +179,9 @@ TEST_CASE("a forced delimiter is used as given") {
         options.delimiter = '|';
         LoadedFile file = load_text(text, options);
         CHECK(file.sheets.empty());
-        REQUIRE(file.findings.size() == 1);
-        const cchc::Finding &f = file.findings.front();
-        CHECK(f.rule == "missing-column");
+        REQUIRE(findings_of(file).size() == 1);
+        const cchc::Finding f = findings_of(file).front();
+        CHECK(f.rule == cchc::Rule::missing_column);
         CHECK(f.severity == cchc::Severity::error);
         CHECK(f.line == 1);
         CHECK(f.message == "no header row in the first 30 rows: the columns Mục, Điểm tối đa, Điểm thẩm định are "
@@ -192,7 +198,7 @@ TEST_CASE("a unit column makes one sheet per unit") {
                                 ",1.2,B,1,0.5\n"
                                 ",Tổng cộng,,3,2.5\n"
                                 "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng 1,1.3,C,1,1\n");
-    CHECK(file.findings.empty());
+    CHECK(findings_of(file).empty());
     REQUIRE(file.sheets.size() == 2);
     const Sheet &first = file.sheets[0];
     const Sheet &second = file.sheets[1];
@@ -249,9 +255,9 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
     SUBCASE("in English") {
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n", english());
         CHECK(file.sheets.empty());
-        REQUIRE(file.findings.size() == 1);
-        const cchc::Finding &f = file.findings.front();
-        CHECK(f.rule == "missing-column");
+        REQUIRE(findings_of(file).size() == 1);
+        const cchc::Finding f = findings_of(file).front();
+        CHECK(f.rule == cchc::Rule::missing_column);
         CHECK(f.severity == cchc::Severity::error);
         CHECK(f.file == file.file);
         CHECK(f.line == 1);
@@ -263,25 +269,25 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
     }
     SUBCASE("in Vietnamese") {
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n");
-        REQUIRE(file.findings.size() == 1);
-        CHECK(file.findings.front().message ==
+        REQUIRE(findings_of(file, cchc::Lang::vi).size() == 1);
+        CHECK(findings_of(file, cchc::Lang::vi).front().message ==
               "thiếu cột appraised (Điểm thẩm định); tiêu đề đọc được: Mục | Nội dung | Điểm tối đa | Ghi chú; hãy đặt "
               "tên cột là \"Điểm thẩm định\" (hoặc: diem tham dinh, tham dinh, diem dat, appraised, score)");
     }
     SUBCASE("below title rows, with a multi-line header cell") {
         LoadedFile file = load_text("PHỤ LỤC\n\nMục,\"Điểm\ntối đa\",Nội dung\n1.1,2,A\n", english());
-        REQUIRE(file.findings.size() == 1);
-        CHECK(file.findings.front().line == 3);
-        CHECK(file.findings.front().message ==
+        REQUIRE(findings_of(file).size() == 1);
+        CHECK(findings_of(file).front().line == 3);
+        CHECK(findings_of(file).front().message ==
               "no column for appraised (Điểm thẩm định); the header read is: Mục | Điểm tối đa | Nội dung; name the "
               "column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, appraised, score)");
     }
     SUBCASE("each missing column is named") {
         LoadedFile file = load_text("Nội dung,Ghi chú\nA,x\n", english());
-        REQUIRE(file.findings.size() == 3);
-        CHECK(file.findings[0].message.rfind("no column for code (Mục);", 0) == 0);
-        CHECK(file.findings[1].message.rfind("no column for max (Điểm tối đa);", 0) == 0);
-        CHECK(file.findings[2].message.rfind("no column for appraised (Điểm thẩm định);", 0) == 0);
+        REQUIRE(findings_of(file).size() == 3);
+        CHECK(findings_of(file)[0].message.rfind("no column for code (Mục);", 0) == 0);
+        CHECK(findings_of(file)[1].message.rfind("no column for max (Điểm tối đa);", 0) == 0);
+        CHECK(findings_of(file)[2].message.rfind("no column for appraised (Điểm thẩm định);", 0) == 0);
     }
 }
 
@@ -290,9 +296,9 @@ TEST_CASE("an empty file is a missing-column finding") {
         CAPTURE(text);
         LoadedFile file = load_text(text, english());
         CHECK(file.sheets.empty());
-        REQUIRE(file.findings.size() >= 1);
-        CHECK(file.findings.front().rule == "missing-column");
-        CHECK(file.findings.front().severity == cchc::Severity::error);
+        REQUIRE(findings_of(file).size() >= 1);
+        CHECK(findings_of(file).front().rule == cchc::Rule::missing_column);
+        CHECK(findings_of(file).front().severity == cchc::Severity::error);
     }
 }
 
@@ -310,7 +316,7 @@ TEST_CASE("text rows are skipped and counted") {
     CHECK(codes_of(sheet) == std::vector<std::string>{"1.1", "1.2"});
     CHECK(lines_of(sheet) == std::vector<long>{2, 5});
     CHECK(sheet.skipped_rows == 5);
-    CHECK(file.findings.empty());
+    CHECK(findings_of(file).empty());
 }
 
 TEST_CASE("rows are classified as criterion parent heading total or uncoded") {
@@ -343,9 +349,9 @@ TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
                                 "\xF0i\xF2nh\n1.1,T\xF4\xECt,2,1\n",
                                 english());
     CHECK(file.encoding == "WINDOWS-1258");
-    REQUIRE(file.findings.size() == 1);
-    CHECK(file.findings.front().rule == "encoding-assumed");
-    CHECK(file.findings.front().severity == cchc::Severity::info);
+    REQUIRE(findings_of(file).size() == 1);
+    CHECK(findings_of(file).front().rule == cchc::Rule::encoding_assumed);
+    CHECK(findings_of(file).front().severity == cchc::Severity::info);
     REQUIRE(file.sheets.size() == 1);
     REQUIRE(file.sheets.front().rows.size() == 1);
     CHECK(file.sheets.front().rows.front().content == "Tốt");
@@ -354,11 +360,11 @@ TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
 
 TEST_CASE("a repeated header column is a warning") {
     LoadedFile file = load_text("Mục,STT,Điểm tối đa,Điểm thẩm định\n1.1,1,2,1\n", english());
-    REQUIRE(file.findings.size() == 1);
-    CHECK(file.findings.front().rule == "duplicate-column");
-    CHECK(file.findings.front().severity == cchc::Severity::warning);
-    CHECK(file.findings.front().line == 1);
-    CHECK(file.findings.front().message == "column 2 \"STT\" means the same as column 1; only column 1 is read");
+    REQUIRE(findings_of(file).size() == 1);
+    CHECK(findings_of(file).front().rule == cchc::Rule::duplicate_column);
+    CHECK(findings_of(file).front().severity == cchc::Severity::warning);
+    CHECK(findings_of(file).front().line == 1);
+    CHECK(findings_of(file).front().message == "column 2 \"STT\" means the same as column 1; only column 1 is read");
 }
 
 TEST_CASE("a file that cannot be opened is an Error") {
@@ -450,8 +456,8 @@ TEST_CASE("the Excel variants of the reference sheet load like the reference") {
         }
         if (name.find("cp1258") != std::string::npos) {
             CHECK(file.encoding == "WINDOWS-1258");
-            REQUIRE(file.findings.size() == 1);
-            CHECK(file.findings.front().rule == "encoding-assumed");
+            REQUIRE(findings_of(file).size() == 1);
+            CHECK(findings_of(file).front().rule == cchc::Rule::encoding_assumed);
         }
         if (name.find("excel-vi") != std::string::npos) {
             CHECK(file.delimiter == ';');

@@ -54,9 +54,9 @@ TEST_CASE("the findings budget keeps the first 1,000 findings and counts the res
     FileReport whole = cchc::process_input(std::make_unique<cchc::test::BytesInput>(text), path, options);
     std::vector<Finding> all = shown(whole);
     REQUIRE(all.size() == cchc::k_max_findings_per_file + 1);
-    CHECK(all.front().rule == "duplicate-column");
+    CHECK(all.front().rule == cchc::Rule::duplicate_column);
     const Finding &last = all.back();
-    CHECK(last.rule == "too-many-findings");
+    CHECK(last.rule == cchc::Rule::too_many_findings);
     CHECK(last.severity == cchc::Severity::error);
     CHECK(last.message == "còn 801 phát hiện nữa không in ra (chỉ in 1000 phát hiện đầu)");
     // The file's warning and 999 errors are shown: the first left out is

@@ -84,7 +84,7 @@ Report reference_report() {
     cchc::FileReport &file = report.files.back();
     file.loaded = cchc::load_file(cchc::test::reference_sheet_path(), {});
     REQUIRE(file.loaded.sheets.size() == 1);
-    file.findings = file.loaded.findings;
+    file.findings = cchc::check_file(file.loaded, cchc::Lang::vi);
     cchc::SummaryOptions options;
     options.out_of = cchc::Decimal::from_int(100);
     for (const Sheet &sheet : file.loaded.sheets) {
@@ -327,8 +327,9 @@ TEST_CASE("a width limit cuts text with an ellipsis but never numbers") {
 }
 
 TEST_CASE("text output has no colour unless asked") {
-    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
-                              {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "1.1: too high"}});
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
+                  {{"f.csv", 2, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "1.1: too high"}});
     RenderOptions plain = english({TableKind::sheet});
     std::string out = render("text", report, plain);
     CHECK_FALSE(contains(out, "\x1b["));
@@ -345,7 +346,7 @@ TEST_CASE("text output has no colour unless asked") {
 TEST_CASE("markdown escapes pipes turns line breaks into br and right-aligns numbers") {
     Report report = report_of(sheet_of({criterion("1.1", 2, "Bộ phận|một cửa", "2", "2", "1.5",
                                                   "Tiếp nhận | trả kết quả", "Trong năm có\n870/901 hồ sơ")}),
-                              {}, {{"f.csv", 2, "1.1", "lost-mismatch", cchc::Severity::error, "a | b"}});
+                              {}, {{"f.csv", 2, "1.1", cchc::Rule::lost_mismatch, cchc::Severity::error, "a | b"}});
     SUBCASE("the criterion table and the findings") {
         std::string expected =
             "## U (f.csv)\n"
@@ -421,19 +422,20 @@ TEST_CASE("the JSON of the reference sheet has the keys scripts rely on") {
         for (const cchc::Finding &f : report.files.front().all_findings()) {
             CAPTURE(f.message);
             CHECK(contains(json, "{\"file\": \"" + file + "\", \"line\": " + std::to_string(f.line) + ", \"code\": "));
-            CHECK(contains(json, "\"rule\": \"" + f.rule + "\", \"severity\": \""));
+            CHECK(contains(json, "\"rule\": \"" + std::string(cchc::rule_id(f.rule)) + "\", \"severity\": \""));
         }
         CHECK_FALSE(contains(json, "\"severity\": \"error\""));
     }
 }
 
 TEST_CASE("JSON strings escape quotes backslashes line breaks and control characters") {
-    Report report = report_of(sheet_of({criterion("1.1", 2, "Tab\there", "2", "", "1", "say \"hi\"",
-                                                  "a\"b\\c\nd\te\x01"
-                                                  "f\rg\x1f"
-                                                  "h")},
-                                       "Phường \"A\"", "dir\\f.csv"),
-                              {}, {{"dir\\f.csv", 2, "1.1", "bad-number", cchc::Severity::error, "x \"y\"\n"}});
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "Tab\there", "2", "", "1", "say \"hi\"",
+                                      "a\"b\\c\nd\te\x01"
+                                      "f\rg\x1f"
+                                      "h")},
+                           "Phường \"A\"", "dir\\f.csv"),
+                  {}, {{"dir\\f.csv", 2, "1.1", cchc::Rule::bad_number, cchc::Severity::error, "x \"y\"\n"}});
     std::string json = render("json", report, RenderOptions{});
     check_json(json);
     CHECK(contains(json, "\"file\": \"dir\\\\f.csv\""));
@@ -447,7 +449,7 @@ TEST_CASE("JSON strings escape quotes backslashes line breaks and control charac
 
 TEST_CASE("the JSON of check lists every finding") {
     Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
-                              {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "m"}});
+                              {{"f.csv", 2, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "m"}});
     const std::string out = render_findings("json", report, RenderOptions{});
     check_json(out);
     CHECK(out == "{\n  \"findings\": [\n    {\"file\": \"f.csv\", \"line\": 2, \"code\": \"1.1\", \"rule\": "
@@ -511,9 +513,9 @@ TEST_CASE("headings and finding lines") {
         CHECK(cchc::sheet_heading(report.files.front().sheets.front()) == "Phường 1 · 2023 (a/b.csv)");
     }
     SUBCASE("finding_line as compilers print") {
-        CHECK(cchc::finding_line({"f.csv", 12, "1.1", "score-above-max", cchc::Severity::error, "msg"}) ==
+        CHECK(cchc::finding_line({"f.csv", 12, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "msg"}) ==
               "f.csv:12: error[score-above-max]: msg");
-        CHECK(cchc::finding_line({"f.csv", 0, "", "no-criteria", cchc::Severity::warning, "msg"}) ==
+        CHECK(cchc::finding_line({"f.csv", 0, "", cchc::Rule::no_criteria, cchc::Severity::warning, "msg"}) ==
               "f.csv: warning[no-criteria]: msg");
     }
 }
@@ -549,9 +551,10 @@ namespace {
 /// finding, the second with a finding of its own and no sheet.
 Report two_files_report() {
     Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}, "U", "a.csv"), {},
-                              {{"a.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "too high"}});
-    report.files.front().findings = {{"a.csv", 1, "", "encoding-assumed", cchc::Severity::info, "cp1258"}};
-    report.files.emplace_back().findings = {{"b.csv", 0, "", "missing-column", cchc::Severity::error, "no max"}};
+                              {{"a.csv", 2, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "too high"}});
+    report.files.front().findings = {{"a.csv", 1, "", cchc::Rule::encoding_assumed, cchc::Severity::info, "cp1258"}};
+    report.files.emplace_back().findings = {
+        {"b.csv", 0, "", cchc::Rule::missing_column, cchc::Severity::error, "no max"}};
     return report;
 }
 
@@ -732,8 +735,9 @@ TEST_CASE("csv output neutralises formulas but not negative numbers") {
 }
 
 TEST_CASE("csv findings list every finding") {
-    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
-                              {{"f.csv", 2, "1.1", "score-above-max", cchc::Severity::error, "1.1: a, \"b\""}});
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
+                  {{"f.csv", 2, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "1.1: a, \"b\""}});
     CHECK(render_findings("csv", report, english({})) == "File,Line,Code,Severity,Rule,Message\r\n"
                                                          "f.csv,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
 }

@@ -5,6 +5,7 @@
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/input/text_reader.hpp>
 #include <cchc/layout/loader.hpp>
 
@@ -232,9 +233,11 @@ TEST_CASE("a file without a header row is read with its encoding chosen first") 
     LoadedFile streamed = cchc::stream_file(path, {}, sink, false);
     CHECK(one.encoding == "WINDOWS-1258");
     CHECK(streamed.encoding == one.encoding);
-    REQUIRE(streamed.findings.size() == one.findings.size());
-    for (std::size_t i = 0; i < one.findings.size(); ++i)
-        CHECK(streamed.findings[i].message == one.findings[i].message);
+    const std::vector<cchc::Finding> expected = cchc::check_file(one, cchc::Lang::vi);
+    const std::vector<cchc::Finding> got = cchc::check_file(streamed, cchc::Lang::vi);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        CHECK(got[i].message == expected[i].message);
 }
 
 TEST_CASE("rows streamed to a sink that keeps no rows have no content or note text, not an empty one") {

@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/summary/summary.hpp>
 
 #include <doctest/doctest.h>
@@ -51,7 +52,7 @@ cchc::LoadedFile load_reference() {
 
 cchc::LoadedFile load_one(const std::string &csv) {
     cchc::LoadedFile loaded = cchc::test::load_text(csv);
-    REQUIRE(loaded.findings.empty());
+    REQUIRE(cchc::check_file(loaded, cchc::Lang::vi).empty());
     REQUIRE(loaded.sheets.size() == 1);
     return loaded;
 }

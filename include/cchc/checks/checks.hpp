@@ -1,9 +1,11 @@
 #pragma once
 // Sheet → findings. Every rule of SPEC section 5 that looks at a sheet's
-// numbers and codes lives here; each check collects its findings and goes
-// on, so one pass reports everything. Checks never print.
+// numbers and codes lives here (those about a whole file or run in
+// file_checks.hpp); each check collects its findings and goes on, so one
+// pass reports everything. Checks never print.
 
 #include <cchc/base/lang.hpp>
+#include <cchc/checks/file_checks.hpp>
 #include <cchc/checks/finding.hpp>
 #include <cchc/model/catalog.hpp>
 #include <cchc/model/sheet.hpp>

@@ -3,13 +3,13 @@
 // records → cells), finds the header and the delimiter, classifies each row
 // (criterion, parent, total, text) and groups rows into sheets by the unit
 // and period columns. Problems that stop the file from being read as a
-// sheet (no header, missing columns) come back as findings; problems that
-// stop it from being read at all (no such file, broken bytes) are thrown
-// as Error / InputError.
+// sheet (no header, missing columns) come back as facts, which the checks
+// turn into findings; problems that stop it from being read at all (no
+// such file, broken bytes) are thrown as Error / InputError.
 
 #include <cchc/base/lang.hpp>
-#include <cchc/checks/finding.hpp>
 #include <cchc/input/encoding.hpp>
+#include <cchc/input/header.hpp>
 #include <cchc/model/sheet.hpp>
 
 #include <cstdint>
@@ -32,12 +32,39 @@ struct LoadOptions {
     std::int64_t split_at = -1;
 };
 
+/// A header cell that names a column a cell to its left already names.
+struct RepeatedColumn {
+    int position;      ///< of the cell, counted from 0; it is not read
+    int read_position; ///< of the cell that is read, counted from 0
+    std::string name;  ///< the cell's text, spaces collapsed
+};
+
+/// What the loader saw of the file as a whole. The findings about it
+/// (missing-column, duplicate-column, encoding-assumed) are made from these
+/// facts by `check_file` (checks/file_checks.hpp).
+struct FileFacts {
+    enum class Header {
+        found,   ///< the header row was found: the file was read
+        empty,   ///< no record, or only blank ones, among the rows searched
+        partial, ///< no row names every required column; the closest names some
+        none,    ///< no row names any column
+    };
+    bool encoding_assumed = false; ///< not UTF-8: read as Windows-1258
+    Header header = Header::found;
+    long header_line = 0; ///< the header row; when not found, the closest row (partial) or the first (none)
+    std::vector<std::string> header_cells;        ///< partial: the cells of that row
+    std::vector<Column> missing_columns;          ///< partial: the required columns that row lacks
+    std::vector<std::string> first_row;           ///< none: the first row's cells
+    char better_delimiter = 0;                    ///< not found with --delimiter, but found with this one; 0 when not
+    std::vector<RepeatedColumn> repeated_columns; ///< found: cells that repeat a column
+};
+
 struct LoadedFile {
     std::string file;
     std::string encoding;
     char delimiter = ',';
     std::vector<Sheet> sheets;
-    std::vector<Finding> findings; ///< about the file as a whole
+    FileFacts facts; ///< about the file as a whole
 };
 
 /// Reads `path` ("-" for standard input, named "<stdin>" in messages).

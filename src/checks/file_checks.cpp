@@ -1,0 +1,107 @@
+// A file's own findings and a run's (see checks/file_checks.hpp).
+#include <cchc/checks/file_checks.hpp>
+#include <cchc/input/header.hpp>
+
+#include <fmt/format.h>
+
+namespace cchc {
+
+namespace {
+
+std::string alias_list(const ColumnInfo &info) {
+    std::string out;
+    for (std::string_view alias : info.aliases) {
+        if (!out.empty()) out += ", ";
+        out += alias;
+    }
+    return out;
+}
+
+/// Said after a missing-column message when another delimiter than --delimiter finds the header.
+std::string delimiter_hint(char better, Lang lang) {
+    if (better == 0) return "";
+    return fmt::format(fmt::runtime(pick(lang, " (tệp dùng dấu phân cách '{}': bỏ --delimiter)",
+                                         " (the file uses '{}' as delimiter: drop --delimiter)")),
+                       better == '\t' ? std::string("tab") : std::string(1, better));
+}
+
+Finding missing_column(const LoadedFile &file, Column column, const std::string &hint, Lang lang) {
+    const FileFacts &facts = file.facts;
+    const ColumnInfo &info = column_info(column);
+    std::string shown =
+        facts.header_cells.empty() ? std::string(pick(lang, "(trống)", "(empty)")) : join_cells(facts.header_cells);
+    std::string message = fmt::format(
+        fmt::runtime(pick(lang, "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
+                          "no column for {} ({}); the header read is: {}; name the column \"{}\" (or: {})")),
+        info.id, info.canonical_vi, shown, info.canonical_vi, alias_list(info));
+    return make_finding(Rule::missing_column, file.file, facts.header_line, "", message + hint);
+}
+
+} // namespace
+
+std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
+    const FileFacts &facts = file.facts;
+    std::vector<Finding> out;
+    if (facts.encoding_assumed)
+        out.push_back(make_finding(
+            Rule::encoding_assumed, file.file, 1, "",
+            std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
+                             "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))));
+    switch (facts.header) {
+    case FileFacts::Header::empty:
+        out.push_back(make_finding(Rule::missing_column, file.file, facts.header_line, "",
+                                   std::string(pick(lang,
+                                                    "tệp trống; cần một dòng tiêu đề có các cột Mục, Điểm tối đa, "
+                                                    "Điểm thẩm định",
+                                                    "the file is empty; a header row with the columns Mục, Điểm "
+                                                    "tối đa, Điểm thẩm định is needed"))));
+        break;
+    case FileFacts::Header::partial: {
+        std::string hint = delimiter_hint(facts.better_delimiter, lang);
+        for (Column c : facts.missing_columns)
+            out.push_back(missing_column(file, c, hint, lang));
+        break;
+    }
+    case FileFacts::Header::none:
+        out.push_back(make_finding(
+            Rule::missing_column, file.file, facts.header_line, "",
+            fmt::format(fmt::runtime(pick(lang,
+                                          "không thấy dòng tiêu đề trong {} dòng đầu: cần các cột Mục, Điểm tối đa, "
+                                          "Điểm thẩm định; dòng đầu đọc được: {}{}",
+                                          "no header row in the first {} rows: the columns Mục, Điểm tối đa, Điểm thẩm "
+                                          "định are needed; the first row reads: {}{}")),
+                        k_header_search_rows, join_cells(facts.first_row),
+                        delimiter_hint(facts.better_delimiter, lang))));
+        break;
+    case FileFacts::Header::found:
+        for (const RepeatedColumn &r : facts.repeated_columns)
+            out.push_back(make_finding(
+                Rule::duplicate_column, file.file, facts.header_line, "",
+                fmt::format(fmt::runtime(pick(lang, "cột {} \"{}\" trùng vai trò với cột {}; chỉ đọc cột {}",
+                                              "column {} \"{}\" means the same as column {}; only column {} is read")),
+                            r.position + 1, r.name, r.read_position + 1, r.read_position + 1)));
+        break;
+    }
+    return out;
+}
+
+Finding too_many_findings(const std::string &file, long line, Severity worst, std::size_t dropped, std::size_t shown,
+                          Lang lang) {
+    return make_finding(
+        Rule::too_many_findings, worst, file, line, "",
+        fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
+                                      "{} more findings not shown (only the first {} are)")),
+                    dropped, shown));
+}
+
+Finding mixed_scales(const std::string &file, const std::string &first, const std::string &other, Lang lang) {
+    return make_finding(Rule::mixed_scales, file, 0, "",
+                        fmt::format(fmt::runtime(pick(lang,
+                                                      "các chỉ số có thang điểm khác nhau ({} và {}); dùng --out-of "
+                                                      "hoặc --criteria để so sánh trên cùng thang",
+                                                      "the indexes are out of different scales ({} and {}); use "
+                                                      "--out-of or --criteria to rank on one scale")),
+                                    first, other));
+}
+
+} // namespace cchc
