@@ -154,7 +154,9 @@ std::vector<std::string> fccp_cells(const std::string &line, char delimiter, std
     }
 }
 
-Cut cold(const std::string &bytes, char delimiter, const Mode &mode) {
+/// `fccp`: also read the one-line records with fast-cpp-csv-parser (each
+/// read allocates its 48 MiB line buffer: slow under AddressSanitizer).
+Cut cold(const std::string &bytes, char delimiter, const Mode &mode, bool fccp) {
     std::string unlike_fccp;
     Cut cut = run([&](std::vector<Record> &records) {
         cchc::RecordReader reader(k_file, source(bytes, mode), cchc::Lang::en);
@@ -162,7 +164,7 @@ Cut cold(const std::string &bytes, char delimiter, const Mode &mode) {
         while (reader.next(raw)) {
             Record record{raw.line, raw.last_line, {}};
             cchc::split_record(raw, delimiter, k_file, record.cells, cchc::Lang::en);
-            if (fccp_can_read(raw, record.cells.size()) && unlike_fccp.empty()) {
+            if (fccp && fccp_can_read(raw, record.cells.size()) && unlike_fccp.empty()) {
                 Record theirs = record;
                 theirs.cells = fccp_cells(raw.text, delimiter, record.cells.size());
                 if (!(theirs == record))
@@ -197,13 +199,15 @@ std::string delimiter_name(char d) {
 }
 
 /// Both paths on `bytes` with every delimiter and input mode: "" when they
-/// agree, else where they first differ.
-std::string compare_all(const std::string &bytes) {
+/// agree, else where they first differ. `fccp`: with the first mode, also
+/// fast-cpp-csv-parser on the one-line records.
+std::string compare_all(const std::string &bytes, bool fccp) {
     const Mode modes[] = {
         {false, "", 0, SIZE_MAX}, {false, "UTF-8", 1, 7}, {true, "", 0, SIZE_MAX}, {true, "UTF-8", 1, 3}};
     for (char d : k_delimiters)
         for (const Mode &mode : modes)
-            if (std::string diff = difference(hot(bytes, d, mode), cold(bytes, d, mode)); !diff.empty())
+            if (std::string diff = difference(hot(bytes, d, mode), cold(bytes, d, mode, fccp && &mode == modes));
+                !diff.empty())
                 return fmt::format("delimiter {}, {}, encoding '{}', size hint {}, chunk {}: {}", delimiter_name(d),
                                    mode.checked ? "checked" : "unchecked", mode.encoding, mode.size_hint,
                                    mode.chunk == SIZE_MAX ? std::string("all") : std::to_string(mode.chunk), diff);
@@ -284,13 +288,13 @@ TEST_CASE("hot and cold splitters agree on every sample and test sheet") {
     for (const std::filesystem::path &file : files) {
         std::string bytes = read_bytes(file);
         INFO(file.string());
-        CHECK(compare_all(bytes) == "");
+        CHECK(compare_all(bytes, true) == "");
         // Many times over: records cross buffer refills and the 64 KiB the
         // encoding is chosen from.
         std::string repeated;
         while (repeated.size() < (1u << 17) && !bytes.empty())
             repeated += bytes + "\n";
-        CHECK(compare_all(repeated) == "");
+        CHECK(compare_all(repeated, false) == "");
     }
 }
 
@@ -299,7 +303,7 @@ TEST_CASE("hot and cold splitters agree on generated text") {
     for (int i = 0; i < 3000; ++i) {
         std::string bytes = generated(random);
         INFO(fmt::format("input {}: {:?}", i, bytes));
-        std::string diff = compare_all(bytes);
+        std::string diff = compare_all(bytes, i < 100);
         CHECK(diff == "");
         if (!diff.empty()) break;
     }
@@ -331,6 +335,6 @@ TEST_CASE("hot and cold splitters agree on the edge cases of quoting") {
     for (std::string_view text : cases) {
         std::string bytes(text);
         INFO(fmt::format("{:?}", bytes));
-        CHECK(compare_all(bytes) == "");
+        CHECK(compare_all(bytes, true) == "");
     }
 }
