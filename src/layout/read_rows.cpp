@@ -103,8 +103,7 @@ public:
 
 private:
     [[noreturn]] void fail_read() const {
-        throw Error(fmt::format(fmt::runtime(pick(m_lang, "{}: không đọc được: {}", "{}: cannot read: {}")), m_path,
-                                std::strerror(errno)));
+        throw Error(cannot_read_message(m_path, errno, m_lang));
     }
 
     std::string m_path;
