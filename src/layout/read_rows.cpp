@@ -102,9 +102,7 @@ public:
     }
 
 private:
-    [[noreturn]] void fail_read() const {
-        throw Error(cannot_read_message(m_path, errno, m_lang));
-    }
+    [[noreturn]] void fail_read() const { throw Error(cannot_read_message(m_path, errno, m_lang)); }
 
     std::string m_path;
     int m_fd = -1;
