@@ -142,8 +142,9 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     render.bom = o.bom;
     render.decimal_comma = o.decimal_comma;
     bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
-    render.color = to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr &&
-                   find_format(o.format) != nullptr && find_format(o.format)->colors;
+    const FormatInfo *format = find_format(o.format); // a wrong name is reported below, after --delimiter
+    render.color =
+        to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && format != nullptr && format->colors;
     render.width = o.output.empty() ? terminal_width() : 0;
     const Diagnostics diagnostics(o.quiet);
 

@@ -2,8 +2,6 @@
 #include <cchc/checks/file_checks.hpp>
 #include <cchc/pipeline/report.hpp>
 
-#include <fmt/format.h>
-
 #include <algorithm>
 
 namespace cchc {
