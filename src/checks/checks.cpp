@@ -140,9 +140,18 @@ private:
             add(&row, Rule::bad_code, "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
                 "the code \"{}\" has {} levels; criterion codes have at most {}", shorten(row.code), levels,
                 k_max_code_levels);
+        else if (row.kind == RowKind::criterion)
+            // Outside the tree, it is a leaf: say so, the total counts it.
+            add(&row, Rule::bad_code,
+                "mã \"{}\" không có dạng 1.2.3, số La Mã I–X, phần A, mục a) hay -; dòng vẫn được cộng như một tiêu "
+                "chí",
+                "the code \"{}\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -; the row is "
+                "still counted as a criterion",
+                shorten(row.code));
         else
-            add(&row, Rule::bad_code, "mã \"{}\" không có dạng 1.2.3 hay số La Mã I–X",
-                "the code \"{}\" is neither like 1.2.3 nor a Roman numeral I–X", shorten(row.code));
+            add(&row, Rule::bad_code, "mã \"{}\" không có dạng 1.2.3, số La Mã I–X, phần A, mục a) hay -",
+                "the code \"{}\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -",
+                shorten(row.code));
     }
 
     /// A criterion's note: its fractions, its percentage, and the score they imply.
@@ -212,7 +221,7 @@ private:
     }
 
     void check_duplicates() {
-        if (m_sheet.codes_in_order) return;            // mark_parents found them strictly increasing: no key twice
+        if (m_sheet.codes_in_order) return;            // the layout found them strictly increasing: no key twice
         static thread_local ViewMap<const Row *> seen; // views of the rows' keys
         seen.clear(m_sheet.rows.size());
         for (const Row &row : m_sheet.rows) {
@@ -242,37 +251,39 @@ private:
 
     void check_parents() {
         if (m_parents == 0) return; // many sheets list leaves only
-        // Each leaf adds itself to every prefix of its key: one pass, not one
-        // per parent.
+        // Each leaf adds itself to every row above it in the tree: one pass,
+        // not one per parent.
         struct ChildSums {
             Decimal max, self, appraised;
             bool any_scored = false, any_self = false;
         };
-        static thread_local ViewMap<ChildSums> by_prefix; // views of the rows' keys
-        by_prefix.clear(m_sheet.rows.size());
+        static thread_local std::vector<ChildSums> sums; // by row
+        sums.assign(m_sheet.rows.size(), ChildSums());
         for (const Row &child : m_sheet.rows) {
             if (child.kind != RowKind::criterion && child.kind != RowKind::unscored) continue;
-            for (std::size_t dot = next_dot(child.key); dot != std::string::npos; dot = next_dot(child.key, dot + 1)) {
-                ChildSums &sums = by_prefix[std::string_view(child.key).substr(0, dot)];
-                sums.max += child.max.value_or_zero();
+            // The tree has no cycle; the bound only keeps a broken one finite.
+            std::size_t steps = 0;
+            for (std::int32_t p = child.parent; p >= 0 && steps < m_sheet.rows.size(); ++steps) {
+                ChildSums &s = sums[static_cast<std::size_t>(p)];
+                s.max += child.max.value_or_zero();
+                p = m_sheet.rows[static_cast<std::size_t>(p)].parent;
                 if (child.kind == RowKind::unscored) continue;
-                sums.any_scored = true;
-                sums.appraised += child.appraised.value_or_zero();
+                s.any_scored = true;
+                s.appraised += child.appraised.value_or_zero();
                 if (child.self.given()) {
-                    sums.self += child.self.number.value;
-                    sums.any_self = true;
+                    s.self += child.self.number.value;
+                    s.any_self = true;
                 }
             }
         }
-        for (const Row &parent : m_sheet.rows) {
+        for (std::size_t i = 0; i < m_sheet.rows.size(); ++i) {
+            const Row &parent = m_sheet.rows[i];
             if (parent.kind != RowKind::parent) continue;
-            static const ChildSums none;
-            const ChildSums *found = by_prefix.find(parent.key);
-            const ChildSums &sums = found != nullptr ? *found : none;
-            compare_parent_sum(parent, parent.max, sums.max, "max");
+            const ChildSums &s = sums[i];
+            compare_parent_sum(parent, parent.max, s.max, "max");
             // Scores are compared once the children have some (not in a blank template).
-            if (sums.any_scored) compare_parent_sum(parent, parent.appraised, sums.appraised, "appraised");
-            if (sums.any_self) compare_parent_sum(parent, parent.self, sums.self, "self");
+            if (s.any_scored) compare_parent_sum(parent, parent.appraised, s.appraised, "appraised");
+            if (s.any_self) compare_parent_sum(parent, parent.self, s.self, "self");
         }
     }
 

@@ -1,4 +1,5 @@
 // What a row is, once per sheet (see layout/rows.hpp).
+#include <cchc/layout/hierarchy.hpp>
 #include <cchc/layout/rows.hpp>
 
 #include <algorithm>
@@ -6,7 +7,7 @@
 namespace cchc {
 
 void lay_out_sheet(Sheet &sheet) {
-    mark_parents(sheet);
+    build_hierarchy(sheet);
     // Rows with only a max are a template not filled in yet; in a sheet
     // whose leaves have scores, they are criteria whose score is missing.
     // (A parent's numbers, e.g. a =SUM() that shows 0, do not make a

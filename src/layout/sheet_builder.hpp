@@ -212,8 +212,9 @@ private:
         const bool total = is_total_label(row.code) || (row.code.empty() && content.total);
         if (!total && !row.code.empty() && !dotted) code_key(row.code, row.code_well_formed, row.key);
         const bool scored = present(row.self) || present(row.appraised) || present(row.lost);
+        const bool any_number = row.max.given() || row.self.given() || row.appraised.given() || row.lost.given();
         const std::optional<RowKind> kind =
-            kind_of_row(total, row.code.empty(), row.code_well_formed, has_numbers, scored);
+            kind_of_row(total, row.code.empty(), row.code_well_formed, has_numbers, scored, any_number);
         if (!kind) {
             skip();
             return;

@@ -1,11 +1,9 @@
 // Codes and the criteria hierarchy (see sheet.hpp).
 #include <cchc/model/sheet.hpp>
 #include <cchc/text/unicode.hpp>
-#include <cchc/text/view_map.hpp>
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 
 namespace cchc {
 
@@ -13,15 +11,6 @@ namespace {
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-/// "I".."X" → 1..10, else 0.
-int roman_value(std::string_view s) {
-    static constexpr std::array<std::string_view, 10> numerals = {"I",  "II",  "III",  "IV", "V",
-                                                                  "VI", "VII", "VIII", "IX", "X"};
-    for (std::size_t i = 0; i < numerals.size(); ++i)
-        if (s == numerals[i]) return static_cast<int>(i) + 1;
-    return 0;
 }
 
 /// The number of segments of a dotted number ("1.2.3" → 3), 0 for anything else.
@@ -46,7 +35,51 @@ std::string_view first_segment(std::string_view key) {
     return key.substr(0, next_dot(key));
 }
 
+/// One letter of the Vietnamese alphabet (a–z and đ), either case, in UTF-8.
+bool is_one_letter(std::string_view s) {
+    if (s.size() == 1) return (s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z');
+    return s == "\xC4\x91" || s == "\xC4\x90"; // đ, Đ
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
+
 } // namespace
+
+int roman_value(std::string_view s) {
+    static constexpr std::array<std::string_view, 10> numerals = {"I",  "II",  "III",  "IV", "V",
+                                                                  "VI", "VII", "VIII", "IX", "X"};
+    for (std::size_t i = 0; i < numerals.size(); ++i)
+        if (s == numerals[i]) return static_cast<int>(i) + 1;
+    return 0;
+}
+
+CodeShape code_shape(std::string_view code) {
+    if (std::size_t levels = dotted_levels(code); levels > 0)
+        return levels <= k_max_code_levels ? CodeShape::dotted : CodeShape::other;
+    if (roman_value(code) > 0) return CodeShape::roman;
+    if (code == "-" || code == "\xE2\x80\x93" || code == "\xE2\x80\x94") return CodeShape::dash; // - – —
+    if (code == "+") return CodeShape::plus;
+    if (code == "*" || code == "\xE2\x80\xA2") return CodeShape::star; // * •
+    // A part: one capital letter ("A", "B"), or "Phần A" in any case.
+    if (code.size() == 1 && code[0] >= 'A' && code[0] <= 'Z') return CodeShape::part;
+    if (code.size() > 2 && code.back() == ')') {
+        std::string_view inner = code.substr(0, code.size() - 1);
+        if (inner.front() == '(') inner.remove_prefix(1);
+        if (is_one_letter(inner)) return CodeShape::letter;
+        if (all_digits(inner) && inner.size() <= 3) return CodeShape::numbered;
+    } else if (code.size() == 2 && code.back() == ')') {
+        if (is_one_letter(code.substr(0, 1))) return CodeShape::letter;
+        if (is_digit(code[0])) return CodeShape::numbered;
+    }
+    if (is_one_letter(code) && !(code[0] >= 'A' && code[0] <= 'Z')) return CodeShape::letter; // "a", "đ"
+    if (code.size() > 5) {
+        std::string f = fold(code);
+        if (f.size() == 6 && f.compare(0, 5, "phan ") == 0 && f[5] >= 'a' && f[5] <= 'z') return CodeShape::part;
+    }
+    return CodeShape::other;
+}
 
 std::string_view Row::domain() const {
     return first_segment(key);
@@ -84,8 +117,9 @@ void code_key(std::string_view code, bool &well_formed, std::string &key) {
         key = std::to_string(r);
         return;
     }
-    std::size_t levels = dotted_levels(code);
-    well_formed = levels > 0 && levels <= k_max_code_levels;
+    // Other shapes get their key from their place in the hierarchy
+    // (layout/hierarchy.cpp); until then, their code.
+    well_formed = !code.empty() && code_shape(code) != CodeShape::other;
     key.assign(code);
 }
 
@@ -119,19 +153,35 @@ bool code_less(const std::string &a, const std::string &b) {
 }
 
 bool is_total_label(std::string_view cell) {
-    // The longest label, "Tổng cộng:" with spaces around, is a few dozen
-    // bytes; longer cells (most contents) need no folding.
-    if (cell.empty() || cell.size() > 32) return false;
+    // The longest label, "TỔNG CỘNG ĐIỂM ĐẠT ĐƯỢC (A+B)" with spaces around,
+    // is a few dozen bytes; longer cells (most contents) need no folding.
+    if (cell.empty() || cell.size() > 64) return false;
     if (cell[0] >= '0' && cell[0] <= '9') return false; // a code: no label starts with a digit
-    std::string f = fold(cell);
+    std::string f = fold(cell);                         // drops "(A+B)"
     while (!f.empty() && (f.back() == ':' || f.back() == '.'))
         f.pop_back();
-    return f == "tong cong" || f == "tong" || f == "cong" || f == "total" || f == "tong so" || f == "grand total";
+    // "Tổng", "Cộng" or "Total", then only words that say what is added up:
+    // "Tổng cộng", "Tổng số điểm", "TỔNG ĐIỂM ĐẠT ĐƯỢC", "Cộng điểm", "Grand
+    // total". Not "Cộng đồng", "Tổng kết", nor a part's "Cộng A".
+    static constexpr std::array<std::string_view, 4> heads = {"tong", "cong", "total", "grand"};
+    static constexpr std::array<std::string_view, 11> words = {"cong",  "diem",  "so",     "dat",  "duoc", "chung",
+                                                               "total", "score", "points", "toan", "bo"};
+    std::size_t start = 0;
+    bool first = true;
+    while (start < f.size()) {
+        std::size_t end = f.find(' ', start);
+        if (end == std::string::npos) end = f.size();
+        std::string_view word(f.data() + start, end - start);
+        start = end + 1;
+        bool known = first ? std::find(heads.begin(), heads.end(), word) != heads.end()
+                           : std::find(words.begin(), words.end(), word) != words.end();
+        if (!known) return false;
+        if (first && word == "grand" && (start >= f.size() || f.compare(start, 5, "total") != 0)) return false;
+        first = false;
+    }
+    return !first;
 }
 
-namespace {
-
-/// Digits and dots, no empty segment, no segment with a leading zero.
 bool is_plain_code(std::string_view key) {
     if (key.empty()) return false;
     bool segment_start = true;
@@ -150,8 +200,7 @@ bool is_plain_code(std::string_view key) {
     return !segment_start;
 }
 
-/// code_less for two plain codes in one pass: without leading zeros, the
-/// segment with more digits is the larger number.
+// Without leading zeros, the segment with more digits is the larger number.
 bool plain_code_less(std::string_view a, std::string_view b) {
     std::size_t n = std::min(a.size(), b.size());
     std::size_t i = 0;
@@ -170,48 +219,8 @@ bool plain_code_less(std::string_view a, std::string_view b) {
     return a[i] < b[i];
 }
 
-} // namespace
-
 bool has_code_key(const Row &row) {
     return !row.key.empty() && row.kind != RowKind::total && row.kind != RowKind::uncoded;
-}
-
-void mark_parents(Sheet &sheet) {
-    auto may_be_parent = [](const Row &row) {
-        return row.kind == RowKind::criterion || row.kind == RowKind::heading || row.kind == RowKind::unscored;
-    };
-    // In code order (plain keys, strictly increasing: checked on the way) a code's
-    // children come right after it: a row is a parent when the next coded
-    // row starts with its key and a dot.
-    static thread_local std::vector<Row *> parents;
-    parents.clear();
-    sheet.codes_in_order = true;
-    Row *previous = nullptr;
-    for (Row &row : sheet.rows) {
-        if (!has_code_key(row)) continue;
-        if (!is_plain_code(row.key) || (previous != nullptr && !plain_code_less(previous->key, row.key))) {
-            sheet.codes_in_order = false;
-            break;
-        }
-        if (previous != nullptr && may_be_parent(*previous) && row.key.size() > previous->key.size() &&
-            row.key.compare(0, previous->key.size(), previous->key) == 0 && row.key[previous->key.size()] == '.')
-            parents.push_back(previous);
-        previous = &row;
-    }
-    if (sheet.codes_in_order) {
-        for (Row *row : parents)
-            row->kind = RowKind::parent;
-        return;
-    }
-    static thread_local ViewMap<bool> prefixes; // views of the rows' keys
-    prefixes.clear(sheet.rows.size() * 2);
-    for (const Row &row : sheet.rows) {
-        if (!has_code_key(row)) continue;
-        for (std::size_t dot = next_dot(row.key); dot != std::string::npos; dot = next_dot(row.key, dot + 1))
-            prefixes[std::string_view(row.key).substr(0, dot)] = true;
-    }
-    for (Row &row : sheet.rows)
-        if (may_be_parent(row) && prefixes.find(row.key) != nullptr) row.kind = RowKind::parent;
 }
 
 } // namespace cchc

@@ -235,8 +235,10 @@ TEST_CASE("duplicate-code: a code listed twice") {
 
 TEST_CASE("bad-code: a code that is neither dotted numbers nor Roman") {
     SUBCASE("letters in a code") {
-        expect_only(check_csv(k_header + "1.a,A,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 2, "1.a",
-                    "1.a: the code \"1.a\" is neither like 1.2.3 nor a Roman numeral I–X");
+        expect_only(
+            check_csv(k_header + "1.a,A,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 2, "1.a",
+            "1.a: the code \"1.a\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -; the row is "
+            "still counted as a criterion");
     }
     SUBCASE("scores without a code") {
         expect_only(check_csv(k_header + "1.1,A,1,1,1,0\n,B,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 3, "",

@@ -1,5 +1,5 @@
-// Codes and the criteria hierarchy (sheet.hpp): normalising codes, Roman
-// domains, code order, and which rows are parents.
+// Codes (sheet.hpp): normalising codes, their shapes, Roman domains and
+// code order.
 #include <cchc/model/sheet.hpp>
 
 #include <doctest/doctest.h>
@@ -45,12 +45,6 @@ Sheet sheet_of(const std::vector<Row> &rows) {
     return sheet;
 }
 
-RowKind kind_of(const Sheet &sheet, const std::string &code) {
-    auto it = std::find_if(sheet.rows.begin(), sheet.rows.end(), [&](const Row &r) { return r.code == code; });
-    REQUIRE(it != sheet.rows.end());
-    return it->kind;
-}
-
 } // namespace
 
 TEST_CASE("normalise_code trims and drops a trailing dot") {
@@ -92,7 +86,7 @@ TEST_CASE("code_key keeps dotted codes as text and tells bad codes") {
         CHECK(key_of("3.10") != key_of("3.1"));
     }
     SUBCASE("malformed codes") {
-        for (std::string code : {"1..2", "1.2a", "a", "1.", ".1", "1,2", "1 2", "Tổng cộng"}) {
+        for (std::string code : {"1..2", "1.2a", "ab", "1.", ".1", "1,2", "1 2", "Tổng cộng", "a))", "()", "--"}) {
             CAPTURE(code);
             CHECK_FALSE(well_formed(code));
         }
@@ -129,51 +123,6 @@ TEST_CASE("code_less orders codes segment by segment as numbers") {
     }
 }
 
-TEST_CASE("mark_parents marks rows whose code prefixes another code") {
-    SUBCASE("1.5 above 1.5.3") {
-        Sheet sheet = sheet_of({make_row("1.5"), make_row("1.5.3"), make_row("1.6")});
-        cchc::mark_parents(sheet);
-        CHECK(kind_of(sheet, "1.5") == RowKind::parent);
-        CHECK(kind_of(sheet, "1.5.3") == RowKind::criterion);
-        CHECK(kind_of(sheet, "1.6") == RowKind::criterion);
-    }
-    SUBCASE("Roman II above 2.1") {
-        Sheet sheet = sheet_of({make_row("II", RowKind::heading), make_row("2.1"), make_row("III", RowKind::heading)});
-        cchc::mark_parents(sheet);
-        CHECK(kind_of(sheet, "II") == RowKind::parent);
-        CHECK(kind_of(sheet, "2.1") == RowKind::criterion);
-        CHECK(kind_of(sheet, "III") == RowKind::heading);
-    }
-    SUBCASE("a grandparent is a parent too") {
-        Sheet sheet = sheet_of({make_row("1"), make_row("1.5"), make_row("1.5.3")});
-        cchc::mark_parents(sheet);
-        CHECK(kind_of(sheet, "1") == RowKind::parent);
-        CHECK(kind_of(sheet, "1.5") == RowKind::parent);
-    }
-    SUBCASE("3.1 is not the parent of 3.10 and 1.5 not of 1.50") {
-        Sheet sheet = sheet_of({make_row("3.1"), make_row("3.10"), make_row("1.5"), make_row("1.50")});
-        cchc::mark_parents(sheet);
-        CHECK(kind_of(sheet, "3.1") == RowKind::criterion);
-        CHECK(kind_of(sheet, "3.10") == RowKind::criterion);
-        CHECK(kind_of(sheet, "1.5") == RowKind::criterion);
-        CHECK(kind_of(sheet, "1.50") == RowKind::criterion);
-    }
-    SUBCASE("a child listed before its parent") {
-        Sheet sheet = sheet_of({make_row("4.4.1"), make_row("4.4")});
-        cchc::mark_parents(sheet);
-        CHECK(kind_of(sheet, "4.4") == RowKind::parent);
-    }
-    SUBCASE("total rows stay total rows") {
-        Row total;
-        total.kind = RowKind::total;
-        total.code = "Tổng cộng";
-        Sheet sheet = sheet_of({make_row("1.1"), total});
-        cchc::mark_parents(sheet);
-        CHECK(kind_of(sheet, "1.1") == RowKind::criterion);
-        CHECK(kind_of(sheet, "Tổng cộng") == RowKind::total);
-    }
-}
-
 TEST_CASE("normalise_code trims no-break spaces as parse_number does") {
     // Score cells with U+00A0 around the number are read (decimal.cpp trims
     // it); a code cell pasted the same way must not become a bad code.
@@ -185,37 +134,6 @@ TEST_CASE("normalise_code trims no-break spaces as parse_number does") {
                          "1.2") == "1.2");
     CHECK(normalise_code("\xC2\xA0"
                          "II.\xC2\xA0") == "II");
-}
-
-TEST_CASE("mark_parents finds the code order code_less gives, on every pair of codes") {
-    // The order check compares plain codes in one pass; code_less is the rule.
-    const std::vector<std::string> codes = {"0",     "1",      "2",      "9",       "10",   "11",    "19",  "20",
-                                            "100",   "1.1",    "1.2",    "1.9",     "1.10", "1.11",  "1.0", "1.1.1",
-                                            "1.1.2", "1.1.10", "1.10.1", "2.1",     "10.1", "10.10", "01",  "1.01",
-                                            "1..2",  "1.",     "III",    "1.1.1.1", "12.3", "1.23",  "123"};
-    for (const std::string &a : codes)
-        for (const std::string &b : codes) {
-            Sheet sheet = sheet_of({make_row(a), make_row(b)});
-            // Leading zeros and empty segments are left to the general checks.
-            auto plain = [](const std::string &c) { return c != "01" && c != "1.01" && c != "1..2" && c != "1."; };
-            bool expected = plain(a) && plain(b) && code_less(key_of(a), key_of(b)); // "III" is 3
-            CAPTURE(a);
-            CAPTURE(b);
-            cchc::mark_parents(sheet);
-            CHECK(sheet.codes_in_order == expected);
-        }
-}
-
-TEST_CASE("mark_parents records whether the codes are in order, so the duplicate check can skip") {
-    Sheet ordered = sheet_of({make_row("1"), make_row("1.1"), make_row("1.2"), make_row("2")});
-    cchc::mark_parents(ordered);
-    CHECK(ordered.codes_in_order);
-    Sheet repeated = sheet_of({make_row("1.1"), make_row("1.2"), make_row("1.2")});
-    cchc::mark_parents(repeated);
-    CHECK_FALSE(repeated.codes_in_order);
-    Sheet shuffled = sheet_of({make_row("1.2"), make_row("1.1")});
-    cchc::mark_parents(shuffled);
-    CHECK_FALSE(shuffled.codes_in_order);
 }
 
 TEST_CASE("set_dotted_code is normalise_code and code_key in one pass for dotted numbers") {
@@ -276,5 +194,19 @@ TEST_CASE("ColumnBound leaves out a score that would take its column's sum past 
             CHECK(row.max.given());
             CHECK(row.appraised.given());
         }
+    }
+}
+
+TEST_CASE("is_total_label reads the total rows clerks write, and not words that only start like them") {
+    for (std::string label :
+         {"Tổng cộng", "TỔNG CỘNG:", "Tổng điểm", "Tổng số điểm", "Cộng điểm", "Tổng cộng điểm", "TỔNG ĐIỂM ĐẠT ĐƯỢC",
+          "TỔNG CỘNG (A+B)", "Cộng", "Tổng", "Tổng số", "Total", "Grand total", "Total score", "tổng cộng."}) {
+        CAPTURE(label);
+        CHECK(cchc::is_total_label(label));
+    }
+    for (std::string text : {"Cộng đồng", "Tổng kết", "Cộng A", "Tổng hợp kết quả", "Grand", "Điểm", "1.1",
+                             "Tổng cộng các tiêu chí đã hoàn thành trong năm 2023 của phường"}) {
+        CAPTURE(text);
+        CHECK_FALSE(cchc::is_total_label(text));
     }
 }

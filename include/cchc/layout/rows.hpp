@@ -4,7 +4,7 @@
 // row of a template not scored yet, a heading, a total, a row with scores
 // but no code, or not a row of the table at all (a title, a signature, a
 // blank line). Per sheet, once its rows are all read: which rows are
-// parents (their code prefixes another code) and whether template rows are
+// parents (layout/hierarchy.hpp) and whether template rows are
 // criteria after all. The loader's hot loop calls the first (inline: it
 // runs on every row); the second runs once per sheet.
 
@@ -17,12 +17,15 @@ namespace cchc {
 /// The kind of a row from what its cells hold, or none when it is not a
 /// row of the table. `total`: its code or, with no code, its content reads
 /// "Tổng cộng" (is_total_label); `scored`: a self, appraised or lost score
-/// is given; `has_numbers`: a max is given too, or any of those.
+/// is given; `has_numbers`: a max is given too, or any of those; `any_number`:
+/// one of them reads as a number.
 inline std::optional<RowKind> kind_of_row(bool total, bool no_code, bool code_well_formed, bool has_numbers,
-                                          bool scored) {
+                                          bool scored, bool any_number) {
     if (total) return RowKind::total;
     if (no_code) {
-        if (!has_numbers) return std::nullopt; // a title, or a blank line
+        // A title, a blank line, or a signature block whose text runs into
+        // the score columns ("CHỦ TỊCH", "(Ký tên, đóng dấu)").
+        if (!any_number) return std::nullopt;
         return RowKind::uncoded;
     }
     if (!has_numbers && !code_well_formed) return std::nullopt; // a signature or a note typed in the code column

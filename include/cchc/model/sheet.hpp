@@ -1,14 +1,15 @@
 #pragma once
 // The model: a sheet is one table for one unit and one period; its rows are
-// criteria (leaves, the only rows that are counted), parents (their code
-// prefixes another code: checked, never counted twice) and total rows
-// (checked against the sums, never counted). Scores keep the text they
+// criteria (leaves, the only rows that are counted), parents (rows with
+// rows under them in the hierarchy: checked, never counted twice) and total
+// rows (checked against the sums, never counted). Scores keep the text they
 // were read from, so checks can quote the sheet's own spelling.
 
 #include <cchc/checks/finding.hpp>
 #include <cchc/model/decimal.hpp>
 #include <cchc/model/note.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,7 +29,7 @@ struct Score {
 
 enum class RowKind {
     criterion, ///< a leaf with scores: the only rows summed
-    parent,    ///< its key prefixes another row's key
+    parent,    ///< has rows with numbers under it in the hierarchy
     heading,   ///< a code but no scores and no children (a domain title)
     unscored,  ///< a code and a max but no score yet (a row of a template)
     total,     ///< "Tổng cộng": checked against the sums
@@ -38,9 +39,15 @@ enum class RowKind {
 struct Row {
     RowKind kind = RowKind::criterion;
     long line = 0;
-    std::string code;             ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
-    std::string key;              ///< for the hierarchy: Roman domains as numbers ("II" → "2")
-    bool code_well_formed = true; ///< N(.N)* or a Roman numeral I–X
+    std::string code; ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
+    /// The row's place as a path of numbers: Roman domains as numbers ("II" →
+    /// "2"), numbering that restarts under a domain under it ("1.1" under II
+    /// → "2.1.1"), sub-items under their row ("a)" under 1.1 → "1.1.a").
+    std::string key;
+    bool code_well_formed = true; ///< one of the code shapes (CodeShape), not `other`
+    /// The row it is under in the hierarchy (an index into Sheet::rows), or
+    /// -1: set by the layout stage once the sheet's rows are all read.
+    std::int32_t parent = -1;
     /// The content and note texts; absent (not empty) when the run keeps no
     /// row texts because its output shows none (SheetSink::keeps_rows).
     std::optional<std::string> content{std::in_place};
@@ -61,8 +68,8 @@ struct Sheet {
     long header_line = 0;
     std::vector<Row> rows;        ///< criteria, parents and totals, in sheet order
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
-    /// Set by mark_parents when the keys are in code order: no key repeats,
-    /// so the duplicate check has nothing to look for. False: not known.
+    /// Set by the layout stage when the keys are in code order: no key
+    /// repeats, so the duplicate check has nothing to look for. False: not known.
     bool codes_in_order = false;
 };
 
@@ -76,6 +83,25 @@ inline std::size_t next_dot(std::string_view key, std::size_t from = 0) {
         if (key[i] == '.') return i;
     return std::string_view::npos;
 }
+
+/// What a code looks like; the hierarchy is built from these shapes and the
+/// rows' order (layout/hierarchy.hpp).
+enum class CodeShape : std::uint8_t {
+    dotted,   ///< 1, 1.2, 1.2.3
+    roman,    ///< I–X: a domain
+    part,     ///< A, B, PHẦN A: a part of the sheet above its domains
+    letter,   ///< a), b), đ), a
+    numbered, ///< 1), (1)
+    dash,     ///< -, –, —
+    plus,     ///< +
+    star,     ///< *, •
+    other,    ///< none of these: a bad code
+};
+
+/// The shape of a normalised code (not empty).
+CodeShape code_shape(std::string_view code);
+/// "I".."X" → 1..10, else 0.
+int roman_value(std::string_view code);
 
 /// Normalises a code cell: trims, drops a trailing dot. Empty if none.
 std::string normalise_code(std::string_view cell);
@@ -96,11 +122,10 @@ bool code_less(const std::string &a, const std::string &b);
 bool is_total_label(std::string_view cell);
 /// A row with a key in the hierarchy (not a total row, not uncoded).
 bool has_code_key(const Row &row);
-/// Marks as parents the rows whose key prefixes another row's key, and
-/// records in codes_in_order whether the keys of those rows are plain
-/// dotted numbers (no leading zeros) in strictly increasing code order, as
-/// sheets list them: then no key repeats and a key's children follow it.
-void mark_parents(Sheet &sheet);
+/// Digits and dots, no empty segment, no segment with a leading zero.
+bool is_plain_code(std::string_view key);
+/// code_less for two plain codes, in one pass.
+bool plain_code_less(std::string_view a, std::string_view b);
 
 /// Keeps every sum of a sheet in range: given the sheet's rows in order,
 /// the scores of the summed rows (criteria and unscored rows) of one column
