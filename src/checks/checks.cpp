@@ -26,6 +26,7 @@ public:
         check_duplicates();
         check_parents();
         check_totals();
+        check_stage();
         check_has_criteria();
         std::stable_sort(m_out.begin(), m_out.end(),
                          [](const Finding &a, const Finding &b) { return a.line < b.line; });
@@ -84,7 +85,7 @@ private:
             add(&row, Rule::too_precise, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
                 "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), shorten(score.text),
                 score.number.value.format(0));
-        if (score.number.value.is_negative())
+        if (score.number.value.is_negative() && row.extra != Extra::penalty) // "Điểm trừ": -1 is how it is written
             add(&row, Rule::score_negative, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
                 "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), shorten(score.text));
     }
@@ -109,9 +110,12 @@ private:
             if (row.kind == RowKind::total || row.kind == RowKind::heading) continue;
             if (!row.code_well_formed) report_bad_code(row);
             bool leaf = row.kind == RowKind::criterion;
-            check_number(row, row.max, "max", leaf);
+            // A bonus or penalty line may have no max; before appraisal no
+            // row has an appraised score (one not-appraised finding says so).
+            bool scale = row.extra == Extra::none;
+            check_number(row, row.max, "max", leaf && scale);
             check_number(row, row.self, "self", false);
-            check_number(row, row.appraised, "appraised", leaf);
+            check_number(row, row.appraised, "appraised", leaf && !m_sheet.self_assessment);
             check_number(row, row.lost, "lost", false);
             if (row.max.given() && row.appraised.given() && row.appraised.number.value > row.max.number.value)
                 add(&row, Rule::score_above_max, "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
@@ -136,7 +140,14 @@ private:
         std::size_t levels = static_cast<std::size_t>(std::count(row.code.begin(), row.code.end(), '.')) + 1;
         bool dotted =
             std::all_of(row.code.begin(), row.code.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
-        if (dotted && levels > k_max_code_levels)
+        if (std::string likely = code_from_date(row.code); !likely.empty())
+            add(&row, Rule::bad_code,
+                "mã \"{}\" là một ngày: bảng tính đã đổi mã, có lẽ là {}; hãy định dạng cột Mục là Văn bản và gõ lại "
+                "(dòng vẫn được cộng, trong lĩnh vực {})",
+                "the code \"{}\" is a date: a spreadsheet changed the code, likely {}; format the code column as Text "
+                "and type it again (the row is still counted, in domain {})",
+                shorten(row.code), likely, row.domain());
+        else if (dotted && levels > k_max_code_levels)
             add(&row, Rule::bad_code, "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
                 "the code \"{}\" has {} levels; criterion codes have at most {}", shorten(row.code), levels,
                 k_max_code_levels);
@@ -256,6 +267,9 @@ private:
         struct ChildSums {
             Decimal max, self, appraised;
             bool any_scored = false, any_self = false;
+            // A cell under it that cannot be read: its own finding says so,
+            // and the parent's sum is not compared (no second error).
+            bool unread_max = false, unread_self = false, unread_appraised = false;
         };
         static thread_local std::vector<ChildSums> sums; // by row
         sums.assign(m_sheet.rows.size(), ChildSums());
@@ -266,10 +280,13 @@ private:
             for (std::int32_t p = child.parent; p >= 0 && steps < m_sheet.rows.size(); ++steps) {
                 ChildSums &s = sums[static_cast<std::size_t>(p)];
                 s.max += child.max.value_or_zero();
+                s.unread_max = s.unread_max || !child.max.given();
                 p = m_sheet.rows[static_cast<std::size_t>(p)].parent;
                 if (child.kind == RowKind::unscored) continue;
                 s.any_scored = true;
                 s.appraised += child.appraised.value_or_zero();
+                s.unread_appraised = s.unread_appraised || !child.appraised.given();
+                s.unread_self = s.unread_self || unreadable(child.self);
                 if (child.self.given()) {
                     s.self += child.self.number.value;
                     s.any_self = true;
@@ -280,11 +297,17 @@ private:
             const Row &parent = m_sheet.rows[i];
             if (parent.kind != RowKind::parent) continue;
             const ChildSums &s = sums[i];
-            compare_parent_sum(parent, parent.max, s.max, "max");
+            if (!s.unread_max) compare_parent_sum(parent, parent.max, s.max, "max");
             // Scores are compared once the children have some (not in a blank template).
-            if (s.any_scored) compare_parent_sum(parent, parent.appraised, s.appraised, "appraised");
-            if (s.any_self) compare_parent_sum(parent, parent.self, s.self, "self");
+            if (s.any_scored && !s.unread_appraised && !m_sheet.self_assessment)
+                compare_parent_sum(parent, parent.appraised, s.appraised, "appraised");
+            if (s.any_self && !s.unread_self) compare_parent_sum(parent, parent.self, s.self, "self");
         }
+    }
+
+    /// Written but not read as a number (empty is not).
+    static bool unreadable(const Score &s) {
+        return s.number.status != ParsedNumber::Status::ok && s.number.status != ParsedNumber::Status::not_given;
     }
 
     /// parent-sum-mismatch: a parent's cell against the sum of its children.
@@ -305,8 +328,22 @@ private:
 
     void check_totals() {
         if (m_totals == 0) return;
-        Decimal max, self, appraised, lost;
+        // The scale's sums, and what bonus and penalty rows add to them: a
+        // total row may give either (TỔNG ĐIỂM with or without the bonus).
+        Decimal max, self, appraised, lost, extra_self, extra_appraised;
+        bool extras = false;
         for (const Row &row : m_sheet.rows) {
+            if (row.kind == RowKind::criterion && row.extra != Extra::none) {
+                extras = true;
+                auto signed_value = [&](const Score &s) {
+                    Decimal v = s.value_or_zero();
+                    if (row.extra == Extra::penalty && !v.is_negative()) v = -v;
+                    return v;
+                };
+                extra_self += signed_value(row.self);
+                extra_appraised += signed_value(row.appraised);
+                continue;
+            }
             // A template's total row adds up the maxima of rows not scored yet.
             if (row.kind == RowKind::unscored) max += row.max.value_or_zero();
             if (row.kind != RowKind::criterion) continue;
@@ -317,11 +354,32 @@ private:
         }
         for (const Row &row : m_sheet.rows) {
             if (row.kind != RowKind::total) continue;
+            // (What the criteria add up to, unreadable cells left out: the
+            // sheet is then marked incomplete in the summaries.)
             compare_total_sum(row, row.max, max, "max");
-            compare_total_sum(row, row.self, self, "self");
-            compare_total_sum(row, row.appraised, appraised, "appraised");
+            if (!extras || !row.self.given() || row.self.number.value != self + extra_self)
+                compare_total_sum(row, row.self, self, "self");
+            if (m_sheet.self_assessment) continue; // no appraised scores yet
+            if (!extras || !row.appraised.given() || row.appraised.number.value != appraised + extra_appraised)
+                compare_total_sum(row, row.appraised, appraised, "appraised");
             compare_total_sum(row, row.lost, lost, "lost");
         }
+    }
+
+    void check_stage() {
+        if (m_sheet.owners_filled > 0)
+            add_at(m_sheet.first_owner_filled_line, "", Rule::owner_filled_down,
+                   "{} dòng để trống ô bộ phận phụ trách (ô gộp) đã lấy bộ phận của dòng trên cùng lĩnh vực; nếu "
+                   "không phải ô gộp, hãy ghi bộ phận cho từng dòng",
+                   "{} rows with a blank owner cell (a merged cell) took the owner of the row above in the same "
+                   "domain; if the cell was not merged, write the owner on each row",
+                   m_sheet.owners_filled);
+        if (!m_sheet.self_assessment) return;
+        long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
+        add_at(line, "", Rule::not_appraised,
+               "bảng của đơn vị {} chưa có điểm thẩm định: chỉ số và xếp loại tính theo điểm tự đánh giá",
+               "the sheet of {} has no appraised scores yet: the index and rating are those of the self-assessment",
+               m_sheet.unit);
     }
 
     void check_has_criteria() {

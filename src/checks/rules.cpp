@@ -26,6 +26,8 @@ constexpr std::array k_rules = {
     RuleInfo{Rule::bad_code, "bad-code", S::warning, "## bad-code"},
     RuleInfo{Rule::no_criteria, "no-criteria", S::warning, "## no-criteria"},
     RuleInfo{Rule::not_scored, "not-scored", S::info, "## not-scored"},
+    RuleInfo{Rule::not_appraised, "not-appraised", S::info, "## not-appraised"},
+    RuleInfo{Rule::owner_filled_down, "owner-filled-down", S::info, "## owner-filled-down"},
     RuleInfo{Rule::catalog_max_mismatch, "catalog-max-mismatch", S::error, "## catalog-max-mismatch"},
     RuleInfo{Rule::unknown_code, "unknown-code", S::warning, "## unknown-code"},
     RuleInfo{Rule::note_fraction_invalid, "note-fraction-invalid", S::warning, "### note-fraction-invalid"},

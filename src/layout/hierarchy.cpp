@@ -56,6 +56,7 @@ public:
                 in_order = false;
             previous = &row;
         }
+        in_order = in_order && !m_outside;
         m_sheet.codes_in_order = in_order;
         if (!in_order) adopt_by_prefix();
         mark_parents();
@@ -76,7 +77,13 @@ private:
     void place(std::int32_t index) {
         Row &row = m_rows[static_cast<std::size_t>(index)];
         const CodeShape shape = code_shape(row.code);
-        if (shape == CodeShape::other) return; // a bad code: a leaf outside the tree, as checks say
+        if (shape == CodeShape::other) {
+            // A bad code: a leaf outside the tree, as checks say. A code a
+            // spreadsheet made a date goes in the domain of the code it was.
+            if (std::string code = code_from_date(row.code); !code.empty()) row.key = std::move(code);
+            m_outside = true; // its parent, if any, is the row its key starts with
+            return;
+        }
         std::size_t levels = 0;
         std::int32_t parent = -1;
         switch (shape) {
@@ -90,7 +97,11 @@ private:
             levels = static_cast<std::size_t>(std::count(row.code.begin(), row.code.end(), '.')) + 1;
             parent = levels == 1 ? place_number(row) : place_dotted(row, levels);
             break;
-        default: parent = place_sub_item(row, shape); break;
+        default:
+            // "- Điểm trừ …" is a line of its own, not a sub-item of the row above.
+            if (row.extra != Extra::none) m_stack->clear();
+            parent = place_sub_item(row, shape);
+            break;
         }
         row.parent = parent;
         m_stack->push_back(Open{index, shape, levels});
@@ -238,6 +249,7 @@ private:
     std::vector<Open> *m_stack;
     std::uint32_t m_top_bullets = 0;
     bool m_restarts = false; // a number placed under a domain: numbering restarts
+    bool m_outside = false;  // a row with a bad code, outside the order
 };
 
 } // namespace

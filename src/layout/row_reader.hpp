@@ -55,7 +55,8 @@ private:
 
 struct ContentText {
     std::string text;
-    bool total = false; ///< "Tổng cộng" and the like
+    bool total = false;        ///< "Tổng cộng" and the like
+    Extra extra = Extra::none; ///< "Điểm thưởng", "Điểm trừ …"
 };
 
 struct NoteText {
@@ -126,7 +127,8 @@ public:
                 m_content = &m_caches.contents.get(raw, [&] {
                     std::string text = decode();
                     bool total = is_total_label(text);
-                    return ContentText{std::move(text), total};
+                    Extra extra = total ? Extra::none : extra_label(text);
+                    return ContentText{std::move(text), total, extra};
                 });
                 break;
             case Column::note:

@@ -6,6 +6,37 @@
 
 namespace cchc {
 
+namespace {
+
+/// Excel exports a vertically merged cell as its value on the first row and
+/// blanks below: a blank owner takes the owner above it within one domain
+/// (a total row or another domain ends the merge).
+void fill_owners_down(Sheet &sheet) {
+    sheet.owners_filled = 0;
+    sheet.first_owner_filled_line = 0;
+    const Row *above = nullptr; // the last row with an owner
+    for (Row &row : sheet.rows) {
+        if (row.kind == RowKind::total) {
+            above = nullptr;
+            continue;
+        }
+        if (!has_code_key(row)) continue;
+        if (!row.owner.empty()) {
+            above = &row;
+            continue;
+        }
+        if (above == nullptr || above->domain() != row.domain()) {
+            above = nullptr;
+            continue;
+        }
+        if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) continue;
+        row.owner = above->owner;
+        if (sheet.owners_filled++ == 0) sheet.first_owner_filled_line = row.line;
+    }
+}
+
+} // namespace
+
 void lay_out_sheet(Sheet &sheet) {
     build_hierarchy(sheet);
     // Rows with only a max are a template not filled in yet; in a sheet
@@ -15,10 +46,22 @@ void lay_out_sheet(Sheet &sheet) {
     bool scored =
         std::any_of(sheet.rows.begin(), sheet.rows.end(), [](const Row &r) { return r.kind == RowKind::criterion; });
     ColumnBound bound;
+    bool any_appraised = false, any_self = false;
     for (Row &row : sheet.rows) {
         if (scored && row.kind == RowKind::unscored) row.kind = RowKind::criterion;
+        // Under a bonus or penalty row, a row is outside the scale too
+        // (parents come first; a child listed before its parent keeps its own).
+        if (row.extra == Extra::none && row.parent >= 0)
+            row.extra = sheet.rows[static_cast<std::size_t>(row.parent)].extra;
         bound.take(row);
+        if (row.kind == RowKind::criterion && row.extra == Extra::none) {
+            any_appraised = any_appraised || row.appraised.number.status != ParsedNumber::Status::not_given;
+            any_self = any_self || row.self.given();
+        }
     }
+    // A commune's sheet sent before appraisal: the appraised column is empty.
+    sheet.self_assessment = !any_appraised && any_self;
+    fill_owners_down(sheet);
 }
 
 } // namespace cchc

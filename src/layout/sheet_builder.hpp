@@ -220,7 +220,16 @@ private:
             return;
         }
         row.kind = *kind;
-        if (row.kind == RowKind::uncoded) row.code_well_formed = false;
+        row.extra = content.extra;
+        // "Điểm trừ …" is a penalty when written as one: a negative score, or
+        // no max of its own (a criterion may be named "Điểm trừ sai").
+        if (row.extra == Extra::penalty && row.max.given() && !row.self.value_or_zero().is_negative() &&
+            !row.appraised.value_or_zero().is_negative())
+            row.extra = Extra::none;
+        if (row.kind == RowKind::uncoded && row.extra != Extra::none)
+            row.kind = RowKind::criterion; // a bonus or penalty line needs no code
+        else if (row.kind == RowKind::uncoded)
+            row.code_well_formed = false;
         Sheet &sheet = sheet_for(text(Column::unit), text(Column::period));
         if (m_done)
             ++m_count; // sheet_for moved the row to the first slot if a sheet began

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <vector>
 
 namespace cchc {
 
@@ -46,6 +48,40 @@ bool all_digits(std::string_view s) {
 }
 
 } // namespace
+
+std::string code_from_date(std::string_view code) {
+    // Numbers between separators, without their leading zeros.
+    auto number = [](std::string_view s, int &out) {
+        if (s.empty() || s.size() > 4 || !all_digits(s)) return false;
+        out = std::stoi(std::string(s));
+        return true;
+    };
+    std::vector<std::string_view> parts;
+    for (std::size_t start = 0;;) {
+        std::size_t end = code.find_first_of("/-", start);
+        parts.push_back(code.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    int day = 0, month = 0, year = 0;
+    if ((parts.size() == 2 || parts.size() == 3) && code.find('/') != std::string_view::npos && number(parts[0], day) &&
+        number(parts[1], month) && day >= 1 && day <= 31 && month >= 1 && month <= 12) {
+        if (parts.size() == 2) return std::to_string(day) + "." + std::to_string(month);
+        if (number(parts[2], year) && year >= 1900 && year <= 2099)
+            return std::to_string(day) + "." + std::to_string(month) + "." + std::to_string(year % 100);
+        return {};
+    }
+    static constexpr std::array<std::string_view, 12> months = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (parts.size() == 2 && number(parts[0], day) && day >= 1 && day <= 31 && parts[1].size() == 3) {
+        std::string m(parts[1]);
+        for (char &c : m)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (std::size_t i = 0; i < months.size(); ++i)
+            if (m == months[i]) return std::to_string(i + 1) + "." + std::to_string(day);
+    }
+    return {};
+}
 
 int roman_value(std::string_view s) {
     static constexpr std::array<std::string_view, 10> numerals = {"I",  "II",  "III",  "IV", "V",
@@ -217,6 +253,19 @@ bool plain_code_less(std::string_view a, std::string_view b) {
     std::size_t db = digits_left(b);
     if (da != db) return da < db;
     return a[i] < b[i];
+}
+
+Extra extra_label(std::string_view content) {
+    if (content.size() < 5) return Extra::none;
+    // Only the start matters: "Điểm thưởng", "ĐIỂM THƯỞNG (tối đa 2 điểm)",
+    // "Điểm trừ do …", "Trừ điểm …".
+    std::string f = fold(content.substr(0, std::min<std::size_t>(content.size(), 40)));
+    auto starts = [&f](std::string_view w) {
+        return f.compare(0, w.size(), w) == 0 && (f.size() == w.size() || f[w.size()] == ' ' || f[w.size()] == ':');
+    };
+    if (starts("diem thuong") || starts("thuong")) return Extra::bonus;
+    if (starts("diem tru") || starts("tru diem")) return Extra::penalty;
+    return Extra::none;
 }
 
 bool has_code_key(const Row &row) {

@@ -64,8 +64,9 @@ private:
 
 std::string sums_fields(const Sums &s) {
     return fmt::format("\"count\": {}, \"max\": {}, \"self\": {}, \"appraised\": {}, \"lost\": {}, \"achievement\": {}",
-                       s.count, number(s.max), s.self_count > 0 ? number(s.self) : "null", number(s.appraised),
-                       number(s.lost), percent(s.achievement()));
+                       s.count, number(s.max), s.self_count > 0 ? number(s.self) : "null",
+                       s.appraised_count == 0 && s.self_count > 0 ? "null" : number(s.appraised), number(s.lost),
+                       percent(s.achievement()));
 }
 
 std::string finding_object(const Finding &f) {
@@ -146,10 +147,12 @@ private:
         doc.raw("ranking", array(comparison.ranking, 2, [&](const RankedSheet &r) {
                     const SheetSummary &s = *r.sheet;
                     return fmt::format("{{\"file\": {}, \"unit\": {}, \"period\": {}, \"rank\": {}, \"of\": {}, "
-                                       "\"index\": {}, \"out_of\": {}, \"lost\": {}, \"rating\": {}}}",
-                                       quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period), r.rank, r.of,
-                                       number(s.index), number(s.base), number(s.totals.lost),
-                                       s.rating.empty() ? "null" : quote(s.rating));
+                                       "\"index\": {}, \"out_of\": {}, \"lost\": {}, \"rating\": {}{}}}",
+                                       quote(s.sheet->file), quote(s.sheet->unit), quote(s.sheet->period),
+                                       r.rank > 0 ? std::to_string(r.rank) : "null", r.of, number(s.index),
+                                       number(s.base), number(s.totals.lost),
+                                       s.rating.empty() ? "null" : quote(s.rating),
+                                       s.incomplete ? ", \"incomplete\": true" : "");
                 }));
         if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
         doc.raw("findings", array(findings, 2, finding_pointer));
@@ -194,8 +197,15 @@ private:
         w.str("file", s.sheet->file).str("unit", s.sheet->unit).str("period", s.sheet->period);
         w.str("encoding", s.sheet->encoding).raw("header_line", std::to_string(s.sheet->header_line));
         w.raw("skipped_rows", std::to_string(s.sheet->skipped_rows));
-        w.raw("totals", fmt::format("{{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}}}", sums_fields(s.totals),
-                                    number(s.index), number(s.base), s.rating.empty() ? "null" : quote(s.rating)));
+        // Bonus, penalty and the stage appear only on sheets that have them.
+        std::string extra;
+        if (s.bonus.count > 0) extra += fmt::format(", \"bonus\": {}", number(s.bonus.scored));
+        if (s.penalty.count > 0) extra += fmt::format(", \"penalty\": {}", number(s.penalty.scored));
+        if (s.sheet->self_assessment) extra += ", \"stage\": \"self-assessment\"";
+        if (s.incomplete) extra += ", \"incomplete\": true";
+        w.raw("totals",
+              fmt::format("{{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}{}}}", sums_fields(s.totals),
+                          number(s.index), number(s.base), s.rating.empty() ? "null" : quote(s.rating), extra));
         w.raw("domains", array(s.domains, 6, [](const Group &g) {
                   return fmt::format("{{\"domain\": {}, {}}}", quote(g.name), sums_fields(g.sums));
               }));

@@ -29,7 +29,7 @@ public:
         row.push_back(std::to_string(s.count));
         row.push_back(score(s.max));
         row.push_back(s.self_count > 0 ? score(s.self) : "");
-        row.push_back(score(s.appraised));
+        row.push_back(s.appraised_count == 0 && s.self_count > 0 ? "" : score(s.appraised)); // not appraised yet
         row.push_back(score(s.lost));
         row.push_back(percent(s.achievement()));
     }
@@ -65,6 +65,11 @@ public:
 private:
     const RenderOptions &m_options;
 };
+
+/// The rating cell of a sheet whose scores are not all readable.
+std::string incomplete_label(Lang lang) {
+    return std::string(pick(lang, "chưa đủ điểm", "incomplete"));
+}
 
 /// What a period is called in headings: its period, else its unit.
 std::string period_name(const SheetSummary &s) {
@@ -124,15 +129,23 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
             t.headers = {std::string(pick(lang, "Đơn vị", "Unit"))};
             for (auto &h : cells.sums_headers())
                 t.headers.push_back(h);
+            // Bonus and penalty: their own columns, on sheets that have them.
+            const bool bonus = summary.bonus.count > 0, penalty = summary.penalty.count > 0;
+            if (bonus) t.headers.push_back(std::string(pick(lang, "Điểm thưởng", "Bonus")));
+            if (penalty) t.headers.push_back(std::string(pick(lang, "Điểm trừ", "Penalty")));
             t.headers.push_back(std::string(pick(lang, "Chỉ số", "Index")));
             t.headers.push_back(std::string(pick(lang, "Thang điểm", "Out of")));
             t.headers.push_back(std::string(pick(lang, "Xếp loại", "Rating")));
-            t.numeric = {false, true, true, true, true, true, true, true, true, false};
+            t.numeric.assign(t.headers.size(), true);
+            t.numeric.front() = false;
+            t.numeric.back() = false;
             std::vector<std::string> row = {summary.sheet->unit};
             cells.append_sums(row, summary.totals);
+            if (bonus) row.push_back("+" + cells.score(summary.bonus.scored));
+            if (penalty) row.push_back("-" + cells.score(summary.penalty.scored));
             row.push_back(cells.score(summary.index));
             row.push_back(cells.score(summary.base));
-            row.push_back(summary.rating);
+            row.push_back(summary.incomplete ? incomplete_label(lang) : summary.rating);
             t.rows.push_back(std::move(row));
             tables.push_back(std::move(t));
             break;
@@ -222,9 +235,10 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
         t.numeric = {true, true, false, false, true, true, true, true, false, false};
         for (const RankedSheet &r : comparison.ranking) {
             const SheetSummary &s = *r.sheet;
-            t.rows.push_back({std::to_string(r.rank), std::to_string(r.of), s.sheet->unit, s.sheet->period,
-                              std::to_string(s.totals.count), cells.score(s.totals.lost), cells.score(s.index),
-                              cells.score(s.base), s.rating, s.sheet->file});
+            t.rows.push_back({r.rank > 0 ? std::to_string(r.rank) : "—", std::to_string(r.of), s.sheet->unit,
+                              s.sheet->period, std::to_string(s.totals.count), cells.score(s.totals.lost),
+                              cells.score(s.index), cells.score(s.base),
+                              s.incomplete ? incomplete_label(lang) : s.rating, s.sheet->file});
         }
         tables.push_back(std::move(t));
         return tables;

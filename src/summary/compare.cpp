@@ -12,18 +12,23 @@ std::vector<RankedSheet> rank_sheets(const std::vector<const SheetSummary *> &sh
     for (const SheetSummary *s : sheets)
         out.push_back({s, 0, 0});
     auto period = [](const RankedSheet &r) -> const std::string & { return r.sheet->sheet->period; };
+    // A sheet whose index is not whole (SheetSummary::incomplete) comes
+    // after the others of its period, with no rank.
     std::stable_sort(out.begin(), out.end(), [&](const RankedSheet &a, const RankedSheet &b) {
         if (period(a) != period(b)) return code_less(period(a), period(b));
+        if (a.sheet->incomplete != b.sheet->incomplete) return b.sheet->incomplete;
         return a.sheet->index > b.sheet->index;
     });
     for (std::size_t start = 0; start < out.size();) {
         std::size_t end = start;
+        std::size_t ranked = 0;
         while (end < out.size() && period(out[end]) == period(out[start]))
-            ++end;
+            ranked += out[end++].sheet->incomplete ? 0 : 1;
         for (std::size_t i = start; i < end; ++i) {
+            out[i].of = ranked;
+            if (out[i].sheet->incomplete) continue; // rank 0: not ranked
             bool tie = i > start && out[i].sheet->index == out[i - 1].sheet->index;
             out[i].rank = tie ? out[i - 1].rank : i - start + 1;
-            out[i].of = end - start;
         }
         start = end;
     }

@@ -12,13 +12,16 @@
 
 namespace cchc {
 
-void Sums::add(const Row &leaf) {
+void Sums::add(const Row &leaf, bool self_basis) {
     ++count;
     Decimal m = leaf.max.value_or_zero();
     Decimal a = leaf.appraised.value_or_zero();
+    Decimal s = self_basis ? leaf.self.value_or_zero() : a;
     max += m;
     appraised += a;
-    lost += m - a;
+    scored += s;
+    lost += m - s;
+    if (leaf.appraised.given()) ++appraised_count;
     if (leaf.self.given()) {
         self += leaf.self.number.value;
         ++self_count;
@@ -27,7 +30,7 @@ void Sums::add(const Row &leaf) {
 
 std::optional<WideInt> Sums::achievement() const {
     if (max.units() <= 0) return std::nullopt;
-    return percent_hundredths(appraised.units(), max.units());
+    return percent_hundredths(scored.units(), max.units());
 }
 
 const std::vector<RatingBand> &default_rating_bands() {
@@ -97,16 +100,35 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
     static thread_local ViewMap<std::size_t> owner_index; // views of the rows' owners
     owner_index.clear(16);
     Group *last_domain = nullptr;
+    const bool self_basis = sheet.self_assessment;
     for (const Row &row : sheet.rows) {
         if (row.kind != RowKind::criterion) continue;
-        out.totals.add(row);
+        if (row.extra != Extra::none) {
+            // Outside the scale: a penalty counts by its size, written -1 or 1.
+            Row magnitude;
+            const Row *counted = &row;
+            if (row.extra == Extra::penalty &&
+                (row.appraised.value_or_zero().is_negative() || row.self.value_or_zero().is_negative())) {
+                magnitude.max = row.max;
+                magnitude.self = row.self;
+                magnitude.appraised = row.appraised;
+                for (Score *s : {&magnitude.self, &magnitude.appraised})
+                    if (s->given() && s->number.value.is_negative()) s->number.value = Decimal() - s->number.value;
+                counted = &magnitude;
+            }
+            (row.extra == Extra::bonus ? out.bonus : out.penalty).add(*counted, self_basis);
+            continue;
+        }
+        out.totals.add(row, self_basis);
+        const Score &basis = self_basis ? row.self : row.appraised;
+        if (!row.max.given() || !basis.given()) out.incomplete = true;
         // Rows of one domain usually follow each other: try the last one first.
         std::string_view name = row.domain();
         if (last_domain == nullptr || last_domain->name != name) {
             last_domain = &domains[std::string(name)];
             last_domain->name = name;
         }
-        last_domain->sums.add(row);
+        last_domain->sums.add(row, self_basis);
         // Owners group on their NFC, space-collapsed spelling (done by the loader).
         bool added = false;
         std::size_t &owner = owner_index.get(row.owner, added);
@@ -114,27 +136,28 @@ SheetSummary summarise(const Sheet &sheet, const SummaryOptions &options) {
             owner = out.owners.size();
             out.owners.push_back(Group{row.owner, {}});
         }
-        out.owners[owner].sums.add(row);
+        out.owners[owner].sums.add(row, self_basis);
         if (!options.criteria) continue;
 
         CriterionResult result;
         result.row = &row;
         Decimal max = row.max.value_or_zero();
-        result.lost = max - row.appraised.value_or_zero();
-        if (max.units() > 0)
-            result.achievement = percent_hundredths(row.appraised.value_or_zero().units(), max.units());
-        if (row.self.given()) result.over_estimation = row.self.number.value - row.appraised.value_or_zero();
+        const Decimal scored = basis.value_or_zero();
+        result.lost = max - scored;
+        if (max.units() > 0) result.achievement = percent_hundredths(scored.units(), max.units());
+        if (row.self.given() && !self_basis) result.over_estimation = row.self.number.value - scored;
         out.criteria.push_back(result);
     }
     for (auto &[name, group] : domains)
         out.domains.push_back(std::move(group));
 
     out.base = options.out_of ? *options.out_of : out.totals.max;
-    out.index = options.out_of ? *options.out_of - out.totals.lost : out.totals.appraised;
+    out.index = options.out_of ? *options.out_of - out.totals.lost : out.totals.scored;
+    out.index = out.index + out.bonus.scored - out.penalty.scored;
     // A blank template has an index but nothing has been rated yet.
     bool template_only = out.totals.count == 0 && std::any_of(sheet.rows.begin(), sheet.rows.end(),
                                                               [](const Row &r) { return r.kind == RowKind::unscored; });
-    out.rating = template_only ? std::string() : rate(out.index, out.base, options.bands);
+    out.rating = template_only || out.incomplete ? std::string() : rate(out.index, out.base, options.bands);
 
     if (options.top > 0 && options.criteria) {
         out.top = out.criteria;

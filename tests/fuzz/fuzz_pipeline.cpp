@@ -86,8 +86,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         for (const cchc::SheetSummary &s : file.sheets) {
             const cchc::Sheet &sheet = *s.sheet;
             cchc::Sums leaves;
-            for (const cchc::Row &row : sheet.rows)
-                if (row.kind == cchc::RowKind::criterion) leaves.add(row);
+            std::size_t extras = 0;
+            for (const cchc::Row &row : sheet.rows) {
+                if (row.kind != cchc::RowKind::criterion) continue;
+                // Never a row and one above it both counted: rows above a
+                // counted row are parents (checked, not counted).
+                std::size_t steps = 0;
+                for (std::int32_t p = row.parent; p >= 0 && steps <= sheet.rows.size(); ++steps) {
+                    const cchc::Row &above = sheet.rows[static_cast<std::size_t>(p)];
+                    FUZZ_REQUIRE(above.kind != cchc::RowKind::criterion, "a counted row under a counted row");
+                    p = above.parent;
+                }
+                FUZZ_REQUIRE(steps <= sheet.rows.size(), "the tree has no cycle");
+                if (row.extra != cchc::Extra::none)
+                    ++extras;
+                else
+                    leaves.add(row, sheet.self_assessment);
+            }
+            FUZZ_REQUIRE(extras == s.bonus.count + s.penalty.count, "bonus and penalty rows");
             require_same(leaves, s.totals, "leaves = totals");
             require_same(add_up(s.domains), s.totals, "domains = totals");
             require_same(add_up(s.owners), s.totals, "owners = totals");

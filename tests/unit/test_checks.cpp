@@ -84,8 +84,13 @@ TEST_CASE("bad-number: a score cell that is not a number") {
                     "1.2", "1.2: the max \"1e0\" is not a number; write a number such as 1.5 or 1,5");
     }
     SUBCASE("an empty appraised score") {
-        expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), cchc::Rule::bad_number, Severity::error, 2, "1.1",
-                    "1.1: the appraised score is empty; write a number (0 when nothing was scored)");
+        expect_only(check_csv(k_header + "1.1,A,2,2,,\n1.2,B,1,1,1,\n"), cchc::Rule::bad_number, Severity::error, 2,
+                    "1.1", "1.1: the appraised score is empty; write a number (0 when nothing was scored)");
+    }
+    SUBCASE("near miss: no appraised score on any row is a sheet before appraisal, not an error") {
+        expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), cchc::Rule::not_appraised, Severity::info, 2, "",
+                    "the sheet of sheet has no appraised scores yet: the index and rating are those of the "
+                    "self-assessment");
     }
     SUBCASE("a forgotten score in a sheet that has scores") {
         std::vector<Finding> f = check_csv(k_header + "1.1,A,2,,1.5,\n1.2,B,1,,,\n").findings;

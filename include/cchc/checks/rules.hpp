@@ -34,6 +34,8 @@ enum class Rule : std::uint8_t {
     bad_code,
     no_criteria,
     not_scored,
+    not_appraised,
+    owner_filled_down,
     catalog_max_mismatch,
     unknown_code,
     note_fraction_invalid,

@@ -36,8 +36,16 @@ enum class RowKind {
     uncoded,   ///< scores but no code: reported, not summed
 };
 
+/// Rows outside the 100-point scale: the index is base + bonus − penalty.
+enum class Extra : std::uint8_t {
+    none,    ///< a row of the scale
+    bonus,   ///< under an "Điểm thưởng" row: added to the index
+    penalty, ///< an "Điểm trừ …" row (negative, or without a max) or under one: taken off the index
+};
+
 struct Row {
     RowKind kind = RowKind::criterion;
+    Extra extra = Extra::none;
     long line = 0;
     std::string code; ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
     /// The row's place as a path of numbers: Roman domains as numbers ("II" →
@@ -68,6 +76,13 @@ struct Sheet {
     long header_line = 0;
     std::vector<Row> rows;        ///< criteria, parents and totals, in sheet order
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
+    /// Before appraisal: no criterion has an appraised score, some have a
+    /// self score. Summaries then use the self scores (SPEC section 3.3).
+    bool self_assessment = false;
+    /// Rows whose blank owner cell took the owner of the row above in the
+    /// same domain (a merged cell), and the first of them.
+    std::size_t owners_filled = 0;
+    long first_owner_filled_line = 0;
     /// Set by the layout stage when the keys are in code order: no key
     /// repeats, so the duplicate check has nothing to look for. False: not known.
     bool codes_in_order = false;
@@ -100,6 +115,10 @@ enum class CodeShape : std::uint8_t {
 
 /// The shape of a normalised code (not empty).
 CodeShape code_shape(std::string_view code);
+/// The code a spreadsheet turned into a date, when `code` looks like one:
+/// "01/07" (1.7 read as 1 July) → "1.7", "01/05/2004" → "1.5.4", "7-Feb"
+/// (2.7 read as 7 February) → "2.7". Empty when it does not.
+std::string code_from_date(std::string_view code);
 /// "I".."X" → 1..10, else 0.
 int roman_value(std::string_view code);
 
@@ -120,6 +139,9 @@ bool set_dotted_code(std::string_view cell, Row &row);
 bool code_less(const std::string &a, const std::string &b);
 /// "Tổng cộng", "Tổng", "Cộng", "Total" in any case and accents.
 bool is_total_label(std::string_view cell);
+/// What a row's content says of the scale: "Điểm thưởng …" (bonus), "Điểm
+/// trừ …" (penalty), else none. Folded: any case and accents.
+Extra extra_label(std::string_view content);
 /// A row with a key in the hierarchy (not a total row, not uncoded).
 bool has_code_key(const Row &row);
 /// Digits and dots, no empty segment, no segment with a leading zero.

@@ -16,8 +16,8 @@ namespace cchc {
 
 struct RankedSheet {
     const SheetSummary *sheet = nullptr;
-    std::size_t rank = 0;
-    std::size_t of = 0; ///< how many sheets of the same period are ranked
+    std::size_t rank = 0; ///< 0: not ranked (the sheet is incomplete)
+    std::size_t of = 0;   ///< how many sheets of the same period are ranked
 };
 
 /// Ranks within each period (units are ranked against the same year, not

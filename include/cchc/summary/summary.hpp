@@ -18,10 +18,13 @@ namespace cchc {
 struct Sums {
     std::size_t count = 0;
     Decimal max, self, appraised, lost;
-    std::size_t self_count = 0; ///< rows whose self score was given
+    Decimal scored;                  ///< Σ of the scores the index is made of: appraised, or self before appraisal
+    std::size_t self_count = 0;      ///< rows whose self score was given
+    std::size_t appraised_count = 0; ///< rows whose appraised score was given
 
-    void add(const Row &leaf);
-    /// appraised / max in hundredths of a percent; none when max is 0.
+    /// `self_basis`: the sheet is not appraised yet; its self scores count.
+    void add(const Row &leaf, bool self_basis = false);
+    /// scored / max in hundredths of a percent; none when max is 0.
     std::optional<WideInt> achievement() const;
 };
 
@@ -57,10 +60,16 @@ struct SummaryOptions {
 
 struct SheetSummary {
     const Sheet *sheet = nullptr;
-    Sums totals;
-    Decimal index;
-    Decimal base; ///< what the index is out of: N, or Σmax
-    std::string rating;
+    Sums totals; ///< the rows of the scale
+    /// Rows outside the scale (Row::extra): their scores are added to (bonus)
+    /// or, as magnitudes, taken off (penalty) the index.
+    Sums bonus, penalty;
+    Decimal index;      ///< base + bonus − penalty
+    Decimal base;       ///< what the index is out of: N, or Σmax
+    std::string rating; ///< empty when incomplete
+    /// A criterion's max or score cannot be read or is missing: the index is
+    /// not the sheet's, so it is neither rated nor ranked.
+    bool incomplete = false;
     std::vector<Group> domains;            ///< in code order
     std::vector<Group> owners;             ///< in order of first appearance
     std::vector<CriterionResult> criteria; ///< leaves, in sheet order
