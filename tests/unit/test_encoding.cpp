@@ -247,20 +247,20 @@ TEST_CASE("RawInput open reads files and refuses what is not one") {
     cchc::test::TempDir dir;
     SUBCASE("a file") {
         std::string path = dir.write("a.csv", k_sheet);
-        auto raw = cchc::RawInput::open(path);
-        cchc::DecodingSource source(std::move(raw), path, "");
+        auto raw = cchc::RawInput::open(path, cchc::Lang::en);
+        cchc::DecodingSource source(std::move(raw), path, "", cchc::Lang::en);
         CHECK(decode_all(source) == k_sheet);
     }
     SUBCASE("a missing file") {
         std::string missing = (dir.path() / "missing.csv").string();
-        CHECK_THROWS_AS(cchc::RawInput::open(missing), cchc::Error);
+        CHECK_THROWS_AS(cchc::RawInput::open(missing, cchc::Lang::en), cchc::Error);
         try {
-            cchc::RawInput::open(missing);
+            cchc::RawInput::open(missing, cchc::Lang::en);
         } catch (const cchc::Error &e) {
             CHECK(std::string(e.what()).find(missing) != std::string::npos);
         }
     }
     SUBCASE("a folder") {
-        CHECK_THROWS_AS(cchc::RawInput::open(dir.path().string()), cchc::Error);
+        CHECK_THROWS_AS(cchc::RawInput::open(dir.path().string(), cchc::Lang::en), cchc::Error);
     }
 }

@@ -23,7 +23,7 @@ class RawInput {
 public:
     /// Opens `path` for reading only; throws Error naming the file if it
     /// cannot (missing, a directory, no permission).
-    static std::unique_ptr<RawInput> open(const std::string &path, Lang lang = Lang::en);
+    static std::unique_ptr<RawInput> open(const std::string &path, Lang lang);
     virtual ~RawInput() = default;
     /// Up to `size` bytes; 0 at end of input. Throws Error on a read failure.
     virtual std::size_t read(char *buffer, std::size_t size) = 0;
@@ -37,11 +37,11 @@ struct WrongGuess : std::exception {
 
 /// The message for a regular file that ended before its size: another
 /// program rewrote it while it was read, and its sums would be wrong.
-std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang = Lang::en);
+std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang);
 
 /// The message for a read that failed with `error` (an errno value), for
 /// every RawInput.
-std::string cannot_read_message(const std::string &name, int error, Lang lang = Lang::en);
+std::string cannot_read_message(const std::string &name, int error, Lang lang);
 
 class DecodingSource : public RawInput {
 public:
@@ -49,8 +49,8 @@ public:
     /// ("WINDOWS-1258", "UTF-16LE", "UTF-8", …). `checked`: see above.
     /// `guess` (not checked): take a file without a BOM for UTF-8 without
     /// checking its first 64 KiB first.
-    DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
-                   Lang lang = Lang::en, bool checked = true, bool guess = false);
+    DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding, Lang lang,
+                   bool checked = true, bool guess = false);
     ~DecodingSource() override;
     DecodingSource(const DecodingSource &) = delete;
     DecodingSource &operator=(const DecodingSource &) = delete;
