@@ -93,8 +93,8 @@ void splitters_agree(const std::string &bytes, const std::string &encoding, bool
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     if (size == 0) return 0;
     // The first byte chooses the encoding the user would have named.
-    static const char *const encodings[] = {"", "", "UTF-8", "WINDOWS-1258", "UTF-16LE", "UTF-16BE"};
-    std::string encoding = encodings[data[0] % 6];
+    static const char *const encodings[] = {"", "", "UTF-8", "WINDOWS-1258", "UTF-16LE", "UTF-16BE", "TCVN5712-1"};
+    std::string encoding = encodings[data[0] % 7];
     std::string bytes(reinterpret_cast<const char *>(data) + 1, size - 1);
     for (bool checked : {false, true})
         for (char d : {',', ';', '\t', '|'})
