@@ -42,7 +42,16 @@ Finding missing_column(const LoadedFile &file, Column column, const std::string 
 std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
     const FileFacts &facts = file.facts;
     std::vector<Finding> out;
-    if (facts.encoding_assumed)
+    if (facts.encoding_assumed && file.encoding == "TCVN5712-1")
+        out.push_back(make_finding(
+            Rule::encoding_assumed, file.file, 1, "",
+            std::string(
+                pick(lang,
+                     "tệp không phải UTF-8 và giống bảng mã TCVN3 (phông .VnTime); đã đọc theo TCVN5712-1 "
+                     "(nếu chữ hiện sai, chọn bảng mã khác bằng --encoding, ví dụ --encoding WINDOWS-1258)",
+                     "the file is not UTF-8 and looks like TCVN3 (the .VnTime fonts); read as TCVN5712-1 "
+                     "(if the text looks wrong, choose another with --encoding, e.g. --encoding WINDOWS-1258)"))));
+    else if (facts.encoding_assumed)
         out.push_back(make_finding(
             Rule::encoding_assumed, file.file, 1, "",
             std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",

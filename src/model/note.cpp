@@ -57,6 +57,64 @@ Number digits_before(std::string_view s, std::size_t end) {
     return digits_at(s, i);
 }
 
+/// The digits of s[begin, end) without their dots, as one count.
+Number grouped(std::string_view s, std::size_t begin, std::size_t end) {
+    Number n;
+    n.begin = begin;
+    n.end = end;
+    int digits = 0;
+    for (std::size_t k = begin; k < end; ++k) {
+        if (s[k] == '.') continue;
+        if (++digits > k_max_digits) return n;
+        n.value = n.value * 10 + (s[k] - '0');
+    }
+    n.ok = true;
+    return n;
+}
+
+/// True when s[i, i + 3) are three digits and no digit follows them.
+bool three_digits_at(std::string_view s, std::size_t i) {
+    return i + 3 <= s.size() && is_digit(s[i]) && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+           (i + 3 == s.size() || !is_digit(s[i + 3]));
+}
+
+// A count on either side of a slash: a run of digits, or an integer with
+// Vietnamese thousands dots ("1.238", "12.345.678"): a first group of one
+// to three digits not starting with 0, then groups of exactly three digits
+// after each dot. Anything else ("1.5", "1.23", "1.2345") is the run of
+// digits next to the slash, which free_on_left / free_on_right then turn
+// down because a dot and a digit touch it, as before.
+
+/// The count ending just before `end`.
+Number count_before(std::string_view s, std::size_t end) {
+    Number n = digits_before(s, end);
+    if (n.end - n.begin != 3) return n;
+    std::size_t begin = n.begin;
+    int dots = 0;
+    while (begin >= 2 && s[begin - 1] == '.' && is_digit(s[begin - 2])) {
+        Number group = digits_before(s, begin - 1);
+        std::size_t length = group.end - group.begin;
+        if (length > 3) break; // "1234.567": not a thousands number; free_on_left refuses it
+        begin = group.begin;
+        ++dots;
+        if (length < 3) break; // the first group
+    }
+    if (dots == 0 || s[begin] == '0') return n;
+    return grouped(s, begin, end);
+}
+
+/// The count starting at `begin`.
+Number count_at(std::string_view s, std::size_t begin) {
+    Number n = digits_at(s, begin);
+    std::size_t length = n.end - n.begin;
+    if (length == 0 || length > 3 || s[begin] == '0') return n;
+    std::size_t end = n.end;
+    while (end < s.size() && s[end] == '.' && three_digits_at(s, end + 1))
+        end += 4;
+    if (end == n.end) return n;
+    return grouped(s, begin, end);
+}
+
 /// A number standing alone on its left: not glued to another number or a
 /// decimal ("1.5/2", "2023/") and not to a letter ("QĐ12/3").
 bool free_on_left(std::string_view s, std::size_t begin) {
@@ -118,8 +176,8 @@ void read_fractions(std::string_view s, NoteFacts &facts) {
     // Strict A/B first.
     for (std::size_t slash = s.find('/'); slash != std::string_view::npos; slash = s.find('/', slash + 1)) {
         if (slash == 0 || !is_digit(s[slash - 1]) || slash + 1 >= s.size() || !is_digit(s[slash + 1])) continue;
-        Number a = digits_before(s, slash);
-        Number b = digits_at(s, slash + 1);
+        Number a = count_before(s, slash);
+        Number b = count_at(s, slash + 1);
         if (!a.ok || !b.ok || !free_on_left(s, a.begin) || !free_on_right(s, b.end)) continue;
         if (looks_like_month_year(a, b) || after_date_word(s, a.begin)) continue;
         facts.fractions.push_back({a.value, b.value, false, std::string(s.substr(a.begin, b.end - a.begin))});
@@ -132,7 +190,7 @@ void read_fractions(std::string_view s, NoteFacts &facts) {
         while (after < s.size() && is_space(s[after]))
             ++after;
         if (after >= s.size() || !is_digit(s[after])) continue;
-        Number b = digits_at(s, after);
+        Number b = count_at(s, after);
         if (!b.ok || !free_on_right(s, b.end)) continue;
         std::size_t i = slash;
         bool has_word = false;
@@ -142,7 +200,7 @@ void read_fractions(std::string_view s, NoteFacts &facts) {
             --i;
         }
         if (i == 0 || !is_digit(s[i - 1]) || !has_word || !is_space(s[i])) continue;
-        Number a = digits_before(s, i);
+        Number a = count_before(s, i);
         if (!a.ok || !free_on_left(s, a.begin)) continue;
         facts.fractions.push_back({a.value, b.value, true, collapse_space(s.substr(a.begin, b.end - a.begin))});
     }

@@ -51,13 +51,14 @@ std::string render(std::string_view format, const cchc::Report &report, const cc
 
 /// Reads CSV text back: the number of records, each checked to have `cells` cells.
 std::size_t csv_records(const std::string &csv) {
-    auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(csv), "out", "UTF-8");
-    cchc::RecordReader reader("out", std::move(source));
+    auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(csv), "out", "UTF-8",
+                                                         cchc::Lang::en);
+    cchc::RecordReader reader("out", std::move(source), cchc::Lang::en);
     cchc::RawRecord record;
     std::vector<std::string> cells;
     std::size_t count = 0, width = 0;
     while (reader.next(record)) {
-        cchc::split_record(record, ',', "out", cells);
+        cchc::split_record(record, ',', "out", cells, cchc::Lang::en);
         if (count == 0) width = cells.size();
         FUZZ_REQUIRE(cells.size() == width, record.text);
         ++count;

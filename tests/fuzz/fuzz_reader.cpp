@@ -56,7 +56,7 @@ void splitters_agree(const std::string &bytes, const std::string &encoding, bool
     Cut hot = cut_with([&](std::vector<std::string> &records) {
         const std::string file = "fuzz"; // the decoder keeps a reference
         auto source = source_of(bytes, encoding, checked);
-        cchc::TextReader reader(file, *source);
+        cchc::TextReader reader(file, *source, cchc::Lang::en);
         cchc::CellDecoder decoder(file, cchc::Lang::en);
         reader.set_delimiter(delimiter);
         cchc::RecordSpan span;
@@ -71,11 +71,11 @@ void splitters_agree(const std::string &bytes, const std::string &encoding, bool
         }
     });
     Cut cold = cut_with([&](std::vector<std::string> &records) {
-        cchc::RecordReader reader("fuzz", source_of(bytes, encoding, checked));
+        cchc::RecordReader reader("fuzz", source_of(bytes, encoding, checked), cchc::Lang::en);
         cchc::RawRecord record;
         std::vector<std::string> cells;
         while (reader.next(record)) {
-            cchc::split_record(record, delimiter, "fuzz", cells);
+            cchc::split_record(record, delimiter, "fuzz", cells, cchc::Lang::en);
             records.push_back(describe(record.line, record.last_line, cells));
         }
     });
@@ -93,16 +93,16 @@ void splitters_agree(const std::string &bytes, const std::string &encoding, bool
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size) {
     if (size == 0) return 0;
     // The first byte chooses the encoding the user would have named.
-    static const char *const encodings[] = {"", "", "UTF-8", "WINDOWS-1258", "UTF-16LE", "UTF-16BE"};
-    std::string encoding = encodings[data[0] % 6];
+    static const char *const encodings[] = {"", "", "UTF-8", "WINDOWS-1258", "UTF-16LE", "UTF-16BE", "TCVN5712-1"};
+    std::string encoding = encodings[data[0] % 7];
     std::string bytes(reinterpret_cast<const char *>(data) + 1, size - 1);
     for (bool checked : {false, true})
         for (char d : {',', ';', '\t', '|'})
             splitters_agree(bytes, encoding, checked, d);
     try {
-        auto source =
-            std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz", encoding);
-        cchc::RecordReader reader("fuzz", std::move(source));
+        auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz",
+                                                             encoding, cchc::Lang::en);
+        cchc::RecordReader reader("fuzz", std::move(source), cchc::Lang::en);
         cchc::RawRecord record;
         std::vector<cchc::RawRecord> records;
         long previous = 0;
@@ -112,7 +112,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             previous = record.last_line;
             for (char d : {',', ';', '\t', '|'}) {
                 try {
-                    cchc::split_record(record, d, "fuzz", cells);
+                    cchc::split_record(record, d, "fuzz", cells, cchc::Lang::en);
                 } catch (const cchc::InputError &) {
                     continue; // more cells than a row may have
                 }

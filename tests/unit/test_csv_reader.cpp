@@ -16,7 +16,7 @@ using cchc::split_record;
 namespace {
 
 std::vector<RawRecord> read_records(const std::string &bytes) {
-    cchc::RecordReader reader("t.csv", cchc::test::source_of(bytes));
+    cchc::RecordReader reader("t.csv", cchc::test::source_of(bytes), cchc::Lang::en);
     std::vector<RawRecord> out;
     RawRecord record;
     while (reader.next(record))
@@ -30,7 +30,7 @@ std::vector<std::string> split(const std::string &text, char delimiter, long lin
     record.last_line = line;
     record.text = text;
     std::vector<std::string> cells;
-    split_record(record, delimiter, "t.csv", cells);
+    split_record(record, delimiter, "t.csv", cells, cchc::Lang::en);
     return cells;
 }
 
@@ -98,7 +98,7 @@ TEST_CASE("the record reader handles line ends and blank lines") {
 }
 
 TEST_CASE("an unterminated quote at the end of the file names the record start line") {
-    cchc::RecordReader reader("t.csv", cchc::test::source_of("a,b\n1,2\n3,\"open\nmore\nstill\n"));
+    cchc::RecordReader reader("t.csv", cchc::test::source_of("a,b\n1,2\n3,\"open\nmore\nstill\n"), cchc::Lang::en);
     RawRecord record;
     REQUIRE(reader.next(record));
     REQUIRE(reader.next(record));
@@ -184,7 +184,7 @@ TEST_CASE("count_delimiters ignores delimiters inside quotes") {
 TEST_CASE("records longer than the parser's 16 MiB limit are an InputError with their line") {
     SUBCASE("one long physical line") {
         std::string bytes = "a,b\n1,2\n" + std::string((1 << 24) + 10, 'x') + "\n3,4\n";
-        cchc::RecordReader reader("t.csv", cchc::test::source_of(std::move(bytes)));
+        cchc::RecordReader reader("t.csv", cchc::test::source_of(std::move(bytes)), cchc::Lang::en);
         RawRecord record;
         REQUIRE(reader.next(record));
         REQUIRE(reader.next(record));
@@ -202,7 +202,7 @@ TEST_CASE("records longer than the parser's 16 MiB limit are an InputError with 
         std::string bytes = "a,b\n1,\"";
         while (bytes.size() <= (1u << 24) + 2000)
             bytes += line;
-        cchc::RecordReader reader("t.csv", cchc::test::source_of(std::move(bytes)));
+        cchc::RecordReader reader("t.csv", cchc::test::source_of(std::move(bytes)), cchc::Lang::en);
         RawRecord record;
         REQUIRE(reader.next(record));
         try {

@@ -247,20 +247,102 @@ TEST_CASE("RawInput open reads files and refuses what is not one") {
     cchc::test::TempDir dir;
     SUBCASE("a file") {
         std::string path = dir.write("a.csv", k_sheet);
-        auto raw = cchc::RawInput::open(path);
-        cchc::DecodingSource source(std::move(raw), path, "");
+        auto raw = cchc::RawInput::open(path, cchc::Lang::en);
+        cchc::DecodingSource source(std::move(raw), path, "", cchc::Lang::en);
         CHECK(decode_all(source) == k_sheet);
     }
     SUBCASE("a missing file") {
         std::string missing = (dir.path() / "missing.csv").string();
-        CHECK_THROWS_AS(cchc::RawInput::open(missing), cchc::Error);
+        CHECK_THROWS_AS(cchc::RawInput::open(missing, cchc::Lang::en), cchc::Error);
         try {
-            cchc::RawInput::open(missing);
+            cchc::RawInput::open(missing, cchc::Lang::en);
         } catch (const cchc::Error &e) {
             CHECK(std::string(e.what()).find(missing) != std::string::npos);
         }
     }
     SUBCASE("a folder") {
-        CHECK_THROWS_AS(cchc::RawInput::open(dir.path().string()), cchc::Error);
+        CHECK_THROWS_AS(cchc::RawInput::open(dir.path().string(), cchc::Lang::en), cchc::Error);
+    }
+}
+
+namespace {
+
+// "Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,Đạt yêu cầu\n", made with
+// `iconv -f UTF-8 -t TCVN5712-1` and `-t WINDOWS-1258`.
+const std::string k_tcvn3_sheet = "M\xF4"
+                                  "c,\xA7i\xD3m t\xE8i \xAE"
+                                  "a,\xA7i\xD3m th\xC8m \xAE\xDEnh,Ghi ch\xF3\n1.1,1,1,\xA7\xB9t y\xAAu c\xC7u\n";
+const std::string k_cp1258_sheet = "Mu\xF2"
+                                   "c,\xD0i\xEA\xD2m t\xF4\xECi \xF0"
+                                   "a,\xD0i\xEA\xD2m th\xE2\xD2m \xF0i\xF2nh,Ghi ch\xFA\n1.1,1,1,\xD0"
+                                   "a\xF2t y\xEAu c\xE2\xCCu\n";
+const std::string k_sheet_utf8 = "Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,Đạt yêu cầu\n";
+
+} // namespace
+
+TEST_CASE("TCVN3 text is told from Windows-1258 by its bytes") {
+    CHECK(cchc::looks_like_tcvn3(k_tcvn3_sheet));
+    CHECK_FALSE(cchc::looks_like_tcvn3(k_cp1258_sheet));
+    SUBCASE("near miss: Windows-1258 with symbols where TCVN3 has letters") {
+        // "Nhiệt độ 30°, «Tốt»": ° « » are 0xB0 0xAB 0xBB, but ệ độ ố are
+        // letters followed by tone marks.
+        CHECK_FALSE(cchc::looks_like_tcvn3("Nhi\xEA\xF2t \xF0\xF4\xF2 30\xB0, \xABT\xF4\xECt\xBB"));
+    }
+    SUBCASE("near miss: too few of TCVN3's letters among the high bytes") {
+        // One 'đ' (0xAE in TCVN3) among five Windows-1258 letters without marks.
+        CHECK_FALSE(cchc::looks_like_tcvn3("\xE0\xE1\xE8\xE9\xF3 \xAE"));
+        CHECK(cchc::looks_like_tcvn3("\xE0\xE1\xE8\xE9 \xAE"));
+    }
+    SUBCASE("tone marks alone (0xB0-0xB4) are not counted as letters") {
+        CHECK_FALSE(cchc::looks_like_tcvn3("a\xB0 e\xB3"));
+    }
+    SUBCASE("ASCII only") {
+        CHECK_FALSE(cchc::looks_like_tcvn3("Muc,Diem"));
+    }
+    SUBCASE("near miss: UTF-8 with a stray byte") {
+        // UTF-8's continuation bytes are in 0x80-0xBF too; they are not TCVN3's letters.
+        CHECK_FALSE(cchc::looks_like_tcvn3(k_sheet_utf8 + "\xC0"));
+        CHECK(cchc::looks_like_tcvn3(k_tcvn3_sheet + "\xC0"));
+    }
+}
+
+TEST_CASE("invalid UTF-8 that looks like TCVN3 is read as TCVN3") {
+    SUBCASE("auto-detected, and said to be assumed") {
+        auto source = source_of(k_tcvn3_sheet);
+        CHECK(cchc::to_nfc(decode_all(*source)) == k_sheet_utf8);
+        CHECK(source->encoding() == "TCVN5712-1");
+        CHECK(source->encoding_assumed());
+    }
+    SUBCASE("named with --encoding: not assumed") {
+        auto source = source_of(k_tcvn3_sheet, "tcvn5712-1");
+        CHECK(cchc::to_nfc(decode_all(*source)) == k_sheet_utf8);
+        CHECK(source->encoding() == "TCVN5712-1");
+        CHECK_FALSE(source->encoding_assumed());
+    }
+    SUBCASE("near miss: the same sheet in Windows-1258 is still Windows-1258") {
+        auto source = source_of(k_cp1258_sheet);
+        CHECK(cchc::to_nfc(decode_all(*source)) == k_sheet_utf8);
+        CHECK(source->encoding() == "WINDOWS-1258");
+        CHECK(source->encoding_assumed());
+    }
+    SUBCASE("read in small pieces") {
+        auto source = source_of(k_tcvn3_sheet, "", 3);
+        CHECK(cchc::to_nfc(decode_all(*source)) == k_sheet_utf8);
+    }
+}
+
+TEST_CASE("the last letter of a legacy file without a final line break is kept") {
+    // iconv holds a letter back in case a tone mark follows: "Đá" at the very end.
+    SUBCASE("TCVN3") {
+        auto source = source_of("a,b\n\xA7\xB8", "TCVN5712-1");
+        CHECK(cchc::to_nfc(decode_all(*source)) == "a,b\nĐá");
+    }
+    SUBCASE("Windows-1258") {
+        auto source = source_of("a,b\n\xD0\xE1", "WINDOWS-1258");
+        CHECK(cchc::to_nfc(decode_all(*source)) == "a,b\nĐá");
+    }
+    SUBCASE("near miss: with the line break") {
+        auto source = source_of("a,b\n\xD0\xE1\n", "WINDOWS-1258");
+        CHECK(cchc::to_nfc(decode_all(*source)) == "a,b\nĐá\n");
     }
 }

@@ -95,7 +95,7 @@ TEST_CASE("a file cut short between two reads stops with the message naming it")
         // After the first 4 KiB: the next read(2) is past the new end.
         std::string error = error_of(
             [&] { cchc::load_input(std::make_unique<ShrinkingInput>(path, 1, 1000, options.lang), path, options); });
-        CHECK(error == cchc::file_shorter_message(path, 4096, static_cast<long long>(bytes.size())));
+        CHECK(error == cchc::file_shorter_message(path, 4096, static_cast<long long>(bytes.size()), options.lang));
         CHECK(error == fmt::format("{}: the file became shorter while it was read (4096 of {} bytes); run again once "
                                    "it is saved",
                                    path, bytes.size()));
@@ -106,7 +106,7 @@ TEST_CASE("a file cut short between two reads stops with the message naming it")
         std::string error = error_of([&] {
             cchc::load_input(std::make_unique<ShrinkingInput>(path, 25, 200 << 10, options.lang), path, options);
         });
-        CHECK(error == cchc::file_shorter_message(path, 200 << 10, static_cast<long long>(bytes.size())));
+        CHECK(error == cchc::file_shorter_message(path, 200 << 10, static_cast<long long>(bytes.size()), options.lang));
     }
     SUBCASE("in Vietnamese") {
         options.lang = cchc::Lang::vi;
@@ -134,7 +134,7 @@ TEST_CASE("a streamed file cut short while it is read stops with the message nam
         ShrinkingSink sink(path, 0, cut_to);
         std::string error = error_of([&] { cchc::stream_file(path, options, sink, true); });
         CHECK(sink.shrunk);
-        CHECK(error == cchc::file_shorter_message(path, 3 << 20, size));
+        CHECK(error == cchc::file_shorter_message(path, 3 << 20, size, options.lang));
     }
     SUBCASE("in two parts: the second part (pread(2) on its range) finds the end early") {
         // Part 0 reads up to the cut at 1 MiB and never reaches the new
@@ -143,7 +143,7 @@ TEST_CASE("a streamed file cut short while it is read stops with the message nam
         ShrinkingSink sink(path, 1, cut_to);
         std::string error = error_of([&] { cchc::stream_file(path, options, sink, true); });
         CHECK(sink.shrunk);
-        CHECK(error == cchc::file_shorter_message(path, 3 << 20, size));
+        CHECK(error == cchc::file_shorter_message(path, 3 << 20, size, options.lang));
     }
     SUBCASE("near miss: a file that keeps its size reads to the end") {
         options.split_at = 1 << 20;

@@ -184,3 +184,60 @@ TEST_CASE("fraction_percent gives the same forms in 64 and in 128 bits") {
                 CHECK(forms.truncated == expected.second);
             }
 }
+
+TEST_CASE("counts may be written with Vietnamese thousands dots") {
+    SUBCASE("on both sides of the slash") {
+        NoteFacts facts = read_note("1.238/1.250 hồ sơ, đạt 99,04%");
+        REQUIRE(facts.fractions.size() == 1);
+        CHECK(facts.fractions[0].numerator == 1238);
+        CHECK(facts.fractions[0].denominator == 1250);
+        CHECK_FALSE(facts.fractions[0].loose);
+        CHECK(facts.fractions[0].text == "1.238/1.250");
+        REQUIRE(facts.percents.size() == 1);
+        CHECK(facts.percents[0].scaled == 9904);
+    }
+    SUBCASE("several groups, and on one side only") {
+        CHECK(fractions_of("12.345.678/13.000.000 lượt") == Texts{"12345678/13000000"});
+        CHECK(fractions_of("có 980/1.000 hồ sơ") == Texts{"980/1000"});
+        CHECK(fractions_of("có 1.000/1250 hồ sơ") == Texts{"1000/1250"});
+        CHECK(fractions_of("(2.345/3.120)") == Texts{"2345/3120"});
+    }
+    SUBCASE("the same counts as without the dots") {
+        NoteFacts dotted = read_note("2.345/3.120 hồ sơ, đạt 75,61%");
+        NoteFacts plain = read_note("2345/3120 hồ sơ, đạt 75,61%");
+        REQUIRE(dotted.fractions.size() == 1);
+        REQUIRE(plain.fractions.size() == 1);
+        CHECK(dotted.fractions[0].numerator == plain.fractions[0].numerator);
+        CHECK(dotted.fractions[0].denominator == plain.fractions[0].denominator);
+        CHECK(dotted.fractions[0].text == "2.345/3.120");
+        // 2345/3120 is 75,16 %, not the 75,61 % the note says.
+        CHECK(cchc::fraction_percent(2345, 3120, 2).rounded == 7516);
+    }
+    SUBCASE("a sentence's full stop after the denominator") {
+        CHECK(fractions_of("Đã giải quyết 1.238/1.250. Còn lại đang xử lý") == Texts{"1238/1250"});
+    }
+    SUBCASE("the loose form") {
+        CHECK(fractions_of("1.238 TTHC phát sinh trực tuyến/1.250 TTHC") == Texts{"~1238/1250"});
+    }
+}
+
+TEST_CASE("near misses: dots that are not thousands dots") {
+    // A decimal, or groups that are not of three digits: as before, no fraction.
+    for (std::string note : {"tỷ lệ 1.5/2", "tỷ lệ 1.23/4", "tỷ lệ 1.2345/6", "tỷ lệ 2/1.5", "tỷ lệ 2/1.23",
+                             "tỷ lệ 2/1.2345", "tỷ lệ 1234.567/8", "tỷ lệ 0.238/1", "tỷ lệ 2/0.250", "tỷ lệ 1.23.456/7",
+                             "tỷ lệ 2/1.250.5", "tỷ lệ 2/1.250,5", "tỷ lệ 1,5.238/9"}) {
+        CAPTURE(note);
+        CHECK(fractions_of(note).empty());
+    }
+    SUBCASE("a date stays a date") {
+        CHECK(fractions_of("Quyết định ngày 01/05/2004").empty());
+        CHECK(fractions_of("01/05/2004").empty());
+    }
+    SUBCASE("a code with dots before a slash is not a count") {
+        CHECK(fractions_of("tiêu chí 1.1.3/2").empty());
+    }
+    SUBCASE("more than twelve digits are not a count") {
+        CHECK(fractions_of("1.234.567.890.123/2").empty());
+        CHECK(fractions_of("123.456.789.012/999.999.999.999") == Texts{"123456789012/999999999999"});
+    }
+}

@@ -754,12 +754,12 @@ TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cel
     const std::string csv = render("csv", report, english({TableKind::criterion}));
 
     std::unique_ptr<cchc::DecodingSource> source = cchc::test::source_of(csv);
-    cchc::RecordReader reader("out.csv", std::move(source));
+    cchc::RecordReader reader("out.csv", std::move(source), cchc::Lang::en);
     cchc::RawRecord record;
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> cells;
     while (reader.next(record)) {
-        cchc::split_record(record, ',', "out.csv", cells);
+        cchc::split_record(record, ',', "out.csv", cells, cchc::Lang::en);
         rows.push_back(cells);
     }
     REQUIRE(rows.size() == 4); // the header and three criteria

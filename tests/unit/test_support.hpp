@@ -47,7 +47,8 @@ private:
 
 inline std::unique_ptr<DecodingSource> source_of(std::string bytes, const std::string &encoding = "",
                                                  std::size_t chunk = SIZE_MAX) {
-    return std::make_unique<DecodingSource>(std::make_unique<BytesInput>(std::move(bytes), chunk), "t.csv", encoding);
+    return std::make_unique<DecodingSource>(std::make_unique<BytesInput>(std::move(bytes), chunk), "t.csv", encoding,
+                                            Lang::en);
 }
 
 /// Everything a DecodingSource hands to the CSV parser.

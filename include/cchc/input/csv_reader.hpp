@@ -24,7 +24,7 @@ struct RawRecord {
 
 class RecordReader {
 public:
-    RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source, Lang lang = Lang::en);
+    RecordReader(std::string file_name, std::unique_ptr<DecodingSource> source, Lang lang);
 
     /// The next record, or false at the end of the input. Throws InputError
     /// for an unterminated quote, a record over the size limit or bytes
@@ -44,7 +44,7 @@ private:
 /// each cell to NFC. Throws InputError (with `file` and `line`) when the
 /// quoting is broken.
 void split_record(const RawRecord &record, char delimiter, const std::string &file, std::vector<std::string> &cells,
-                  Lang lang = Lang::en);
+                  Lang lang);
 
 /// How many times `delimiter` occurs outside quotes.
 std::size_t count_delimiters(const std::string &text, char delimiter);

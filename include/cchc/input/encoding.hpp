@@ -2,7 +2,8 @@
 // Bytes → UTF-8. A file arrives as UTF-8 (with or without BOM), UTF-16 with
 // a BOM (Excel's "Unicode Text"), or a legacy encoding such as Windows-1258.
 // DecodingSource reads the raw bytes, picks the encoding (BOM, then a UTF-8
-// check of the first 64 KiB, else Windows-1258) and converts with iconv.
+// check of the first 64 KiB, else TCVN3 when its bytes look like it, else
+// Windows-1258) and converts with iconv.
 // UTF-8 input is handed on as it is (after its BOM): the text reader finds
 // NUL bytes and line ends, and each cell is checked to be UTF-8 when it is
 // used (cell_text.hpp). With `checked`, the old contract holds instead:
@@ -15,6 +16,7 @@
 #include <exception>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace cchc {
 
@@ -23,7 +25,7 @@ class RawInput {
 public:
     /// Opens `path` for reading only; throws Error naming the file if it
     /// cannot (missing, a directory, no permission).
-    static std::unique_ptr<RawInput> open(const std::string &path, Lang lang = Lang::en);
+    static std::unique_ptr<RawInput> open(const std::string &path, Lang lang);
     virtual ~RawInput() = default;
     /// Up to `size` bytes; 0 at end of input. Throws Error on a read failure.
     virtual std::size_t read(char *buffer, std::size_t size) = 0;
@@ -37,11 +39,20 @@ struct WrongGuess : std::exception {
 
 /// The message for a regular file that ended before its size: another
 /// program rewrote it while it was read, and its sums would be wrong.
-std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang = Lang::en);
+std::string file_shorter_message(const std::string &name, long long read, long long size, Lang lang);
 
 /// The message for a read that failed with `error` (an errno value), for
 /// every RawInput.
-std::string cannot_read_message(const std::string &name, int error, Lang lang = Lang::en);
+std::string cannot_read_message(const std::string &name, int error, Lang lang);
+
+/// True when bytes that are not UTF-8 look like TCVN3 (TCVN5712-1, the
+/// .VnTime fonts) rather than Windows-1258: at least a fifth of the bytes
+/// above 0x7F are TCVN3's letters in 0xA1–0xBF, where Windows-1258 has only
+/// symbols, and they outnumber twice Windows-1258's pairs of a vowel and a
+/// tone mark ("ệ" = EA F2), which would be two toned vowels in TCVN3; and
+/// most of the high bytes are not valid UTF-8 (a UTF-8 file with a stray
+/// byte is not TCVN3).
+bool looks_like_tcvn3(std::string_view bytes);
 
 class DecodingSource : public RawInput {
 public:
@@ -49,8 +60,8 @@ public:
     /// ("WINDOWS-1258", "UTF-16LE", "UTF-8", …). `checked`: see above.
     /// `guess` (not checked): take a file without a BOM for UTF-8 without
     /// checking its first 64 KiB first.
-    DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
-                   Lang lang = Lang::en, bool checked = true, bool guess = false);
+    DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding, Lang lang,
+                   bool checked = true, bool guess = false);
     ~DecodingSource() override;
     DecodingSource(const DecodingSource &) = delete;
     DecodingSource &operator=(const DecodingSource &) = delete;
@@ -61,13 +72,13 @@ public:
     /// "UTF-16LE", "WINDOWS-1258").
     const std::string &encoding() const { return m_encoding; }
     /// True when the file was not valid UTF-8 and no --encoding was given,
-    /// so Windows-1258 was assumed.
+    /// so Windows-1258 or TCVN5712-1 (looks_like_tcvn3) was assumed.
     bool encoding_assumed() const { return m_assumed; }
     /// True when bytes are handed on as they are read (UTF-8, not `checked`).
     bool passes_through() const { return !m_checked && m_iconv == nullptr; }
     /// With `guess`: the bytes that decide the encoding. One that is not
     /// UTF-8 before this offset means the file must be read again without
-    /// guessing (Windows-1258 is assumed then). 0 when nothing was guessed.
+    /// guessing (Windows-1258 or TCVN3 is assumed then). 0 when nothing was guessed.
     std::size_t guessed_until() const { return m_guessed_until; }
     /// Bytes skipped at the start of the input: its byte order mark.
     std::size_t skipped() const { return m_skipped; }

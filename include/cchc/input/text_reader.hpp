@@ -47,8 +47,8 @@ public:
     /// Reads `input` from its current position; `first_line` is the
     /// physical line number of its first byte. `size_hint`: the input's
     /// size when known, so a small file gets a small buffer.
-    TextReader(std::string file_name, RawInput &input, Lang lang = Lang::en, long first_line = 1,
-               std::size_t size_hint = 0, std::uint64_t first_offset = 0);
+    TextReader(std::string file_name, RawInput &input, Lang lang, long first_line = 1, std::size_t size_hint = 0,
+               std::uint64_t first_offset = 0);
 
     /// From now on, records are also cut into cells at `delimiter`.
     void set_delimiter(char delimiter) {
@@ -103,8 +103,7 @@ private:
 /// A record as text with every inner line break written '\n', after
 /// checking it is valid UTF-8 (InputError naming the line otherwise;
 /// WrongGuess for a byte before `guessed_until`).
-std::string record_text(const RecordSpan &record, const std::string &file, Lang lang = Lang::en,
-                        std::uint64_t guessed_until = 0);
+std::string record_text(const RecordSpan &record, const std::string &file, Lang lang, std::uint64_t guessed_until = 0);
 
 /// Counts the line ends (LF, CRLF, lone CR) in `text`.
 long count_line_ends(std::string_view text);

@@ -49,7 +49,8 @@ struct FileFacts {
         partial, ///< no row names every required column; the closest names some
         none,    ///< no row names any column
     };
-    bool encoding_assumed = false; ///< not UTF-8: read as Windows-1258
+    bool encoding_assumed =
+        false; ///< not UTF-8: read as Windows-1258 or, when it looks like it, TCVN3 (LoadedFile::encoding says which)
     Header header = Header::found;
     long header_line = 0; ///< the header row; when not found, the closest row (partial) or the first (none)
     std::vector<std::string> header_cells;        ///< partial: the cells of that row

@@ -2,9 +2,11 @@
 // What a note says in numbers. Clerks justify a score with counts such as
 // "870/901 hồ sơ, đạt 96,56%"; this reads the fractions and percentages out
 // of the free text so checks can verify them. Dates (22/6/2023), document
-// numbers (1299/QĐ-UBND) and "Nghị định số 42" are not fractions. The loose
-// form "3 TTHC phát sinh…/30TTHC" (a number, words, a slash, a number) is
-// accepted and marked loose.
+// numbers (1299/QĐ-UBND) and "Nghị định số 42" are not fractions. Counts
+// may have Vietnamese thousands dots ("1.238/1.250" is 1238/1250; "1.5/2"
+// and "1.2345/6" are not fractions). The loose form "3 TTHC phát
+// sinh…/30TTHC" (a number, words, a slash, a number) is accepted and marked
+// loose.
 
 #include <cchc/model/decimal.hpp>
 
