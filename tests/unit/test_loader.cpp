@@ -186,7 +186,10 @@ TEST_CASE("a forced delimiter is used as given") {
         CHECK(f.line == 1);
         CHECK(f.message == "no header row in the first 30 rows: the columns Mục, Điểm tối đa, Điểm thẩm định are "
                            "needed; the first row reads: Mục;Nội dung;Điểm tối đa;Điểm thẩm định (the file uses ';' "
-                           "as delimiter: drop --delimiter)");
+                           "as delimiter: drop --delimiter); the names that work: code \"Mục\" (or: muc, ma, ma tieu "
+                           "chi, stt, tt, code, no); max \"Điểm tối đa\" (or: diem toi da, toi da, max, maximum "
+                           "score, max score); appraised \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem "
+                           "dat, diem dat duoc, appraised, appraised score, score)");
     }
 }
 
@@ -265,14 +268,15 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         CHECK(f.message ==
               "no column for appraised (Điểm thẩm định); the header read is: Mục | Nội dung | Điểm tối đa | "
               "Ghi chú; name the column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, "
-              "appraised, score)");
+              "diem dat duoc, appraised, appraised score, score)");
     }
     SUBCASE("in Vietnamese") {
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n");
         REQUIRE(findings_of(file, cchc::Lang::vi).size() == 1);
         CHECK(findings_of(file, cchc::Lang::vi).front().message ==
               "thiếu cột appraised (Điểm thẩm định); tiêu đề đọc được: Mục | Nội dung | Điểm tối đa | Ghi chú; hãy đặt "
-              "tên cột là \"Điểm thẩm định\" (hoặc: diem tham dinh, tham dinh, diem dat, appraised, score)");
+              "tên cột là \"Điểm thẩm định\" (hoặc: diem tham dinh, tham dinh, diem dat, diem dat duoc, appraised, "
+              "appraised score, score)");
     }
     SUBCASE("below title rows, with a multi-line header cell") {
         LoadedFile file = load_text("PHỤ LỤC\n\nMục,\"Điểm\ntối đa\",Nội dung\n1.1,2,A\n", english());
@@ -280,7 +284,8 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         CHECK(findings_of(file).front().line == 3);
         CHECK(findings_of(file).front().message ==
               "no column for appraised (Điểm thẩm định); the header read is: Mục | Điểm tối đa | Nội dung; name the "
-              "column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, appraised, score)");
+              "column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, diem dat duoc, appraised, appraised "
+              "score, score)");
     }
     SUBCASE("each missing column is named") {
         LoadedFile file = load_text("Nội dung,Ghi chú\nA,x\n", english());
@@ -359,12 +364,13 @@ TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
 }
 
 TEST_CASE("a repeated header column is a warning") {
-    LoadedFile file = load_text("Mục,STT,Điểm tối đa,Điểm thẩm định\n1.1,1,2,1\n", english());
+    LoadedFile file = load_text("Mục,Điểm tối đa,Điểm thẩm định,Thẩm định\n1.1,2,1,1\n", english());
     REQUIRE(findings_of(file).size() == 1);
     CHECK(findings_of(file).front().rule == cchc::Rule::duplicate_column);
     CHECK(findings_of(file).front().severity == cchc::Severity::warning);
     CHECK(findings_of(file).front().line == 1);
-    CHECK(findings_of(file).front().message == "column 2 \"STT\" means the same as column 1; only column 1 is read");
+    CHECK(findings_of(file).front().message ==
+          "column 4 \"Thẩm định\" means the same as column 3; only column 3 is read");
 }
 
 TEST_CASE("a file that cannot be opened is an Error") {
