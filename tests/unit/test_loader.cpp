@@ -475,3 +475,48 @@ TEST_CASE("the Excel variants of the reference sheet load like the reference") {
         }
     }
 }
+
+TEST_CASE("the loader records the header block's lines") {
+    SUBCASE("one row, with column numbers under it") {
+        LoadedFile file = load_text("Mục,Điểm tối đa,Điểm thẩm định\n1,2,3\n1.1,2,1\n", english());
+        CHECK(file.facts.header_line == 1);
+        CHECK(file.facts.header_last_line == 1);
+        CHECK(file.facts.column_numbers_line == 2);
+        REQUIRE(file.sheets.size() == 1);
+        CHECK(file.sheets.front().rows.size() == 1);
+        CHECK(findings_of(file).empty());
+    }
+    SUBCASE("near miss: a first data row of integers only is no column numbers row") {
+        LoadedFile file = load_text("Mục,Điểm tối đa,Điểm thẩm định\n1,2,1\n", english());
+        CHECK(file.facts.column_numbers_line == 0);
+        REQUIRE(file.sheets.size() == 1);
+        CHECK(file.sheets.front().rows.size() == 1);
+    }
+    SUBCASE("two rows") {
+        LoadedFile file = load_text("Tiêu đề\nMục;Nội dung;Điểm;\n;;Tối đa;Đạt được\n1.1;A;2;1,5\n", english());
+        CHECK(file.facts.header_line == 2);
+        CHECK(file.facts.header_last_line == 3);
+        REQUIRE(file.sheets.size() == 1);
+        REQUIRE(file.sheets.front().rows.size() == 1);
+        CHECK(file.sheets.front().rows.front().appraised.number.value.units() == 1500);
+    }
+}
+
+TEST_CASE("a code column chosen by content is said, and the other is no duplicate") {
+    LoadedFile file =
+        load_text("STT,Mục,Điểm tối đa,Điểm thẩm định\n1,I,3,2\n,1.1,3,2\n2,II,1,1\n,2.1,1,1\n", english());
+    REQUIRE(findings_of(file).size() == 1);
+    const cchc::Finding f = findings_of(file).front();
+    CHECK(f.rule == cchc::Rule::code_column);
+    CHECK(f.severity == cchc::Severity::info);
+    CHECK(f.message == "column 2 \"Mục\" is read as the code: 4 of the first 4 rows hold criterion codes there (1.1, "
+                       "I, a)); not read: column 1 \"STT\" (a running row number)");
+    REQUIRE(file.sheets.size() == 1);
+    CHECK(codes_of(file.sheets.front()) == std::vector<std::string>{"I", "1.1", "II", "2.1"});
+    SUBCASE("near miss: rows that do not decide keep the first, and say so") {
+        LoadedFile tie = load_text("STT,Mục,Điểm tối đa,Điểm thẩm định\n1,1,3,2\n2,2,1,1\n", english());
+        REQUIRE(findings_of(tie).size() == 1);
+        CHECK(findings_of(tie).front().message.find("do not show which") != std::string::npos);
+        CHECK_FALSE(tie.facts.code_by_content);
+    }
+}
