@@ -17,6 +17,49 @@ std::string alias_list(const ColumnInfo &info) {
     return out;
 }
 
+/// Each required column with the names that work for it, for a file
+/// without a header: code "Mục" (or: muc, ma, …, code, no); …
+std::string required_names(Lang lang) {
+    std::string out;
+    for (const ColumnInfo &info : column_infos()) {
+        if (!info.required) continue;
+        if (!out.empty()) out += "; ";
+        out += fmt::format(fmt::runtime(pick(lang, "{} \"{}\" (hoặc: {})", "{} \"{}\" (or: {})")), info.id,
+                           info.canonical_vi, alias_list(info));
+    }
+    return out;
+}
+
+/// Which of several cells naming the code column is read, and why.
+Finding code_column(const LoadedFile &file, Lang lang) {
+    const FileFacts &facts = file.facts;
+    const CodeCandidate &read = facts.code_candidates.front();
+    std::string others;
+    for (std::size_t i = 1; i < facts.code_candidates.size(); ++i) {
+        const CodeCandidate &c = facts.code_candidates[i];
+        if (!others.empty()) others += ", ";
+        others += fmt::format(fmt::runtime(pick(lang, "cột {} \"{}\"", "column {} \"{}\"")), c.position + 1, c.name);
+        if (c.running_number) others += pick(lang, " (số thứ tự)", " (a running row number)");
+    }
+    std::string message =
+        facts.code_by_content
+            ? fmt::format(fmt::runtime(pick(lang,
+                                            "đọc cột {} \"{}\" làm mã: {} trong {} dòng đầu có dạng mã tiêu chí "
+                                            "(1.1, I, a)); không đọc {}",
+                                            "column {} \"{}\" is read as the code: {} of the first {} rows hold "
+                                            "criterion codes there (1.1, I, a)); not read: {}")),
+                          read.position + 1, read.name, read.code_like, facts.code_rows_read, others)
+            : fmt::format(fmt::runtime(pick(lang,
+                                            "nhiều cột có thể là mã; {} dòng đầu không cho biết cột nào chứa mã tiêu "
+                                            "chí: đọc cột {} \"{}\", cột đầu tiên; không đọc {} (đổi tên cột không "
+                                            "phải mã)",
+                                            "several columns could be the code; the first {} rows do not show which "
+                                            "holds criterion codes: column {} \"{}\", the first, is read; not read: "
+                                            "{} (rename the column that is not the code)")),
+                          facts.code_rows_read, read.position + 1, read.name, others);
+    return make_finding(Rule::code_column, file.file, facts.header_line, "", message);
+}
+
 /// Said after a missing-column message when another delimiter than --delimiter finds the header.
 std::string delimiter_hint(char better, Lang lang) {
     if (better == 0) return "";
@@ -76,13 +119,14 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
             Rule::missing_column, file.file, facts.header_line, "",
             fmt::format(fmt::runtime(pick(lang,
                                           "không thấy dòng tiêu đề trong {} dòng đầu: cần các cột Mục, Điểm tối đa, "
-                                          "Điểm thẩm định; dòng đầu đọc được: {}{}",
+                                          "Điểm thẩm định; dòng đầu đọc được: {}{}; tên cột được nhận: {}",
                                           "no header row in the first {} rows: the columns Mục, Điểm tối đa, Điểm thẩm "
-                                          "định are needed; the first row reads: {}{}")),
-                        k_header_search_rows, join_cells(facts.first_row),
-                        delimiter_hint(facts.better_delimiter, lang))));
+                                          "định are needed; the first row reads: {}{}; the names that work: {}")),
+                        k_header_search_rows, join_cells(facts.first_row), delimiter_hint(facts.better_delimiter, lang),
+                        required_names(lang))));
         break;
     case FileFacts::Header::found:
+        if (!facts.code_candidates.empty()) out.push_back(code_column(file, lang));
         for (const RepeatedColumn &r : facts.repeated_columns)
             out.push_back(make_finding(
                 Rule::duplicate_column, file.file, facts.header_line, "",

@@ -53,6 +53,81 @@ HeaderChoice header_of(const RawRecord &record, char forced, const std::string &
     return choice;
 }
 
+/// One record read after the header, kept to be read again as a row.
+bool read_held(Opening &o, layout_detail::HeldRecord &held) {
+    RecordSpan span;
+    if (!o.reader->next(span)) return false;
+    held.span = span;
+    held.text.assign(span.text);
+    held.span.text = {};
+    return true;
+}
+
+/// A held record's cells as text, or nothing when they do not read (the
+/// row reader then says why, as for any row).
+bool held_cells(const layout_detail::HeldRecord &held, const Opening &o, const std::string &path, Lang lang,
+                std::vector<std::string> &cells) {
+    RecordSpan span = held.span;
+    span.text = held.text;
+    try {
+        split_record(RawRecord{span.line, span.last_line, record_text(span, path, lang, o.source->guessed_until())},
+                     o.header.delimiter, path, cells, lang);
+    } catch (const InputError &) {
+        return false;
+    } catch (const WrongGuess &) {
+        return false;
+    }
+    return true;
+}
+
+/// After the header: a row of column numbers under it joins the header
+/// block; when several cells could be the code, the first rows (read ahead,
+/// kept to be read again) choose the one that holds criterion codes.
+void read_ahead(Opening &o, LoadedFile &out, const LoadOptions &options) {
+    const std::string &path = out.file;
+    const Lang lang = options.lang;
+    FileFacts &facts = out.facts;
+    o.reader->set_delimiter(o.header.delimiter);
+    std::vector<std::string> cells;
+    layout_detail::HeldRecord held;
+    if (!read_held(o, held)) return;
+    if (held_cells(held, o, path, lang, cells) && is_column_numbers_row(cells)) {
+        facts.column_numbers_line = held.span.line;
+        o.prefix.push_back(RawRecord{held.span.line, held.span.last_line, held.text});
+    } else {
+        o.ahead.push_back(std::move(held));
+    }
+
+    HeaderMap &map = o.header.map;
+    if (map.code_candidates.empty()) return;
+    while (o.ahead.size() < layout_detail::k_code_lookahead_rows && read_held(o, held))
+        o.ahead.push_back(std::move(held));
+    std::vector<std::vector<std::string>> rows;
+    for (const layout_detail::HeldRecord &h : o.ahead)
+        if (held_cells(h, o, path, lang, cells)) rows.push_back(cells);
+    std::vector<CodeColumnContent> contents;
+    for (int position : map.code_candidates) {
+        std::vector<std::string_view> column;
+        for (const std::vector<std::string> &row : rows)
+            column.push_back(static_cast<std::size_t>(position) < row.size()
+                                 ? std::string_view(row[static_cast<std::size_t>(position)])
+                                 : std::string_view());
+        contents.push_back(code_column_content(column));
+    }
+    bool by_content = false;
+    std::size_t chosen = choose_code_column(contents, by_content);
+    map.index[static_cast<std::size_t>(Column::code)] = map.code_candidates[chosen];
+    facts.code_by_content = by_content;
+    facts.code_rows_read = rows.size();
+    for (std::size_t k = 0; k < map.code_candidates.size(); ++k) {
+        std::size_t i = k == 0 ? chosen : (k <= chosen ? k - 1 : k);
+        int position = map.code_candidates[i];
+        facts.code_candidates.push_back(
+            CodeCandidate{position, collapse_space(o.header.cells[static_cast<std::size_t>(position)]),
+                          contents[i].filled, contents[i].code_like, contents[i].running_number});
+    }
+}
+
 } // namespace
 
 std::string file_stem(const std::string &path) {
@@ -100,15 +175,19 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     out.facts.encoding_assumed = o.source->encoding_assumed();
     o.reader = std::make_unique<TextReader>(path, *o.source, lang, 1, size_hint);
 
-    // The header is the first row that names the needed columns: read up to
-    // it, or up to the search limit to say what is missing.
+    // The header is the first row that names the needed columns, or the
+    // first two rows that do together (a header of merged cells): read up
+    // to it, or up to the search limit to say what is missing.
     RecordSpan span;
     while (o.prefix.size() < static_cast<std::size_t>(k_header_search_rows) && o.reader->next(span)) {
         o.prefix.push_back(
             RawRecord{span.line, span.last_line, record_text(span, path, lang, o.source->guessed_until())});
         HeaderChoice here = header_of(o.prefix.back(), options.delimiter, path, lang);
+        if (!here.found && o.prefix.size() >= 2)
+            here = find_two_row_header(o.prefix[o.prefix.size() - 2], o.prefix.back(), options.delimiter, path,
+                                       sheet_columns(), lang);
         if (here.found) {
-            here.record = o.prefix.size() - 1;
+            here.record = o.prefix.size() - here.rows;
             o.header = std::move(here);
             break;
         }
@@ -128,6 +207,8 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     out.delimiter = o.header.delimiter;
     FileFacts &facts = out.facts;
     facts.header_line = o.prefix[o.header.record].line;
+    facts.header_last_line = o.prefix.back().last_line;
+    read_ahead(o, out, options);
     for (auto [position, column] : o.header.map.repeated)
         facts.repeated_columns.push_back(RepeatedColumn{
             position, o.header.map.at(column), collapse_space(o.header.cells[static_cast<std::size_t>(position)])});

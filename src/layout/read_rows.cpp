@@ -26,10 +26,11 @@ using layout_detail::Opening;
 
 namespace {
 
-/// The rows after the header (the header is the last row read so far).
+/// The rows after the header block: those read ahead, then the reader's.
 void read_rows(Opening &o, SheetBuilder &builder) {
     builder.set_header_line(o.prefix[o.header.record].line);
     o.reader->set_delimiter(o.header.delimiter);
+    layout_detail::replay_ahead(o, [&](const RecordSpan &held) { builder.add(held); });
     RecordSpan span;
     while (o.reader->next(span))
         builder.add(span);
@@ -199,6 +200,8 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     try {
         head.set_header_line(o.prefix[o.header.record].line);
         o.reader->set_delimiter(o.header.delimiter);
+        // Rows read ahead all lie before the cut (it is at or after data_start).
+        layout_detail::replay_ahead(o, [&](const RecordSpan &held) { head.add(held); });
         RecordSpan span;
         auto at = [&] { return static_cast<std::int64_t>(o.source->skipped() + o.reader->consumed()); };
         while (at() < cut && o.reader->next(span))

@@ -127,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         // required column at a cell that exists.
         const std::vector<cchc::Column> required = {cchc::Column::code, cchc::Column::max, cchc::Column::appraised};
         try {
-            cchc::HeaderChoice header = cchc::find_header(records, 0, "fuzz", required);
+            cchc::HeaderChoice header = cchc::find_header(records, 0, "fuzz", required, cchc::Lang::en);
             if (header.found) {
                 FUZZ_REQUIRE(header.map.missing(required).empty(), records[header.record].text);
                 for (cchc::Column c : required)

@@ -186,7 +186,10 @@ TEST_CASE("a forced delimiter is used as given") {
         CHECK(f.line == 1);
         CHECK(f.message == "no header row in the first 30 rows: the columns Mục, Điểm tối đa, Điểm thẩm định are "
                            "needed; the first row reads: Mục;Nội dung;Điểm tối đa;Điểm thẩm định (the file uses ';' "
-                           "as delimiter: drop --delimiter)");
+                           "as delimiter: drop --delimiter); the names that work: code \"Mục\" (or: muc, ma, ma tieu "
+                           "chi, stt, tt, code, no); max \"Điểm tối đa\" (or: diem toi da, toi da, max, maximum "
+                           "score, max score); appraised \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem "
+                           "dat, diem dat duoc, appraised, appraised score, score)");
     }
 }
 
@@ -265,14 +268,15 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         CHECK(f.message ==
               "no column for appraised (Điểm thẩm định); the header read is: Mục | Nội dung | Điểm tối đa | "
               "Ghi chú; name the column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, "
-              "appraised, score)");
+              "diem dat duoc, appraised, appraised score, score)");
     }
     SUBCASE("in Vietnamese") {
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n");
         REQUIRE(findings_of(file, cchc::Lang::vi).size() == 1);
         CHECK(findings_of(file, cchc::Lang::vi).front().message ==
               "thiếu cột appraised (Điểm thẩm định); tiêu đề đọc được: Mục | Nội dung | Điểm tối đa | Ghi chú; hãy đặt "
-              "tên cột là \"Điểm thẩm định\" (hoặc: diem tham dinh, tham dinh, diem dat, appraised, score)");
+              "tên cột là \"Điểm thẩm định\" (hoặc: diem tham dinh, tham dinh, diem dat, diem dat duoc, appraised, "
+              "appraised score, score)");
     }
     SUBCASE("below title rows, with a multi-line header cell") {
         LoadedFile file = load_text("PHỤ LỤC\n\nMục,\"Điểm\ntối đa\",Nội dung\n1.1,2,A\n", english());
@@ -280,7 +284,8 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         CHECK(findings_of(file).front().line == 3);
         CHECK(findings_of(file).front().message ==
               "no column for appraised (Điểm thẩm định); the header read is: Mục | Điểm tối đa | Nội dung; name the "
-              "column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, appraised, score)");
+              "column \"Điểm thẩm định\" (or: diem tham dinh, tham dinh, diem dat, diem dat duoc, appraised, appraised "
+              "score, score)");
     }
     SUBCASE("each missing column is named") {
         LoadedFile file = load_text("Nội dung,Ghi chú\nA,x\n", english());
@@ -359,12 +364,13 @@ TEST_CASE("a file that is not UTF-8 is read as Windows-1258 and says so") {
 }
 
 TEST_CASE("a repeated header column is a warning") {
-    LoadedFile file = load_text("Mục,STT,Điểm tối đa,Điểm thẩm định\n1.1,1,2,1\n", english());
+    LoadedFile file = load_text("Mục,Điểm tối đa,Điểm thẩm định,Thẩm định\n1.1,2,1,1\n", english());
     REQUIRE(findings_of(file).size() == 1);
     CHECK(findings_of(file).front().rule == cchc::Rule::duplicate_column);
     CHECK(findings_of(file).front().severity == cchc::Severity::warning);
     CHECK(findings_of(file).front().line == 1);
-    CHECK(findings_of(file).front().message == "column 2 \"STT\" means the same as column 1; only column 1 is read");
+    CHECK(findings_of(file).front().message ==
+          "column 4 \"Thẩm định\" means the same as column 3; only column 3 is read");
 }
 
 TEST_CASE("a file that cannot be opened is an Error") {
@@ -467,5 +473,50 @@ TEST_CASE("the Excel variants of the reference sheet load like the reference") {
             CHECK(file.encoding == "UTF-16LE");
             CHECK(file.delimiter == '\t');
         }
+    }
+}
+
+TEST_CASE("the loader records the header block's lines") {
+    SUBCASE("one row, with column numbers under it") {
+        LoadedFile file = load_text("Mục,Điểm tối đa,Điểm thẩm định\n1,2,3\n1.1,2,1\n", english());
+        CHECK(file.facts.header_line == 1);
+        CHECK(file.facts.header_last_line == 1);
+        CHECK(file.facts.column_numbers_line == 2);
+        REQUIRE(file.sheets.size() == 1);
+        CHECK(file.sheets.front().rows.size() == 1);
+        CHECK(findings_of(file).empty());
+    }
+    SUBCASE("near miss: a first data row of integers only is no column numbers row") {
+        LoadedFile file = load_text("Mục,Điểm tối đa,Điểm thẩm định\n1,2,1\n", english());
+        CHECK(file.facts.column_numbers_line == 0);
+        REQUIRE(file.sheets.size() == 1);
+        CHECK(file.sheets.front().rows.size() == 1);
+    }
+    SUBCASE("two rows") {
+        LoadedFile file = load_text("Tiêu đề\nMục;Nội dung;Điểm;\n;;Tối đa;Đạt được\n1.1;A;2;1,5\n", english());
+        CHECK(file.facts.header_line == 2);
+        CHECK(file.facts.header_last_line == 3);
+        REQUIRE(file.sheets.size() == 1);
+        REQUIRE(file.sheets.front().rows.size() == 1);
+        CHECK(file.sheets.front().rows.front().appraised.number.value.units() == 1500);
+    }
+}
+
+TEST_CASE("a code column chosen by content is said, and the other is no duplicate") {
+    LoadedFile file =
+        load_text("STT,Mục,Điểm tối đa,Điểm thẩm định\n1,I,3,2\n,1.1,3,2\n2,II,1,1\n,2.1,1,1\n", english());
+    REQUIRE(findings_of(file).size() == 1);
+    const cchc::Finding f = findings_of(file).front();
+    CHECK(f.rule == cchc::Rule::code_column);
+    CHECK(f.severity == cchc::Severity::info);
+    CHECK(f.message == "column 2 \"Mục\" is read as the code: 4 of the first 4 rows hold criterion codes there (1.1, "
+                       "I, a)); not read: column 1 \"STT\" (a running row number)");
+    REQUIRE(file.sheets.size() == 1);
+    CHECK(codes_of(file.sheets.front()) == std::vector<std::string>{"I", "1.1", "II", "2.1"});
+    SUBCASE("near miss: rows that do not decide keep the first, and say so") {
+        LoadedFile tie = load_text("STT,Mục,Điểm tối đa,Điểm thẩm định\n1,1,3,2\n2,2,1,1\n", english());
+        REQUIRE(findings_of(tie).size() == 1);
+        CHECK(findings_of(tie).front().message.find("do not show which") != std::string::npos);
+        CHECK_FALSE(tie.facts.code_by_content);
     }
 }

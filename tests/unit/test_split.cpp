@@ -295,3 +295,34 @@ TEST_CASE("count_line_ends in two pieces counts a CR LF split between them once"
     CHECK(n == 1);
     CHECK_FALSE(after_cr);
 }
+
+TEST_CASE("a header on two rows, its column numbers and a code chosen by content read the same cut anywhere") {
+    cchc::test::TempDir dir;
+    std::string text = "PHỤ LỤC\r\n"
+                       "STT,Đơn vị,Mục,Nội dung,Điểm,,Ghi chú\r\n"
+                       ",,,,Tối đa,Thẩm định,\r\n"
+                       "(1),(2),(3),(4),(5),(6),(7)\r\n";
+    for (int u = 1; u <= 3; ++u)
+        for (int i = 1; i <= 6; ++i)
+            text += fmt::format("{},Xã {},1.{},Nội dung {},1,0.5,\"ghi\r\nchú\"\r\n", i == 1 ? std::to_string(u) : "",
+                                u, i, i);
+    text += "Người lập biểu,,,,,,\r\n";
+    const std::string path = dir.write("two-row.csv", text);
+    LoadedFile file = cchc::load_file(path, {});
+    CHECK(file.facts.header_line == 2);
+    CHECK(file.facts.header_last_line == 3);
+    CHECK(file.facts.column_numbers_line == 4);
+    REQUIRE(file.facts.code_candidates.size() == 2);
+    CHECK(file.facts.code_candidates[0].name == "Mục");
+    CHECK(file.facts.code_by_content);
+    CHECK(file.facts.code_candidates[1].running_number);
+    REQUIRE(file.sheets.size() == 3);
+    CHECK(file.sheets[0].rows.size() == 6);
+    CHECK(file.sheets[0].rows[0].code == "1.1");
+    CHECK(file.sheets[0].rows[0].line == 5);
+    const std::string expected = one_pass(path);
+    for (std::size_t at = 1; at < text.size(); ++at) {
+        INFO("cut from byte " << at);
+        REQUIRE(cut_at(path, static_cast<std::int64_t>(at)).text == expected);
+    }
+}

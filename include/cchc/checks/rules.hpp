@@ -21,6 +21,7 @@ enum class Rule : std::uint8_t {
     missing_column,
     duplicate_column,
     encoding_assumed,
+    code_column,
     // About a sheet's rows (src/checks/checks.cpp).
     bad_number,
     too_precise,

@@ -39,6 +39,16 @@ struct RepeatedColumn {
     std::string name;  ///< the cell's text, spaces collapsed
 };
 
+/// A header cell that could be the code column ("STT", "Mục"), with what
+/// the first rows after the header hold in it.
+struct CodeCandidate {
+    int position;                ///< of the cell, counted from 0
+    std::string name;            ///< the cell's text, spaces collapsed
+    std::size_t filled = 0;      ///< non-blank cells in the rows read ahead
+    std::size_t code_like = 0;   ///< of them, criterion codes (1.1, I, a))
+    bool running_number = false; ///< single integers mostly increasing by one, or blank
+};
+
 /// What the loader saw of the file as a whole. The findings about it
 /// (missing-column, duplicate-column, encoding-assumed) are made from these
 /// facts by `check_file` (checks/file_checks.hpp).
@@ -52,12 +62,20 @@ struct FileFacts {
     bool encoding_assumed =
         false; ///< not UTF-8: read as Windows-1258 or, when it looks like it, TCVN3 (LoadedFile::encoding says which)
     Header header = Header::found;
-    long header_line = 0; ///< the header row; when not found, the closest row (partial) or the first (none)
+    long header_line = 0;         ///< the header row; when not found, the closest row (partial) or the first (none)
+    long header_last_line = 0;    ///< found: the last line of the header's names (header_line + 1 on two rows)
+    long column_numbers_line = 0; ///< found: the row of column numbers under the header ("(1),(2),…"), 0 if none
     std::vector<std::string> header_cells;        ///< partial: the cells of that row
     std::vector<Column> missing_columns;          ///< partial: the required columns that row lacks
     std::vector<std::string> first_row;           ///< none: the first row's cells
     char better_delimiter = 0;                    ///< not found with --delimiter, but found with this one; 0 when not
     std::vector<RepeatedColumn> repeated_columns; ///< found: cells that repeat a column
+    /// found: when several cells name the code column under different
+    /// names, each of them, the one read first; `code_by_content` says the
+    /// rows' content chose it (else it is the first such cell).
+    std::vector<CodeCandidate> code_candidates;
+    bool code_by_content = false;
+    std::size_t code_rows_read = 0; ///< the rows read ahead to choose it
 };
 
 struct LoadedFile {
