@@ -133,8 +133,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
            "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale"));
 }
 
-Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables) {
-    Run run;
+RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Run &run) {
     RenderOptions &render = run.render;
     render.lang = parse_lang(o.lang);
     render.tables = std::move(tables);
@@ -197,6 +196,14 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     options.keep_rows =
         format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
         std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end();
+    return options;
+}
+
+Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables) {
+    Run run;
+    RunOptions options = prepare_run(o, top, std::move(tables), run);
+    const RenderOptions &render = run.render;
+    const Diagnostics diagnostics(o.quiet);
 
     std::atomic<std::size_t> done{0};
     options.progress = [&](std::size_t, std::size_t) { ++done; };

@@ -5,6 +5,7 @@
 // the exit status (0 clean, 1 error findings, 2 usage or I/O error).
 
 #include <cchc/model/catalog.hpp>
+#include <cchc/pipeline/run.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/render/tables.hpp>
 
@@ -59,6 +60,12 @@ struct Run {
     int status = k_exit_ok;
     RenderOptions render;
 };
+
+/// The pipeline's options from the command line's (the render options and
+/// the catalog go into `run`), the files listed (a folder's sheets; its
+/// problems said on standard error, with status 2). Throws Error for bad
+/// options or an unreadable catalog.
+RunOptions prepare_run(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Run &run);
 
 /// Reads, checks and summarises every file. Throws Error for bad options
 /// or an unreadable catalog.

@@ -128,6 +128,17 @@ void read_ahead(Opening &o, LoadedFile &out, const LoadOptions &options) {
     }
 }
 
+/// explain: the records above the header and the header itself (when it
+/// was not found, every record searched and the closest row).
+void record_opening(const Opening &o, const FileFacts &facts, LoadTrace &trace) {
+    std::size_t above = o.header.found ? o.header.record : o.prefix.size();
+    trace.above_header.assign(o.prefix.begin(), o.prefix.begin() + static_cast<std::ptrdiff_t>(above));
+    trace.header = o.header;
+    // A header on two rows, and a row of column numbers under it, are one block.
+    trace.header_last_line = o.header.found ? std::max(facts.header_last_line, facts.column_numbers_line) : 0;
+    trace.skipped.clear();
+}
+
 } // namespace
 
 std::string file_stem(const std::string &path) {
@@ -221,7 +232,9 @@ LoadedFile load_input(std::unique_ptr<RawInput> raw, const std::string &path, co
     LoadedFile out;
     out.file = path;
     Opening o;
-    if (!layout_detail::open_sheet(std::move(raw), out, o, options)) return out;
+    const bool opened = layout_detail::open_sheet(std::move(raw), out, o, options);
+    if (options.trace != nullptr) record_opening(o, out.facts, *options.trace);
+    if (!opened) return out;
     layout_detail::read_whole(o, out, options);
     return out;
 }

@@ -51,7 +51,7 @@ public:
     SheetBuilder(const std::string &file, const HeaderMap &map, const LoadOptions &options, std::string encoding,
                  Done done = {})
         : m_file(file), m_map(map), m_encoding(std::move(encoding)), m_done(std::move(done)),
-          m_reader(file, map, options.lang) {
+          m_reader(file, map, options.lang), m_trace(options.trace), m_lang(options.lang) {
         // Row slots and scratch text from the last file this thread read:
         // their strings already have room, so a small file allocates little.
         Memory &memory = thread_memory();
@@ -71,13 +71,15 @@ public:
     /// One data record, cut into cells.
     void add(const RecordSpan &record) {
         if (!m_reader.read(record)) {
-            skip();
+            skip(record, SkipReason::blank);
             return;
         }
-        add_row(record.line);
+        add_row(record);
     }
 
-    void skip() {
+    void skip(const RecordSpan &record, SkipReason reason) {
+        if (m_trace != nullptr) [[unlikely]]
+            trace_skip(record, reason);
         if (m_current == nullptr)
             ++m_pending_skips;
         else
@@ -167,7 +169,19 @@ private:
         return m_rows[m_count];
     }
 
-    [[gnu::always_inline]] void add_row(long line) {
+    /// `cchc explain` only (LoadOptions::trace): the skipped record, its
+    /// cells split as the header's were. Out of line, off the per-row path.
+    [[gnu::cold, gnu::noinline]] void trace_skip(const RecordSpan &record, SkipReason reason) {
+        SkippedRecord &skipped = m_trace->skipped.emplace_back();
+        skipped.line = record.line;
+        skipped.last_line = record.last_line;
+        skipped.reason = reason;
+        RawRecord raw{record.line, record.last_line, record_text(record, m_file, m_lang)};
+        split_record(raw, m_trace->header.delimiter, m_file, skipped.cells, m_lang);
+    }
+
+    [[gnu::always_inline]] void add_row(const RecordSpan &record) {
+        const long line = record.line;
         Row &row = slot();
         row.kind = RowKind::criterion;
         row.line = line;
@@ -216,7 +230,7 @@ private:
         const std::optional<RowKind> kind =
             kind_of_row(total, row.code.empty(), row.code_well_formed, has_numbers, scored, any_number);
         if (!kind) {
-            skip();
+            skip(record, row.code.empty() ? SkipReason::text : SkipReason::not_a_code);
             return;
         }
         row.kind = *kind;
@@ -343,6 +357,8 @@ private:
     std::size_t m_skips_before_first = 0;
 
     RowReader m_reader;
+    LoadTrace *m_trace; // explain: where skipped records go; null otherwise
+    Lang m_lang;
     std::uint64_t m_current_changes = 0; // the reader's place_changes when m_current was found
     std::vector<Row> m_rows;             // streaming: the slots of the current sheet's rows
     std::size_t m_count = 0;             // rows of the current sheet in m_rows

@@ -98,7 +98,8 @@ FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
     return file;
 }
 
-/// The message for standard error when a file could not be read.
+} // namespace
+
 std::string failure_line(const std::string &path) {
     try {
         throw;
@@ -112,8 +113,6 @@ std::string failure_line(const std::string &path) {
         return fmt::format("{}: internal error: {} (please report it with this file)\n", display_name(path), e.what());
     }
 }
-
-} // namespace
 
 FileReport process_file(const std::string &path, const RunOptions &options) {
     // The ways to read a file, cheapest first. Each later one is taken only

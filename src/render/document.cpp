@@ -59,6 +59,18 @@ Document check_document(const Report &report) {
     return doc;
 }
 
+Document explain_document(const std::vector<ExplainedFile> &files) {
+    Document doc;
+    doc.explained = &files;
+    for (const ExplainedFile &file : files) {
+        Section &section = doc.sections.emplace_back();
+        section.heading = file.report->loaded.file;
+        section.tables = [&file](const RenderOptions &options) { return explain_tables(file, options); };
+        add_findings(section.findings, file.report->findings);
+    }
+    return doc;
+}
+
 Document compare_document(const Comparison &comparison, const Report &report) {
     Document doc;
     doc.comparison = &comparison;

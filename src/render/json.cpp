@@ -1,6 +1,7 @@
 // One JSON document for scripts. The keys listed in SPEC section 7 are a
 // promise: scripts rely on them. Numbers are printed from the exact
 // decimals, never through binary floating point.
+#include <cchc/layout/explain.hpp>
 #include <cchc/render/formats.hpp>
 
 #include <fmt/format.h>
@@ -124,6 +125,8 @@ public:
             report(*document.report, doc);
         else if (document.comparison != nullptr)
             compare(*document.comparison, document.findings(), doc);
+        else if (document.explained != nullptr)
+            doc.raw("files", array(*document.explained, 2, explained_object));
         else
             doc.raw("findings", array(document.findings(), 2, finding_pointer));
         doc.close();
@@ -156,6 +159,60 @@ private:
                 }));
         if (comparison.periods) doc.raw("periods", periods_object(*comparison.periods));
         doc.raw("findings", array(findings, 2, finding_pointer));
+    }
+
+    /// `cchc explain`: one file, with the keys of docs/json.md.
+    static std::string explained_object(const ExplainedFile &file) {
+        const Explanation &e = *file.explanation;
+        std::ostringstream o;
+        ObjectWriter w(o, 4);
+        w.str("file", e.file).str("encoding", e.encoding);
+        w.raw("encoding_assumed", e.encoding_assumed ? "true" : "false");
+        w.str("delimiter", std::string(1, e.delimiter));
+        std::string_view state = e.header == FileFacts::Header::found     ? "found"
+                                 : e.header == FileFacts::Header::partial ? "partial"
+                                 : e.header == FileFacts::Header::empty   ? "empty"
+                                                                          : "none";
+        w.raw("header",
+              fmt::format("{{\"found\": {}, \"state\": {}, \"line\": {}, \"last_line\": {}}}",
+                          e.header == FileFacts::Header::found ? "true" : "false", quote(state), e.header_line,
+                          e.header == FileFacts::Header::found ? e.header_last_line : e.header_line));
+        w.raw("columns", array(e.columns, 6, [](const ExplainedColumn &c) {
+                  return fmt::format(
+                      "{{\"position\": {}, \"letter\": {}, \"text\": {}, \"column\": {}, \"repeats\": {}}}", c.position,
+                      quote(c.letter), quote(c.text), c.column ? quote(column_info(*c.column).id) : "null",
+                      c.repeats >= 0 ? quote(column_letter(c.repeats)) : "null");
+              }));
+        w.raw("rows", array(e.rows, 6, [](const ExplainedRow &r) {
+                  std::string path;
+                  for (const std::string &code : r.path)
+                      path += (path.empty() ? "" : ", ") + quote(code);
+                  return fmt::format("{{\"line\": {}, \"kind\": {}, \"code\": {}, \"key\": {}, \"path\": [{}], "
+                                     "\"depth\": {}, \"parent_line\": {}, \"children\": {}, \"counted\": {}, "
+                                     "\"checked\": {}, \"sheet\": {}, \"text\": {}}}",
+                                     r.line, quote(line_kind_id(r.kind)), r.code.empty() ? "null" : quote(r.code),
+                                     r.key.empty() ? "null" : quote(r.key), path,
+                                     r.path.empty() ? 0 : r.path.size() - 1,
+                                     r.parent_line > 0 ? std::to_string(r.parent_line) : "null", r.children,
+                                     r.counted ? "true" : "false", r.checked ? "true" : "false",
+                                     r.sheet >= 0 ? std::to_string(r.sheet) : "null", quote(r.text));
+              }));
+        std::vector<std::string> sheets;
+        for (std::size_t i = 0; i < file.report->sheets.size(); ++i) {
+            const SheetSummary &s = file.report->sheets[i];
+            std::size_t rows = 0;
+            for (const ExplainedRow &r : e.rows)
+                rows += r.sheet == static_cast<int>(i) ? 1 : 0;
+            sheets.push_back(fmt::format("{{\"unit\": {}, \"period\": {}, \"rows\": {}, \"skipped_rows\": {}, "
+                                         "\"totals\": {{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}}}}}",
+                                         quote(s.sheet->unit), quote(s.sheet->period), rows, s.sheet->skipped_rows,
+                                         sums_fields(s.totals), number(s.index), number(s.base),
+                                         s.rating.empty() ? "null" : quote(s.rating)));
+        }
+        w.raw("sheets", array(sheets, 6, [](const std::string &s) { return s; }));
+        w.raw("findings", array(file.report->findings, 6, finding_object));
+        w.close();
+        return o.str();
     }
 
     static std::string periods_object(const PeriodComparison &p) {

@@ -123,6 +123,7 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
         case TableKind::period_criteria:
         case TableKind::period_owners: break; // comparison_tables
         case TableKind::findings: break;      // findings_table
+        case TableKind::explain: break;       // explain_tables
         case TableKind::sheet: {
             Table t;
             t.title = pick(lang, "Tổng hợp", "Summary");

@@ -33,4 +33,16 @@ mkfifo "$work/slow2.csv"
 err=$("$bin" report samples/phuong-1-2023.csv "$work/slow2.csv" --by sheet 2>&1 >/dev/null)
 wait
 [ -z "$err" ] || fail "progress line written when standard error is not a terminal"
+# explain fits 80 columns: in a pipe (where nothing else is cut) and on a
+# terminal of 80 columns, in both languages, on the layouts of tests/data.
+widest() { tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' | LC_ALL=C.UTF-8 wc -L; }
+for sheet in samples/phuong-1-2023.csv tests/data/layout/sub-items.csv tests/data/layout/restart-roman.csv \
+    tests/data/layout/parts.csv; do
+    for lang in vi en; do
+        w=$("$bin" explain "$sheet" --lang "$lang" | widest)
+        [ "$w" -le 80 ] || fail "explain $sheet --lang $lang is $w columns wide in a pipe"
+        w=$(env -u COLUMNS script -qec "stty cols 80 rows 50; $bin explain $sheet --lang $lang" /dev/null | widest)
+        [ "$w" -le 80 ] || fail "explain $sheet --lang $lang is $w columns wide on a terminal of 80"
+    done
+done
 echo "terminal: all passed"

@@ -520,3 +520,82 @@ TEST_CASE("a code column chosen by content is said, and the other is no duplicat
         CHECK_FALSE(tie.facts.code_by_content);
     }
 }
+
+// The trace `cchc explain` turns on (LoadOptions::trace): the records above
+// the header, the header, and every record after it that is not a row.
+TEST_CASE("the trace records the rows above the header and each skipped record with its reason") {
+    const std::string text = "BẢNG ĐIỂM;;;\n"
+                             ";;;\n"
+                             "Mục;Nội dung;Điểm tối đa;Điểm thẩm định\n"
+                             "1.1;Kế hoạch;2;2\n"
+                             ";;;\n"
+                             "Ghi chú: xem phụ lục;;;\n"
+                             "1.2;Báo cáo;1;0,5\n"
+                             ";NGƯỜI LẬP BIỂU;;CHỦ TỊCH\n";
+    cchc::LoadTrace trace;
+    LoadOptions options;
+    options.trace = &trace;
+    LoadedFile file = load_text(text, options);
+    REQUIRE(file.sheets.size() == 1);
+    CHECK(file.sheets[0].rows.size() == 2);
+    CHECK(file.sheets[0].skipped_rows == 3);
+
+    REQUIRE(trace.above_header.size() == 2);
+    CHECK(trace.above_header[0].line == 1);
+    CHECK(trace.above_header[1].line == 2);
+    CHECK(trace.header.found);
+    CHECK(trace.header.delimiter == ';');
+    CHECK(trace.header_last_line == 3);
+    CHECK(trace.header.cells.size() == 4);
+
+    REQUIRE(trace.skipped.size() == 3);
+    CHECK(trace.skipped[0].line == 5);
+    CHECK(trace.skipped[0].reason == cchc::SkipReason::blank);
+    CHECK(trace.skipped[1].line == 6);
+    CHECK(trace.skipped[1].reason == cchc::SkipReason::not_a_code);
+    CHECK(trace.skipped[1].cells.at(0) == "Ghi chú: xem phụ lục");
+    CHECK(trace.skipped[2].line == 8);
+    CHECK(trace.skipped[2].reason == cchc::SkipReason::text);
+    CHECK(trace.skipped[2].cells == std::vector<std::string>{"", "NGƯỜI LẬP BIỂU", "", "CHỦ TỊCH"});
+}
+
+TEST_CASE("a skipped record's cells keep their quoted line breaks and its lines are physical") {
+    const std::string text = "Mục,Điểm tối đa,Điểm thẩm định\n"
+                             "1.1,2,2\n"
+                             ",\"Người lập\nbiểu\",\n";
+    cchc::LoadTrace trace;
+    LoadOptions options;
+    options.trace = &trace;
+    LoadedFile file = load_text(text, options);
+    REQUIRE(trace.skipped.size() == 1);
+    CHECK(trace.skipped[0].line == 3);
+    CHECK(trace.skipped[0].last_line == 4);
+    CHECK(trace.skipped[0].cells.at(1) == "Người lập\nbiểu");
+}
+
+TEST_CASE("the trace changes nothing the loader makes, and without it nothing is recorded") {
+    cchc::LoadTrace trace;
+    LoadOptions traced;
+    traced.trace = &trace;
+    LoadedFile with = cchc::load_file(cchc::test::reference_sheet_path(), traced);
+    LoadedFile without = cchc::load_file(cchc::test::reference_sheet_path(), LoadOptions{});
+    REQUIRE(with.sheets.size() == without.sheets.size());
+    CHECK(codes_of(with.sheets[0]) == codes_of(without.sheets[0]));
+    CHECK(lines_of(with.sheets[0]) == lines_of(without.sheets[0]));
+    CHECK(with.sheets[0].skipped_rows == without.sheets[0].skipped_rows);
+    CHECK(trace.skipped.size() == with.sheets[0].skipped_rows);
+    CHECK(trace.above_header.empty());
+    CHECK(trace.header.found);
+    CHECK(trace.header_last_line == 10); // the header's quoted names hold line breaks
+}
+
+TEST_CASE("the trace of a file without a header holds the rows searched and the closest row") {
+    cchc::LoadTrace trace;
+    LoadOptions options;
+    options.trace = &trace;
+    LoadedFile file = load_text("Tiêu đề\nMục,Nội dung,Điểm tối đa\n1.1,a,2\n", options);
+    CHECK(file.sheets.empty());
+    CHECK_FALSE(trace.header.found);
+    CHECK(trace.above_header.size() == 3);
+    CHECK(trace.skipped.empty());
+}

@@ -21,6 +21,8 @@
 
 namespace cchc {
 
+struct LoadTrace;
+
 struct LoadOptions {
     std::string unit;     ///< --unit: the unit when the file has no unit column
     std::string encoding; ///< --encoding, empty for auto-detection
@@ -30,6 +32,37 @@ struct LoadOptions {
     /// this byte): -1 for the middle of a file of k_split_min_bytes or more
     /// on a machine with two cores or more, 0 never. Tests set it.
     std::int64_t split_at = -1;
+    /// `cchc explain`: where to record how the file was read (the rows
+    /// above the header, the header, every record that is not a row of the
+    /// table), or null (every other command: nothing is recorded, and the
+    /// per-row loop pays one untaken branch per skipped record only).
+    /// Read by load_file and load_input, which read on one thread.
+    LoadTrace *trace = nullptr;
+};
+
+/// Why a record after the header is not a row of the table.
+enum class SkipReason {
+    blank,      ///< every cell is empty (or white space)
+    text,       ///< no code and no number: a title, a signature, a remark
+    not_a_code, ///< text in the code column that is no code, and no number
+};
+
+/// A record after the header that is not a row of the table (counted in
+/// Sheet::skipped_rows), as `cchc explain` lists it.
+struct SkippedRecord {
+    long line = 0;      ///< physical line it starts on
+    long last_line = 0; ///< and ends on
+    SkipReason reason = SkipReason::blank;
+    std::vector<std::string> cells; ///< its cells, as the header's are split
+};
+
+/// How a file was read, recorded only when LoadOptions::trace points here.
+/// Cold: filled once per file up to the header, then once per skipped record.
+struct LoadTrace {
+    std::vector<RawRecord> above_header; ///< the records before the header row, in order
+    HeaderChoice header;                 ///< the header row, its delimiter, cells and column map
+    long header_last_line = 0;           ///< the line the header row ends on (quoted cells hold line breaks)
+    std::vector<SkippedRecord> skipped;  ///< in file order
 };
 
 /// A header cell that names a column a cell to its left already names.

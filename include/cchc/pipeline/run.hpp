@@ -42,6 +42,10 @@ FileReport process_file(const std::string &path, const RunOptions &options);
 /// An input already open (the name is only for messages), read whole.
 FileReport process_input(std::unique_ptr<RawInput> raw, const std::string &name, const RunOptions &options);
 
+/// The message for standard error when `path` could not be read: call it in
+/// a catch block (it rethrows the exception being handled to name it).
+std::string failure_line(const std::string &path);
+
 /// The files named, with each folder replaced by the sheets below it
 /// (*.csv, *.tsv, *.txt, in name order). `problems`: a line for standard
 /// error per folder that could not be read or holds no sheet.

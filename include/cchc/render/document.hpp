@@ -15,6 +15,15 @@
 
 namespace cchc {
 
+struct Explanation;
+
+/// One file as `cchc explain` shows it: how it was read, and what its
+/// sheets added up to.
+struct ExplainedFile {
+    const Explanation *explanation = nullptr;
+    const FileReport *report = nullptr; ///< its sheets' summaries, and its own findings
+};
+
 struct Section {
     std::string heading; ///< empty: none
     /// Its labelled tables, in order; empty: none.
@@ -45,6 +54,9 @@ struct Document {
     /// compare`. Neither: json writes the sections.
     const Report *report = nullptr;
     const Comparison *comparison = nullptr;
+    /// The files of `cchc explain`, which json writes with the keys of
+    /// docs/json.md.
+    const std::vector<ExplainedFile> *explained = nullptr;
 
     /// Every section's findings, in order.
     std::vector<const Finding *> findings() const;
@@ -55,6 +67,9 @@ struct Document {
 Document report_document(const Report &report);
 /// `cchc check`: every finding, in file order.
 Document check_document(const Report &report);
+/// `cchc explain`: a section per file (how it was read, every row, its
+/// sheets and what they added up to), then the file's own findings.
+Document explain_document(const std::vector<ExplainedFile> &files);
 /// `cchc compare`: the ranking or the two periods, then every finding.
 Document compare_document(const Comparison &comparison, const Report &report);
 

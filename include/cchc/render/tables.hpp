@@ -12,6 +12,8 @@
 
 namespace cchc {
 
+struct ExplainedFile;
+
 enum class TableKind {
     sheet,
     domain,
@@ -22,7 +24,8 @@ enum class TableKind {
     period_total,
     period_criteria,
     period_owners,
-    findings
+    findings,
+    explain ///< the tables of `cchc explain`
 };
 
 /// How numbers are written in tables: for people ("96,56 %") or for
@@ -61,6 +64,10 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
 /// The tables of `cchc compare`: the ranking, or for two periods the
 /// totals, the criteria and the owners side by side.
 std::vector<Table> comparison_tables(const Comparison &comparison, const RenderOptions &options);
+/// The tables of `cchc explain` for one file: how it was read, its header's
+/// columns, every row, the kinds of rows seen, the sheets made and their
+/// totals. Texts are cut to fit `options.width` (80 columns when 0).
+std::vector<Table> explain_tables(const ExplainedFile &file, const RenderOptions &options);
 /// The findings as md, csv and tsv list them: file, line, code, severity,
 /// rule and message.
 Table findings_table(const std::vector<const Finding *> &findings, Lang lang);

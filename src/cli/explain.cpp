@@ -1,0 +1,85 @@
+// `cchc explain FILE...`: how each file was read — its encoding and
+// delimiter, the header row and what each cell was read as, every record
+// with its kind, its place in the criteria tree and whether it was counted,
+// then the sheets made and what they added up to. Each file is read whole
+// (load_file), with the loader's trace turned on; the input is only read.
+#include "common.hpp"
+#include "diagnostics.hpp"
+
+#include <cchc/base/error.hpp>
+#include <cchc/checks/file_checks.hpp>
+#include <cchc/layout/explain.hpp>
+
+#include <fmt/format.h>
+
+#include <deque>
+#include <memory>
+
+namespace cchc::cli {
+
+namespace {
+
+struct ExplainOptions {
+    CommonOptions common;
+};
+
+/// The formats explain prints; the others are refused by name.
+bool explain_prints(const std::string &format) {
+    return format == "text" || format == "json";
+}
+
+int run_explain(const ExplainOptions &options) {
+    const CommonOptions &o = options.common;
+    const Lang lang = parse_lang(o.lang);
+    if (find_format(o.format) != nullptr && !explain_prints(o.format))
+        throw Error(fmt::format(fmt::runtime(pick(lang, "--format {}: lệnh explain chỉ in text hoặc json",
+                                                  "--format {}: explain prints text or json only")),
+                                o.format));
+    Run run;
+    RunOptions prepared = prepare_run(o, 0, {}, run);
+    const Diagnostics diagnostics(o.quiet);
+
+    // Held in place: the document points into them.
+    std::deque<Explanation> explanations;
+    std::deque<FileReport> reports;
+    std::vector<ExplainedFile> files;
+    int status = run.status;
+    for (const std::string &path : prepared.files) {
+        LoadTrace trace;
+        LoadOptions load = prepared.load;
+        load.trace = &trace;
+        try {
+            FileReport &report = reports.emplace_back();
+            report.loaded = load_file(path, load);
+            report.findings = check_file(report.loaded, lang);
+            for (const Sheet &sheet : report.loaded.sheets)
+                report.sheets.push_back(summarise(sheet, prepared.summary));
+            explanations.push_back(explain(report.loaded, trace, lang));
+            files.push_back(ExplainedFile{&explanations.back(), &report});
+        } catch (...) {
+            reports.pop_back();
+            diagnostics.say(failure_line(path));
+            status = k_exit_failure;
+        }
+    }
+    if (status != k_exit_failure)
+        for (const FileReport &report : reports)
+            if (has_severity(report.all_findings(), Severity::error)) status = k_exit_findings;
+    if (o.quiet) return status;
+    return render_and_write(o, run.render, status, explain_document(files));
+}
+
+} // namespace
+
+void setup_explain(CLI::App &app, int &status, Lang lang) {
+    auto options = std::make_shared<ExplainOptions>();
+    CLI::App *command =
+        add_command(app, "explain",
+                    tr(lang, "cách đọc từng tệp: bảng mã, dòng tiêu đề, vai trò các cột, loại của từng dòng",
+                       "how each file was read: encoding, header row, each column's role, every row's kind"),
+                    lang);
+    add_common_options(*command, options->common, lang);
+    command->callback([options, &status] { status = run_explain(*options); });
+}
+
+} // namespace cchc::cli
