@@ -26,6 +26,24 @@ bool is_dot_prefix(std::string_view prefix, std::string_view code) {
     return prefix.size() < code.size() && code[prefix.size()] == '.' && code.compare(0, prefix.size(), prefix) == 0;
 }
 
+/// The levels of a dotted code ("1.2.3" → 3), or 0 when it is not one: the
+/// usual code, read here without the general code_shape.
+std::size_t dotted_code_levels(std::string_view code) {
+    std::size_t levels = 1;
+    bool need_digit = true;
+    for (char c : code) {
+        if (c >= '0' && c <= '9') {
+            need_digit = false;
+        } else if (c == '.' && !need_digit) {
+            need_digit = true;
+            ++levels;
+        } else {
+            return 0;
+        }
+    }
+    return need_digit ? 0 : levels;
+}
+
 /// A row of the tree that later rows may go under.
 struct Open {
     std::int32_t row;
@@ -76,7 +94,8 @@ private:
 
     void place(std::int32_t index) {
         Row &row = m_rows[static_cast<std::size_t>(index)];
-        const CodeShape shape = code_shape(row.code);
+        std::size_t levels = dotted_code_levels(row.code);
+        const CodeShape shape = levels > 0 && levels <= k_max_code_levels ? CodeShape::dotted : code_shape(row.code);
         if (shape == CodeShape::other) {
             // A bad code: a leaf outside the tree, as checks say. A code a
             // spreadsheet made a date goes in the domain of the code it was.
@@ -84,7 +103,7 @@ private:
             m_outside = true; // its parent, if any, is the row its key starts with
             return;
         }
-        std::size_t levels = 0;
+        if (shape != CodeShape::dotted) levels = 0;
         std::int32_t parent = -1;
         switch (shape) {
         case CodeShape::part: // "A", or "Phần A": the letter
@@ -93,10 +112,7 @@ private:
                 row.key.assign(1, static_cast<char>(std::toupper(static_cast<unsigned char>(row.code.back()))));
             break;
         case CodeShape::roman: parent = pop_to([](const Open &o) { return o.shape == CodeShape::part; }); break;
-        case CodeShape::dotted:
-            levels = static_cast<std::size_t>(std::count(row.code.begin(), row.code.end(), '.')) + 1;
-            parent = levels == 1 ? place_number(row) : place_dotted(row, levels);
-            break;
+        case CodeShape::dotted: parent = levels == 1 ? place_number(row) : place_dotted(row, levels); break;
         default:
             // "- Điểm trừ …" is a line of its own, not a sub-item of the row above.
             if (row.extra != Extra::none) m_stack->clear();

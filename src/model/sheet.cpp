@@ -218,43 +218,6 @@ bool is_total_label(std::string_view cell) {
     return !first;
 }
 
-bool is_plain_code(std::string_view key) {
-    if (key.empty()) return false;
-    bool segment_start = true;
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        char c = key[i];
-        if (c == '.') {
-            if (segment_start) return false;
-            segment_start = true;
-        } else if (is_digit(c)) {
-            if (segment_start && c == '0' && i + 1 < key.size() && key[i + 1] != '.') return false;
-            segment_start = false;
-        } else {
-            return false;
-        }
-    }
-    return !segment_start;
-}
-
-// Without leading zeros, the segment with more digits is the larger number.
-bool plain_code_less(std::string_view a, std::string_view b) {
-    std::size_t n = std::min(a.size(), b.size());
-    std::size_t i = 0;
-    while (i < n && a[i] == b[i])
-        ++i;
-    if (i == n) return a.size() < b.size(); // equal, or a's segments start b's
-    auto digits_left = [i](std::string_view s) {
-        std::size_t k = i;
-        while (k < s.size() && s[k] != '.')
-            ++k;
-        return k - i;
-    };
-    std::size_t da = digits_left(a);
-    std::size_t db = digits_left(b);
-    if (da != db) return da < db;
-    return a[i] < b[i];
-}
-
 Extra extra_label(std::string_view content) {
     if (content.size() < 5) return Extra::none;
     // Only the start matters: "Điểm thưởng", "ĐIỂM THƯỞNG (tối đa 2 điểm)",

@@ -12,22 +12,6 @@
 
 namespace cchc {
 
-void Sums::add(const Row &leaf, bool self_basis) {
-    ++count;
-    Decimal m = leaf.max.value_or_zero();
-    Decimal a = leaf.appraised.value_or_zero();
-    Decimal s = self_basis ? leaf.self.value_or_zero() : a;
-    max += m;
-    appraised += a;
-    scored += s;
-    lost += m - s;
-    if (leaf.appraised.given()) ++appraised_count;
-    if (leaf.self.given()) {
-        self += leaf.self.number.value;
-        ++self_count;
-    }
-}
-
 std::optional<WideInt> Sums::achievement() const {
     if (max.units() <= 0) return std::nullopt;
     return percent_hundredths(scored.units(), max.units());

@@ -9,6 +9,7 @@
 #include <cchc/model/decimal.hpp>
 #include <cchc/model/note.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -145,9 +146,44 @@ Extra extra_label(std::string_view content);
 /// A row with a key in the hierarchy (not a total row, not uncoded).
 bool has_code_key(const Row &row);
 /// Digits and dots, no empty segment, no segment with a leading zero.
-bool is_plain_code(std::string_view key);
-/// code_less for two plain codes, in one pass.
-bool plain_code_less(std::string_view a, std::string_view b);
+/// (Inline, as the next: the layout runs them on every row.)
+inline bool is_plain_code(std::string_view key) {
+    if (key.empty()) return false;
+    bool segment_start = true;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        char c = key[i];
+        if (c == '.') {
+            if (segment_start) return false;
+            segment_start = true;
+        } else if ((c >= '0' && c <= '9')) {
+            if (segment_start && c == '0' && i + 1 < key.size() && key[i + 1] != '.') return false;
+            segment_start = false;
+        } else {
+            return false;
+        }
+    }
+    return !segment_start;
+}
+
+/// code_less for two plain codes, in one pass. Without leading zeros, the segment with more digits is the larger
+/// number.
+inline bool plain_code_less(std::string_view a, std::string_view b) {
+    std::size_t n = std::min(a.size(), b.size());
+    std::size_t i = 0;
+    while (i < n && a[i] == b[i])
+        ++i;
+    if (i == n) return a.size() < b.size(); // equal, or a's segments start b's
+    auto digits_left = [i](std::string_view s) {
+        std::size_t k = i;
+        while (k < s.size() && s[k] != '.')
+            ++k;
+        return k - i;
+    };
+    std::size_t da = digits_left(a);
+    std::size_t db = digits_left(b);
+    if (da != db) return da < db;
+    return a[i] < b[i];
+}
 
 /// Keeps every sum of a sheet in range: given the sheet's rows in order,
 /// the scores of the summed rows (criteria and unscored rows) of one column

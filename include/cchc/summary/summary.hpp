@@ -23,7 +23,22 @@ struct Sums {
     std::size_t appraised_count = 0; ///< rows whose appraised score was given
 
     /// `self_basis`: the sheet is not appraised yet; its self scores count.
-    void add(const Row &leaf, bool self_basis = false);
+    /// Inline: it runs for every leaf, three times.
+    void add(const Row &leaf, bool self_basis = false) {
+        ++count;
+        Decimal m = leaf.max.value_or_zero();
+        Decimal a = leaf.appraised.value_or_zero();
+        Decimal s = self_basis ? leaf.self.value_or_zero() : a;
+        max += m;
+        appraised += a;
+        scored += s;
+        lost += m - s;
+        if (leaf.appraised.given()) ++appraised_count;
+        if (leaf.self.given()) {
+            self += leaf.self.number.value;
+            ++self_count;
+        }
+    }
     /// scored / max in hundredths of a percent; none when max is 0.
     std::optional<WideInt> achievement() const;
 };
