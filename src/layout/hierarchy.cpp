@@ -26,24 +26,6 @@ bool is_dot_prefix(std::string_view prefix, std::string_view code) {
     return prefix.size() < code.size() && code[prefix.size()] == '.' && code.compare(0, prefix.size(), prefix) == 0;
 }
 
-/// The levels of a dotted code ("1.2.3" → 3), or 0 when it is not one: the
-/// usual code, read here without the general code_shape.
-std::size_t dotted_code_levels(std::string_view code) {
-    std::size_t levels = 1;
-    bool need_digit = true;
-    for (char c : code) {
-        if (c >= '0' && c <= '9') {
-            need_digit = false;
-        } else if (c == '.' && !need_digit) {
-            need_digit = true;
-            ++levels;
-        } else {
-            return 0;
-        }
-    }
-    return need_digit ? 0 : levels;
-}
-
 /// A row of the tree that later rows may go under.
 struct Open {
     std::int32_t row;
@@ -94,7 +76,8 @@ private:
 
     void place(std::int32_t index) {
         Row &row = m_rows[static_cast<std::size_t>(index)];
-        std::size_t levels = dotted_code_levels(row.code);
+        // The usual code, dotted, is read without the general code_shape.
+        std::size_t levels = dotted_levels(row.code);
         const CodeShape shape = levels > 0 && levels <= k_max_code_levels ? CodeShape::dotted : code_shape(row.code);
         if (shape == CodeShape::other) {
             // A bad code: a leaf outside the tree, as checks say. A code a

@@ -15,24 +15,6 @@ bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
 
-/// The number of segments of a dotted number ("1.2.3" → 3), 0 for anything else.
-std::size_t dotted_levels(std::string_view s) {
-    if (s.empty()) return 0;
-    bool need_digit = true;
-    std::size_t levels = 1;
-    for (char c : s) {
-        if (is_digit(c)) {
-            need_digit = false;
-        } else if (c == '.' && !need_digit) {
-            need_digit = true;
-            ++levels;
-        } else {
-            return 0;
-        }
-    }
-    return need_digit ? 0 : levels;
-}
-
 std::string_view first_segment(std::string_view key) {
     return key.substr(0, next_dot(key));
 }

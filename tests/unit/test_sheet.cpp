@@ -2,6 +2,8 @@
 // code order.
 #include <cchc/model/sheet.hpp>
 
+#include "test_support.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,35 +16,16 @@ using cchc::normalise_code;
 using cchc::Row;
 using cchc::RowKind;
 using cchc::Sheet;
+using cchc::test::key_of;
+using cchc::test::make_row;
+using cchc::test::sheet_of;
 
 namespace {
-
-std::string key_of(const std::string &code) {
-    bool well_formed = false;
-    return code_key(code, well_formed);
-}
 
 bool well_formed(const std::string &code) {
     bool ok = false;
     code_key(code, ok);
     return ok;
-}
-
-Row make_row(const std::string &code, RowKind kind = RowKind::criterion) {
-    Row row;
-    row.kind = kind;
-    row.code = code;
-    row.key = code_key(code, row.code_well_formed);
-    return row;
-}
-
-Sheet sheet_of(const std::vector<Row> &rows) {
-    Sheet sheet;
-    sheet.rows = rows;
-    long line = 2;
-    for (Row &row : sheet.rows)
-        row.line = line++;
-    return sheet;
 }
 
 } // namespace

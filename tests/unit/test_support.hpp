@@ -103,4 +103,29 @@ inline LoadedFile load_text(const std::string &bytes, const LoadOptions &options
     return load_file(dir.write(name, bytes), options);
 }
 
+/// The hierarchy key of `code`, as the loader gives it.
+inline std::string key_of(const std::string &code) {
+    bool well_formed = false;
+    return code_key(code, well_formed);
+}
+
+/// A row with `code`, its key and kind, as the loader makes it.
+inline Row make_row(const std::string &code, RowKind kind = RowKind::criterion) {
+    Row row;
+    row.kind = kind;
+    row.code = code;
+    row.key = code_key(code, row.code_well_formed);
+    return row;
+}
+
+/// A sheet of `rows`, numbered from line 2 as under a header.
+inline Sheet sheet_of(const std::vector<Row> &rows) {
+    Sheet sheet;
+    sheet.rows = rows;
+    long line = 2;
+    for (Row &row : sheet.rows)
+        row.line = line++;
+    return sheet;
+}
+
 } // namespace cchc::test

@@ -123,6 +123,25 @@ std::string code_from_date(std::string_view code);
 /// "I".."X" → 1..10, else 0.
 int roman_value(std::string_view code);
 
+/// The number of segments of a dotted number ("1.2.3" → 3), 0 for anything
+/// else. Inline: the layout reads every row's code with it.
+inline std::size_t dotted_levels(std::string_view s) {
+    if (s.empty()) return 0;
+    bool need_digit = true;
+    std::size_t levels = 1;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') {
+            need_digit = false;
+        } else if (c == '.' && !need_digit) {
+            need_digit = true;
+            ++levels;
+        } else {
+            return 0;
+        }
+    }
+    return need_digit ? 0 : levels;
+}
+
 /// Normalises a code cell: trims, drops a trailing dot. Empty if none.
 std::string normalise_code(std::string_view cell);
 /// The same into `code`, whose memory is reused.
