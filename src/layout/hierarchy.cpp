@@ -26,6 +26,32 @@ bool is_dot_prefix(std::string_view prefix, std::string_view code) {
     return prefix.size() < code.size() && code[prefix.size()] == '.' && code.compare(0, prefix.size(), prefix) == 0;
 }
 
+/// For `b` after `a`, a plain code: whether `b` is plain and follows `a`
+/// (plain_code_less), and in `common` how many bytes they share. One pass
+/// over their common start; `b` is checked from the segment they part in
+/// (the segments before are `a`'s).
+bool plain_after(std::string_view a, std::string_view b, std::size_t &common) {
+    const std::size_t n = std::min(a.size(), b.size());
+    std::size_t i = 0;
+    while (i < n && a[i] == b[i])
+        ++i;
+    common = i;
+    if (i == b.size()) return false; // equal, or b's segments start a's
+    std::size_t k = i;
+    while (k > 0 && b[k - 1] != '.')
+        --k;
+    if (!is_plain_code(b.substr(k))) return false;
+    if (i == a.size()) return true; // a's segments start b's
+    auto digits_left = [i](std::string_view s) {
+        std::size_t e = i;
+        while (e < s.size() && s[e] != '.')
+            ++e;
+        return e - i;
+    };
+    const std::size_t da = digits_left(a), db = digits_left(b);
+    return da != db ? da < db : a[i] < b[i];
+}
+
 /// A row of the tree that later rows may go under.
 struct Open {
     std::int32_t row;
@@ -44,6 +70,11 @@ public:
     }
 
     void build() {
+        if (build_plain()) {
+            mark_parents();
+            return;
+        }
+        m_stack->clear();
         bool in_order = true;
         const Row *previous = nullptr;
         for (std::size_t i = 0; i < m_rows.size(); ++i) {
@@ -64,6 +95,39 @@ public:
 
 private:
     Open &top() { return m_stack->back(); }
+
+    /// The usual sheet: every code plain and dotted (1, 1.2, 1.2.3, no
+    /// leading zeros), in increasing order. Then a row's parent is the
+    /// nearest open row whose code starts it, and a row that starts no later
+    /// code closes for good: one pass, each code read once against the
+    /// previous one. The same tree as the general walk, which does the rest
+    /// (false, rows' parents left for it to set).
+    bool build_plain() {
+        m_stack->clear();
+        const Row *previous = nullptr;
+        for (std::size_t i = 0; i < m_rows.size(); ++i) {
+            Row &row = m_rows[i];
+            row.parent = -1;
+            if (!has_code_key(row)) continue;
+            const std::string_view code = row.key;
+            // A digit first: the code is its key (a domain's `II` is `2`, and goes the general way).
+            if (row.code.empty() || row.code[0] < '0' || row.code[0] > '9') return false;
+            std::size_t common = 0;
+            if (previous == nullptr ? !is_plain_code(code) : !plain_after(previous->key, code, common)) return false;
+            // The previous row, on top, starts this one: they share all of it and a dot follows.
+            if (previous != nullptr && common == previous->key.size() && code[common] == '.') {
+                row.parent = top().row;
+            } else {
+                while (!m_stack->empty() && !is_dot_prefix(m_rows[static_cast<std::size_t>(top().row)].key, code))
+                    m_stack->pop_back();
+                if (!m_stack->empty()) row.parent = top().row;
+            }
+            m_stack->push_back(Open{static_cast<std::int32_t>(i), CodeShape::dotted, 0});
+            previous = &row;
+        }
+        m_sheet.codes_in_order = true;
+        return true;
+    }
 
     /// Pops the rows above the nearest one `keep` accepts; returns it, or -1
     /// (and an empty stack) when there is none.

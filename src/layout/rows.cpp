@@ -10,30 +10,38 @@ namespace {
 
 /// Excel exports a vertically merged cell as its value on the first row and
 /// blanks below: a blank owner takes the owner above it within one domain
-/// (a total row or another domain ends the merge).
-void fill_owners_down(Sheet &sheet) {
-    sheet.owners_filled = 0;
-    sheet.first_owner_filled_line = 0;
-    const Row *above = nullptr; // the last row with an owner
-    for (Row &row : sheet.rows) {
-        if (row.kind == RowKind::total) {
-            above = nullptr;
-            continue;
-        }
-        if (!has_code_key(row)) continue;
-        if (!row.owner.empty()) {
-            above = &row;
-            continue;
-        }
-        if (above == nullptr || above->domain() != row.domain()) {
-            above = nullptr;
-            continue;
-        }
-        if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) continue;
-        row.owner = above->owner;
-        if (sheet.owners_filled++ == 0) sheet.first_owner_filled_line = row.line;
+/// (a total row or another domain ends the merge). Row by row, in the one
+/// pass lay_out_sheet makes.
+class OwnerFill {
+public:
+    explicit OwnerFill(Sheet &sheet) : m_sheet(sheet) {
+        sheet.owners_filled = 0;
+        sheet.first_owner_filled_line = 0;
     }
-}
+
+    void take(Row &row) {
+        if (row.kind == RowKind::total) {
+            m_above = nullptr;
+            return;
+        }
+        if (!has_code_key(row)) return;
+        if (!row.owner.empty()) {
+            m_above = &row;
+            return;
+        }
+        if (m_above == nullptr || m_above->domain() != row.domain()) {
+            m_above = nullptr;
+            return;
+        }
+        if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) return;
+        row.owner = m_above->owner;
+        if (m_sheet.owners_filled++ == 0) m_sheet.first_owner_filled_line = row.line;
+    }
+
+private:
+    Sheet &m_sheet;
+    const Row *m_above = nullptr; // the last row with an owner
+};
 
 } // namespace
 
@@ -47,6 +55,7 @@ void lay_out_sheet(Sheet &sheet) {
         std::any_of(sheet.rows.begin(), sheet.rows.end(), [](const Row &r) { return r.kind == RowKind::criterion; });
     ColumnBound bound;
     bool any_appraised = false, any_self = false;
+    OwnerFill owners(sheet);
     for (Row &row : sheet.rows) {
         if (scored && row.kind == RowKind::unscored) row.kind = RowKind::criterion;
         // Under a bonus or penalty row, a row is outside the scale too
@@ -54,6 +63,7 @@ void lay_out_sheet(Sheet &sheet) {
         if (row.extra == Extra::none && row.parent >= 0)
             row.extra = sheet.rows[static_cast<std::size_t>(row.parent)].extra;
         bound.take(row);
+        owners.take(row);
         if (row.kind == RowKind::criterion && row.extra == Extra::none) {
             any_appraised = any_appraised || row.appraised.number.status != ParsedNumber::Status::not_given;
             any_self = any_self || row.self.given();
@@ -61,7 +71,6 @@ void lay_out_sheet(Sheet &sheet) {
     }
     // A commune's sheet sent before appraisal: the appraised column is empty.
     sheet.self_assessment = !any_appraised && any_self;
-    fill_owners_down(sheet);
 }
 
 } // namespace cchc

@@ -223,7 +223,8 @@ private:
         auto present = [](const Score &s) { return s.number.status != ParsedNumber::Status::not_given; };
         bool has_numbers = present(row.max) || present(row.self) || present(row.appraised) || present(row.lost);
 
-        const bool total = is_total_label(row.code) || (row.code.empty() && content.total);
+        // A dotted code is no label: the call is saved on nearly every row.
+        const bool total = (!dotted && is_total_label(row.code)) || (row.code.empty() && content.total);
         if (!total && !row.code.empty() && !dotted) code_key(row.code, row.code_well_formed, row.key);
         const bool scored = present(row.self) || present(row.appraised) || present(row.lost);
         const bool any_number = row.max.given() || row.self.given() || row.appraised.given() || row.lost.given();

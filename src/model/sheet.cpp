@@ -213,8 +213,4 @@ Extra extra_label(std::string_view content) {
     return Extra::none;
 }
 
-bool has_code_key(const Row &row) {
-    return !row.key.empty() && row.kind != RowKind::total && row.kind != RowKind::uncoded;
-}
-
 } // namespace cchc

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -190,4 +191,59 @@ TEST_CASE("build_hierarchy records whether the codes are in order, so the duplic
     Sheet shuffled = sheet_of({make_row("1.2"), make_row("1.1")});
     cchc::build_hierarchy(shuffled);
     CHECK_FALSE(shuffled.codes_in_order);
+}
+
+TEST_CASE("build_hierarchy: the one-pass walk of plain codes in order gives the general walk's tree") {
+    // Random trees of plain codes in order (1, 1.1, 1.1.1, 1.2, 2 …), some
+    // headings among them. A row with a code of no shape, put last, sends
+    // the same rows the general way: every other row must keep its parent
+    // and kind, and only the plain sheet is in code order.
+    std::mt19937 random(12);
+    for (int round = 0; round < 300; ++round) {
+        std::vector<std::string> codes;
+        std::vector<int> path;
+        const int rows = 1 + static_cast<int>(random() % 40);
+        for (int i = 0; i < rows; ++i) {
+            const unsigned step = random() % 4; // deeper, next sibling, up and next, 10 ahead
+            if (path.empty() || (step == 0 && path.size() < 5))
+                path.push_back(1);
+            else if (step == 2 && path.size() > 1) {
+                path.pop_back();
+                ++path.back();
+            } else
+                path.back() += step == 3 ? 10 : 1;
+            std::string code;
+            for (int n : path)
+                code += (code.empty() ? "" : ".") + std::to_string(n);
+            codes.push_back(code);
+        }
+        std::vector<Row> plain_rows, general_rows;
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            RowKind kind = random() % 5 == 0 ? RowKind::heading : RowKind::criterion;
+            plain_rows.push_back(make_row(codes[i], kind));
+            general_rows.push_back(make_row(codes[i], kind));
+        }
+        general_rows.push_back(make_row("x?"));
+        Sheet plain = sheet_of(plain_rows);
+        Sheet general = sheet_of(general_rows);
+        cchc::build_hierarchy(plain);
+        cchc::build_hierarchy(general);
+        CAPTURE(round);
+        CHECK(plain.codes_in_order);
+        CHECK_FALSE(general.codes_in_order);
+        for (std::size_t i = 0; i < plain.rows.size(); ++i) {
+            CAPTURE(plain.rows[i].code);
+            CHECK(plain.rows[i].parent == general.rows[i].parent);
+            CHECK(plain.rows[i].kind == general.rows[i].kind);
+            CHECK(plain.rows[i].key == general.rows[i].key);
+        }
+    }
+}
+
+TEST_CASE("build_hierarchy: a near miss of plain codes goes the general way") {
+    // A leading zero, a Roman domain and a code out of order are not plain
+    // in order; each still gets its tree.
+    CHECK(tree_of({"1", "1.01", "1.2"}) == "1=1<-* 1.01=1.01<1 1.2=1.2<1");
+    CHECK(tree_of({"I", "1.1", "II", "2.1"}) == "I=1<-* 1.1=1.1<I II=2<-* 2.1=2.1<II");
+    CHECK(tree_of({"1.2", "1", "1.1"}) == "1.2=1.2<1 1=1<-* 1.1=1.1<1");
 }

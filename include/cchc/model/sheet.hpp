@@ -163,7 +163,9 @@ bool is_total_label(std::string_view cell);
 /// trừ …" (penalty), else none. Folded: any case and accents.
 Extra extra_label(std::string_view content);
 /// A row with a key in the hierarchy (not a total row, not uncoded).
-bool has_code_key(const Row &row);
+inline bool has_code_key(const Row &row) {
+    return !row.key.empty() && row.kind != RowKind::total && row.kind != RowKind::uncoded;
+}
 /// Digits and dots, no empty segment, no segment with a leading zero.
 /// (Inline, as the next: the layout runs them on every row.)
 inline bool is_plain_code(std::string_view key) {
