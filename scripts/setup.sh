@@ -9,10 +9,11 @@ set -euo pipefail
 packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev)
 # The pictures the tests draw and read back: HTML in Chromium, xlsx read by
 # openpyxl and drawn by LibreOffice (PDF, then pdftoppm), Markdown through
-# pandoc, text in tmux; Liberation Serif stands in for Times New Roman.
+# pandoc, text in tmux; Liberation Serif stands in for Times New Roman, Noto Mono draws the
+# text picture of scripts/pictures.sh.
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang libclang-rt-14-dev clang-format chromium libreoffice-calc-nogui libreoffice-writer-nogui
-    python3-openpyxl poppler-utils pandoc tmux unzip fonts-liberation)
+    python3-openpyxl poppler-utils pandoc tmux unzip fonts-liberation fonts-noto-mono)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -73,7 +73,8 @@ PY
 "$soffice" -env:UserInstallation="file://$work/profile" --headless --norestore --convert-to pdf --outdir "$work" "$book" \
   >"$work/soffice.log" 2>&1 || fail "LibreOffice could not convert the workbook: $(tail -3 "$work/soffice.log")"
 [ -s "$work/report.pdf" ] || fail "no PDF from LibreOffice"
-pdftoppm -png -r 60 -f 1 -l 3 "$work/report.pdf" "$out/report" || fail "pdftoppm failed"
+rm -f "$out"/report-*.png
+pdftoppm -png -r 80 -f 1 -l 3 "$work/report.pdf" "$out/report" || fail "pdftoppm failed"
 ls "$out"/report-*.png >/dev/null 2>&1 || fail "no PNG"
 
 # English worksheet names.
