@@ -304,10 +304,10 @@ private:
             if (s.next_row >= k_max_rows)
                 throw Error(fmt::format(
                     fmt::runtime(pick(m_options.lang,
-                                      "xlsx: bảng '{}' vượt quá {} dòng, giới hạn của Excel; hãy chia các tệp ra "
-                                      "hoặc dùng --format csv",
-                                      "xlsx: the table '{}' runs past Excel's limit of {} rows; split the files or "
-                                      "use --format csv")),
+                                      "xlsx: bảng '{}' vượt quá {} dòng, giới hạn của Excel; hãy chọn ít bảng hơn "
+                                      "(--by), chia các tệp ra hoặc dùng --format csv",
+                                      "xlsx: the table '{}' runs past Excel's limit of {} rows; choose fewer tables "
+                                      "(--by), split the files or use --format csv")),
                     s.name, k_max_rows));
             const auto &row = table.rows[r];
             const bool total =

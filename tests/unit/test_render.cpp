@@ -340,7 +340,7 @@ TEST_CASE("owner tasks: owners by points lost, their criteria most first, then t
                                         criterion("1.2", 3, "B", "1", "1", "0", "Nội dung 2", "ghi chú 2"),
                                         criterion("1.3", 4, "A", "2", "2", "1", "Nội dung 3", "ghi chú 3"),
                                         criterion("1.4", 5, "C", "1", "1", "1", "Nội dung 4", "")}));
-    const Table t = cchc::owner_tasks_table(report.files.front().sheets.front(), english({}));
+    const cchc::Table t = cchc::owner_tasks_table(report.files.front().sheets.front(), english({}));
     CHECK(t.headers ==
           std::vector<std::string>{"Owner", "Code", "Content", "Points lost", "Note (why points were lost)"});
     REQUIRE(t.rows.size() == 5); // C lost nothing
@@ -356,7 +356,7 @@ TEST_CASE("the appendix table ends with the sheet's totals; charts carry exact v
     Report report =
         report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("3.1", 3, "B", "1", "1", "0")}));
     const cchc::SheetSummary &summary = report.files.front().sheets.front();
-    const Table t = cchc::appendix_table(summary, RenderOptions{});
+    const cchc::Table t = cchc::appendix_table(summary, RenderOptions{});
     CHECK(t.headers.size() == 8);
     CHECK(t.headers[6] == "Ghi chú (Lý do giảm điểm)");
     CHECK(t.total_row);
