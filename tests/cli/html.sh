@@ -3,8 +3,10 @@
 # report (a screenshot is left in OUT_DIR to look at) and the rendered page
 # must hold every table, and bars whose drawn lengths are proportional to
 # their values. Also: the page is self-contained, hostile text is escaped,
-# --lang en, and compare's ranking chart. Chromium comes from
-# scripts/setup.sh --test; without it the test fails, it is not skipped.
+# --lang en, compare's ranking chart, and LibreOffice converting the page to
+# DOCX with its tables (as when it is pasted into Word). Chromium and
+# LibreOffice come from scripts/setup.sh --test; without them the test
+# fails, it is not skipped.
 #   html.sh CCHC_BINARY REPO_ROOT OUT_DIR
 set -u
 bin=$1 root=$2 out=$3
@@ -70,6 +72,17 @@ PY
 browse --screenshot="$out/report.png" --window-size=1100,2600 --hide-scrollbars "file://$page" >/dev/null \
   || fail "chromium --screenshot failed: $(tail -3 "$work/chromium.log")"
 [ -s "$out/report.png" ] || fail "no screenshot"
+
+# Pasted into Word: LibreOffice converts the page to DOCX with its tables intact.
+soffice=$(command -v soffice) || fail "LibreOffice is not installed (scripts/setup.sh --test)"
+cp "$page" "$work/paste.html"
+"$soffice" -env:UserInstallation="file://$work/lo" --headless --norestore --convert-to 'docx:MS Word 2007 XML' \
+  --outdir "$work" "$work/paste.html" >"$work/soffice.log" 2>&1 || fail "LibreOffice could not convert the page: $(tail -3 "$work/soffice.log")"
+unzip -p "$work/paste.docx" word/document.xml >"$work/document.xml" || fail "no DOCX from LibreOffice"
+tables=$(grep -o '<w:tbl>' "$work/document.xml" | wc -l)
+[ "$tables" -ge 6 ] || fail "DOCX: $tables tables, expected the 6 of the page"
+grep -q 'Tổng cộng' "$work/document.xml" || fail "DOCX: no Tổng cộng row"
+cp "$work/paste.docx" "$out/report.docx"
 
 # Hostile text in a note, a content and an owner is escaped, never markup.
 printf '%s\n' 'Mục,Nội dung,Điểm tối đa,Điểm thẩm định,Ghi chú,Bộ phận phụ trách' \
