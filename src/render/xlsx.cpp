@@ -17,7 +17,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 
 namespace cchc {
@@ -109,7 +108,7 @@ std::size_t lines_in(std::string_view text, double width) {
 }
 
 /// One worksheet as it fills: its header written, the widths seen so far.
-struct Sheet {
+struct Worksheet {
     lxw_worksheet *worksheet = nullptr;
     std::string name;
     TableKind kind{};
@@ -201,12 +200,12 @@ private:
         f.bold_score = make("0.00", false, true);
         f.bold_percent = make("0.00%", false, true);
 
-        std::vector<Sheet> sheets;
+        std::vector<Worksheet> sheets;
         std::map<TableKind, std::size_t> by_kind;
-        auto sheet_for = [&](const Table &table, const std::vector<std::string> &headers) -> Sheet & {
+        auto sheet_for = [&](const Table &table, const std::vector<std::string> &headers) -> Worksheet & {
             auto found = by_kind.find(table.kind);
             if (found != by_kind.end()) return sheets[found->second];
-            Sheet &s = sheets.emplace_back();
+            Worksheet &s = sheets.emplace_back();
             by_kind[table.kind] = sheets.size() - 1;
             s.kind = table.kind;
             s.name = unique_name(sheets, valid_sheet_name(sheet_name(table, m_options.lang)));
@@ -225,7 +224,7 @@ private:
         if (!document.findings_only)
             for (const Section &section : document.sections) {
                 if (!section.tables) continue;
-                const ::cchc::Sheet *sheet = section.sheet != nullptr ? section.sheet->sheet : nullptr;
+                const cchc::Sheet *sheet = section.sheet != nullptr ? section.sheet->sheet : nullptr;
                 std::vector<Table> tables = section.tables(m_options);
                 // What each owner must fix, unless --by chose the tables.
                 if (section.sheet != nullptr && m_options.tables.empty())
@@ -242,7 +241,7 @@ private:
                         if (table.kind == TableKind::sheet) drop_first_column(table);
                     }
                     headers.insert(headers.end(), table.headers.begin(), table.headers.end());
-                    Sheet &s = sheet_for(table, headers);
+                    Worksheet &s = sheet_for(table, headers);
                     write_rows(s, prefix, table, f);
                 }
             }
@@ -251,7 +250,7 @@ private:
             Table table = findings_table(findings, m_options.lang);
             for (std::size_t i = 0; i < findings.size(); ++i)
                 table.rows[i][3] = severity_label(findings[i]->severity, m_options.lang);
-            Sheet &s = sheet_for(table, table.headers);
+            Worksheet &s = sheet_for(table, table.headers);
             write_rows(s, {}, table, f);
         }
         if (sheets.empty()) {
@@ -261,23 +260,23 @@ private:
             empty.headers = {std::string(pick(m_options.lang, "Không có bảng điểm nào", "No sheets"))};
             sheet_for(empty, empty.headers);
         }
-        for (Sheet &s : sheets)
+        for (Worksheet &s : sheets)
             finish(workbook, s);
     }
 
-    static std::string unique_name(const std::vector<Sheet> &sheets, std::string name) {
+    static std::string unique_name(const std::vector<Worksheet> &sheets, std::string name) {
         // Two kinds may clean to the same name; Excel compares them without case.
         std::string base = name;
         for (int n = 2;; ++n) {
             bool taken = std::any_of(sheets.begin(), sheets.end() - 1,
-                                     [&](const Sheet &s) { return ascii_lower(s.name) == ascii_lower(name); });
+                                     [&](const Worksheet &s) { return ascii_lower(s.name) == ascii_lower(name); });
             if (!taken) return name;
             std::string suffix = fmt::format(" ({})", n);
             name = valid_sheet_name(std::string(cut_to_width(base, k_max_sheet_name - suffix.size())) + suffix);
         }
     }
 
-    void write_rows(Sheet &s, const std::vector<std::string> &prefix, const Table &table, const Formats &f) const {
+    void write_rows(Worksheet &s, const std::vector<std::string> &prefix, const Table &table, const Formats &f) const {
         const std::size_t offset = prefix.size();
         const std::size_t columns = offset + table.headers.size();
         if (s.widths.size() < columns) {
@@ -348,7 +347,7 @@ private:
         }
     }
 
-    void finish(lxw_workbook *workbook, Sheet &s) const {
+    void finish(lxw_workbook *workbook, Worksheet &s) const {
         for (std::size_t i = 0; i < s.widths.size(); ++i)
             worksheet_set_column(s.worksheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), s.widths[i],
                                  nullptr);
