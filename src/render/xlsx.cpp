@@ -378,6 +378,8 @@ private:
         chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
         // Bars read top to bottom in the order of the rows.
         chart_axis_set_reverse(chart->y_axis);
+        // From zero, so a bar's length is its value (a spreadsheet would start an index axis near its lowest).
+        chart_axis_set_min(chart->x_axis, 0);
         lxw_chart_options placement{};
         placement.x_scale = 1.5;
         placement.y_scale = 1.0 + static_cast<double>(std::min<std::size_t>(bars, 40)) / 10.0;
