@@ -1,7 +1,7 @@
 # Finds the Debian packages cchc builds with; a missing one stops the
 # configure step with the exact command that installs it.
 
-set(CCHC_APT_LINE "apt-get install -y libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev (or run scripts/setup.sh as root)")
+set(CCHC_APT_LINE "apt-get install -y libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev (or run scripts/setup.sh as root)")
 
 function(cchc_require found what package)
   if(NOT ${found})
@@ -30,6 +30,18 @@ if(UTF8PROC_INCLUDE_DIR AND UTF8PROC_LIBRARY)
     INTERFACE_INCLUDE_DIRECTORIES "${UTF8PROC_INCLUDE_DIR}")
 endif()
 cchc_require(UTF8PROC_FOUND "utf8proc" libutf8proc-dev)
+
+# --format xlsx: the library made for writing Excel workbooks.
+find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h)
+find_library(XLSXWRITER_LIBRARY NAMES xlsxwriter)
+if(XLSXWRITER_INCLUDE_DIR AND XLSXWRITER_LIBRARY)
+  set(XLSXWRITER_FOUND TRUE)
+  add_library(xlsxwriter::xlsxwriter UNKNOWN IMPORTED)
+  set_target_properties(xlsxwriter::xlsxwriter PROPERTIES
+    IMPORTED_LOCATION "${XLSXWRITER_LIBRARY}"
+    INTERFACE_INCLUDE_DIRECTORIES "${XLSXWRITER_INCLUDE_DIR}")
+endif()
+cchc_require(XLSXWRITER_FOUND "libxlsxwriter" libxlsxwriter-dev)
 
 if(CCHC_BUILD_TESTS)
   find_package(doctest CONFIG QUIET)

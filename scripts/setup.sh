@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Installs what cchc needs to build, from Debian's packages; with --test,
 # also what the test suite needs (clang and its libFuzzer for the fuzz
-# targets). Does nothing when everything is already there; needs root
-# otherwise.
+# targets, and the programs the output tests open their files with).
+# Does nothing when everything is already there; needs root otherwise.
 #   scripts/setup.sh [--test]
 set -euo pipefail
 
-packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev)
-if [ "${1:-}" = "--test" ]; then packages+=(clang libclang-rt-14-dev clang-format); fi
+packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev)
+# The pictures the tests draw and read back: HTML in Chromium, xlsx read by
+# openpyxl and drawn by LibreOffice (PDF, then pdftoppm), Markdown through
+# pandoc, text in tmux; Liberation Serif stands in for Times New Roman, Noto Mono draws the
+# text picture of scripts/pictures.sh.
+if [ "${1:-}" = "--test" ]; then
+  packages+=(clang libclang-rt-14-dev clang-format chromium libreoffice-calc-nogui libreoffice-writer-nogui
+    python3-openpyxl poppler-utils pandoc tmux unzip fonts-liberation fonts-noto-mono)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -124,13 +124,19 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
     command.add_flag("-q,--quiet", o.quiet,
                      tr(lang, "không in gì, chỉ đặt mã thoát", "print nothing; only set the exit status"));
     command.add_flag("--no-color", o.no_color, tr(lang, "không tô màu kết quả", "never colour the output"));
+    command
+        .add_option("--width", o.width,
+                    tr(lang, "text: số cột của bảng (mặc định: chiều rộng màn hình, hoặc COLUMNS)",
+                       "text: columns for the tables (default: the terminal's width, or COLUMNS)"))
+        ->type_name("N");
     command.add_flag(
         "--bom", o.bom,
         tr(lang, "csv/tsv: thêm BOM UTF-8 ở đầu, cho Excel", "csv/tsv: begin with a UTF-8 BOM, for Excel"));
     command.add_flag(
         "--decimal-comma", o.decimal_comma,
-        tr(lang, "csv/tsv: ghi 96,56 và phân cách ô csv bằng ';', cho bảng tính cài đặt tiếng Việt",
-           "csv/tsv: write 96,56 and separate csv cells with ';', for spreadsheets in a Vietnamese locale"));
+        tr(lang, "ghi số kiểu Việt Nam (91,00); csv/tsv: phân cách ô csv bằng ';', cho bảng tính cài đặt tiếng Việt",
+           "write numbers the Vietnamese way (91,00); csv: separate cells with ';', for spreadsheets in a Vietnamese "
+           "locale"));
 }
 
 RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Run &run) {
@@ -140,11 +146,18 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     render.top = top;
     render.bom = o.bom;
     render.decimal_comma = o.decimal_comma;
+    if (o.decimal_comma) // text, md, html: "91,00" (csv and xlsx set their own)
+        render.numbers.score_separator = render.numbers.percent_separator = ',';
     bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
     const FormatInfo *format = find_format(o.format); // a wrong name is reported below, after --delimiter
     render.color =
         to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && format != nullptr && format->colors;
-    render.width = o.output.empty() ? terminal_width() : 0;
+    if (o.width > 0 && (o.width < 20 || o.width > 10000))
+        throw Error(
+            fmt::format(fmt::runtime(pick(render.lang, "--width: {} cột không dùng được; hãy chọn từ 20 đến 10000",
+                                          "--width: {} columns cannot be used; choose 20 to 10000")),
+                        o.width));
+    render.width = o.width > 0 ? o.width : o.output.empty() ? terminal_width() : 0;
     const Diagnostics diagnostics(o.quiet);
 
     RunOptions options;
@@ -153,6 +166,14 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     load.encoding = o.encoding;
     load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter, render.lang);
     make_renderer(o.format, render); // a wrong --format stops before any file is read
+    if (to_terminal && format->binary)
+        throw Error(fmt::format(
+            fmt::runtime(pick(render.lang,
+                              "--format {}: kết quả là tệp nhị phân, không in ra màn hình; hãy dùng -o TỆP.{} "
+                              "hoặc chuyển hướng đầu ra (> TỆP.{})",
+                              "--format {}: the output is a binary file, not for a terminal; use -o FILE.{} or "
+                              "redirect the output (> FILE.{})")),
+            o.format, o.format, o.format));
     load.lang = render.lang;
 
     SummaryOptions &summary = options.summary;
@@ -195,7 +216,8 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     // Rows are kept only for outputs that list criteria.
     options.keep_rows =
         format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
-        std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end();
+        std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end() ||
+        std::find(render.tables.begin(), render.tables.end(), TableKind::owner_tasks) != render.tables.end();
     return options;
 }
 

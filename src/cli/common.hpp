@@ -37,6 +37,7 @@ struct CommonOptions {
     bool no_color = false;
     bool bom = false;
     bool decimal_comma = false;
+    std::size_t width = 0; ///< --width: text tables' columns, instead of the terminal's; 0: the terminal's
 };
 
 /// The --lang value as a Lang; throws Error for anything but vi and en.

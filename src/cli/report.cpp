@@ -31,11 +31,13 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
             out.push_back(TableKind::owner);
         else if (name == "criterion")
             out.push_back(TableKind::criterion);
+        else if (name == "owner-tasks")
+            out.push_back(TableKind::owner_tasks);
         else
-            throw Error(
-                fmt::format(fmt::runtime(pick(lang, "--by: '{}' không phải một trong domain, owner, criterion, sheet",
-                                              "--by: '{}' is not one of domain, owner, criterion, sheet")),
-                            name));
+            throw Error(fmt::format(
+                fmt::runtime(pick(lang, "--by: '{}' không phải một trong domain, owner, criterion, sheet, owner-tasks",
+                                  "--by: '{}' is not one of domain, owner, criterion, sheet, owner-tasks")),
+                name));
     }
     return out;
 }
@@ -58,8 +60,11 @@ void setup_report(CLI::App &app, int &status, Lang lang) {
     add_common_options(*command, options->common, lang);
     command
         ->add_option("--by", options->by,
-                     tr(lang, "các bảng cần in: sheet, domain, owner, criterion (mặc định: tất cả)",
-                        "tables to show: sheet, domain, owner, criterion (default: all)"))
+                     tr(lang,
+                        "các bảng cần in: sheet, domain, owner, criterion, owner-tasks (việc của từng bộ phận) "
+                        "(mặc định: bốn bảng đầu)",
+                        "tables to show: sheet, domain, owner, criterion, owner-tasks (what each owner must fix) "
+                        "(default: the first four)"))
         ->delimiter(',')
         ->type_name("TABLES");
     command

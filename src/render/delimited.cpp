@@ -170,6 +170,14 @@ std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options) {
     return std::make_unique<DelimitedRenderer>(options, ',');
 }
 
+/// The preset for a Vietnamese Excel: ';' between cells, decimal commas, a BOM.
+std::unique_ptr<Renderer> make_csv_vn_renderer(const RenderOptions &options) {
+    RenderOptions vn = options;
+    vn.bom = true;
+    vn.decimal_comma = true;
+    return std::make_unique<DelimitedRenderer>(vn, ',');
+}
+
 std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions &options) {
     return std::make_unique<DelimitedRenderer>(options, '\t');
 }

@@ -11,8 +11,11 @@ namespace cchc {
 std::unique_ptr<Renderer> make_text_renderer(const RenderOptions &options);
 std::unique_ptr<Renderer> make_markdown_renderer(const RenderOptions &options);
 std::unique_ptr<Renderer> make_csv_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_csv_vn_renderer(const RenderOptions &options);
 std::unique_ptr<Renderer> make_tsv_renderer(const RenderOptions &options);
 std::unique_ptr<Renderer> make_json_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_html_renderer(const RenderOptions &options);
+std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options);
 
 const std::vector<FormatInfo> &formats() {
     static const std::vector<FormatInfo> table = {
@@ -20,10 +23,17 @@ const std::vector<FormatInfo> &formats() {
         {"md", "markdown", "bảng Markdown để dán vào báo cáo", "Markdown tables to paste into a report", false, false,
          make_markdown_renderer},
         {"csv", "", "một bảng CSV cho bảng tính", "one CSV table for a spreadsheet", false, false, make_csv_renderer},
+        {"csv-vn", "", "một bảng CSV cho Excel cài đặt tiếng Việt (';', số 91,00, có BOM)",
+         "one CSV table for an Excel set to Vietnamese (';', numbers as 91,00, a BOM)", false, false,
+         make_csv_vn_renderer},
         {"tsv", "", "một bảng phân cách bằng tab cho bảng tính", "one tab-separated table for a spreadsheet", false,
          false, make_tsv_renderer},
         {"json", "", "một tài liệu JSON cho chương trình, với mọi tiêu chí",
          "one JSON document for scripts, every criterion included", true, false, make_json_renderer},
+        {"html", "", "một trang HTML để in trên A4 hoặc dán vào Word, có biểu đồ",
+         "one HTML page to print on A4 or paste into Word, with charts", true, false, make_html_renderer},
+        {"xlsx", "", "một bảng tính Excel, mỗi bảng một trang tính, có biểu đồ",
+         "one Excel workbook, a worksheet per table, with charts", false, false, make_xlsx_renderer, true},
     };
     return table;
 }

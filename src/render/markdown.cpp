@@ -1,11 +1,20 @@
 // GitHub-flavoured Markdown: a heading per sheet and table, `|` escaped,
-// line breaks inside cells as <br>, numbers right-aligned, so a clerk can
-// paste the result into a report.
+// numbers right-aligned, so a clerk can paste the result into a report or
+// convert it with pandoc to Word. A line break inside a cell is " <br>":
+// GitHub breaks the line, and pandoc, which drops the <br> on the way to
+// Word, keeps the space. A percentage's sign is held to its number by a
+// no-break space. The separator's dashes are as long as the column's widest
+// cell (up to 40), so pandoc sizes the columns in proportion.
 #include <cchc/render/formats.hpp>
+#include <cchc/text/unicode.hpp>
+
+#include <algorithm>
 
 namespace cchc {
 
 namespace {
+
+constexpr std::size_t k_max_dashes = 40;
 
 std::string escape_cell(std::string_view cell) {
     std::string out;
@@ -14,7 +23,9 @@ std::string escape_cell(std::string_view cell) {
         if (c == '|')
             out += "\\|";
         else if (c == '\n')
-            out += "<br>";
+            out += out.empty() || out.back() == ' ' ? "<br>" : " <br>";
+        else if (c == ' ' && i + 1 < cell.size() && cell[i + 1] == '%')
+            out += "\u00A0"; // "55,00 %" never breaks before its sign
         else if (c == '\r')
             continue;
         else
@@ -60,16 +71,36 @@ public:
 
 private:
     static void write_table(const Table &table, std::ostream &out) {
+        const std::size_t n = table.headers.size();
+        std::vector<std::size_t> widths(n, 3);
+        auto widen = [&](std::size_t i, const std::string &cell) {
+            // A cell's longest line: what a reader sees of its width.
+            std::size_t start = 0;
+            while (start <= cell.size()) {
+                std::size_t end = std::min(cell.find('\n', start), cell.size());
+                widths[i] = std::max(widths[i], display_width(std::string_view(cell).substr(start, end - start)));
+                start = end + 1;
+            }
+        };
+        for (std::size_t i = 0; i < n; ++i)
+            widen(i, table.headers[i]);
+        for (const auto &row : table.rows)
+            for (std::size_t i = 0; i < n && i < row.size(); ++i)
+                widen(i, row[i]);
         out << '|';
         for (const std::string &h : table.headers)
             out << ' ' << escape_cell(h) << " |";
         out << "\n|";
-        for (bool numeric : table.numeric)
-            out << (numeric ? " ---: |" : " --- |");
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool numeric = i < table.numeric.size() && table.numeric[i];
+            // Past 40 a long text would take the page from the others: it wraps.
+            const std::size_t dashes = std::min(widths[i], k_max_dashes);
+            out << ' ' << std::string(dashes - (numeric ? 1 : 0), '-') << (numeric ? ":" : "") << " |";
+        }
         out << '\n';
         for (const auto &row : table.rows) {
             out << '|';
-            for (std::size_t i = 0; i < table.headers.size(); ++i)
+            for (std::size_t i = 0; i < n; ++i)
                 out << ' ' << (i < row.size() ? escape_cell(row[i]) : "") << " |";
             out << '\n';
         }

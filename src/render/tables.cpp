@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cchc {
 
 namespace {
@@ -49,6 +51,7 @@ public:
         for (auto &h : sums_headers())
             t.headers.push_back(h);
         t.numeric = {false, true, true, true, true, true, true};
+        t.percent = {false, false, false, false, false, false, true};
         t.rows.reserve(groups.size());
         for (const Group &g : groups) {
             std::vector<std::string> &row = t.rows.emplace_back();
@@ -109,6 +112,144 @@ Table findings_table(const std::vector<const Finding *> &findings, Lang lang) {
     return t;
 }
 
+std::string_view severity_label(Severity severity, Lang lang) {
+    switch (severity) {
+    case Severity::info: return pick(lang, "thông tin", "info");
+    case Severity::warning: return pick(lang, "cảnh báo", "warning");
+    case Severity::error: return pick(lang, "lỗi", "error");
+    }
+    return pick(lang, "lỗi", "error");
+}
+
+Table appendix_table(const SheetSummary &summary, const RenderOptions &options) {
+    const Lang lang = options.lang;
+    const CellWriter cells(options);
+    Table t;
+    t.kind = TableKind::appendix;
+    t.title = pick(lang, "Tổng hợp các nội dung theo tiêu chí", "The criteria, as in the report's appendix");
+    t.headers = {std::string(pick(lang, "Mục", "Code")),
+                 std::string(pick(lang, "Nội dung", "Content")),
+                 std::string(pick(lang, "Điểm tối đa", "Max")),
+                 std::string(pick(lang, "Điểm tự đánh giá", "Self-assessed")),
+                 std::string(pick(lang, "Điểm thẩm định", "Appraised")),
+                 std::string(pick(lang, "Số điểm bị trừ", "Points lost")),
+                 std::string(pick(lang, "Ghi chú (Lý do giảm điểm)", "Note (why points were lost)")),
+                 std::string(pick(lang, "Trách nhiệm bộ phận phụ trách", "Owner responsible"))};
+    t.numeric = {false, false, true, true, true, true, false, false};
+    for (const CriterionResult &c : summary.criteria) {
+        const Row &r = *c.row;
+        t.rows.push_back({r.code, r.content.value_or(""), cells.score(r.max), cells.score(r.self),
+                          cells.score(r.appraised), cells.score(c.lost), r.note.value_or(""), r.owner});
+    }
+    const Sums &s = summary.totals;
+    t.rows.push_back({std::string(pick(lang, "Tổng cộng", "Total")), "", cells.score(s.max),
+                      s.self_count > 0 ? cells.score(s.self) : "",
+                      s.appraised_count == 0 && s.self_count > 0 ? "" : cells.score(s.appraised), cells.score(s.lost),
+                      "", ""});
+    t.total_row = true;
+    return t;
+}
+
+Table owner_tasks_table(const SheetSummary &summary, const RenderOptions &options) {
+    const Lang lang = options.lang;
+    const CellWriter cells(options);
+    Table t;
+    t.kind = TableKind::owner_tasks;
+    t.title = pick(lang, "Nhiệm vụ cụ thể đối với các bộ phận phụ trách", "What each owner must fix");
+    t.headers = {std::string(pick(lang, "Bộ phận phụ trách", "Owner")), std::string(pick(lang, "Mục", "Code")),
+                 std::string(pick(lang, "Nội dung", "Content")),
+                 std::string(pick(lang, "Số điểm bị trừ", "Points lost")),
+                 std::string(pick(lang, "Ghi chú (Lý do giảm điểm)", "Note (why points were lost)"))};
+    t.numeric = {false, false, false, true, false};
+    // Most points lost first; ties keep the sheet's order.
+    std::vector<const Group *> owners;
+    for (const Group &g : summary.owners)
+        if (g.sums.lost.units() > 0) owners.push_back(&g);
+    std::stable_sort(owners.begin(), owners.end(),
+                     [](const Group *a, const Group *b) { return a->sums.lost > b->sums.lost; });
+    for (const Group *g : owners) {
+        const std::string name = g->name.empty() ? std::string(pick(lang, "(không ghi)", "(none)")) : g->name;
+        std::vector<const CriterionResult *> lost;
+        for (const CriterionResult &c : summary.criteria)
+            if (c.row->owner == g->name && c.lost.units() > 0) lost.push_back(&c);
+        std::stable_sort(lost.begin(), lost.end(),
+                         [](const CriterionResult *a, const CriterionResult *b) { return a->lost > b->lost; });
+        for (const CriterionResult *c : lost)
+            t.rows.push_back(
+                {name, c->row->code, c->row->content.value_or(""), cells.score(c->lost), c->row->note.value_or("")});
+        t.rows.push_back({name, "", std::string(pick(lang, "Cộng", "Total")), cells.score(g->sums.lost), ""});
+        t.subtotal_rows.push_back(t.rows.size() - 1);
+    }
+    return t;
+}
+
+namespace {
+
+Bar percent_bar(std::string label, const std::optional<WideInt> &hundredths, const CellWriter &cells) {
+    // Hundredths of a percent are tens of a Decimal's thousandths.
+    Decimal value = hundredths ? Decimal::from_units(static_cast<std::int64_t>(*hundredths) * 10) : Decimal{};
+    return {std::move(label), value, cells.percent(hundredths)};
+}
+
+} // namespace
+
+std::vector<Chart> sheet_charts(const SheetSummary &summary, const RenderOptions &options) {
+    const Lang lang = options.lang;
+    const CellWriter cells(options);
+    std::vector<Chart> charts;
+    {
+        Chart &c = charts.emplace_back();
+        c.kind = TableKind::domain;
+        c.title = pick(lang, "Điểm bị trừ theo lĩnh vực", "Points lost by domain");
+        for (const Group &g : summary.domains)
+            c.bars.push_back({fmt::format(fmt::runtime(pick(lang, "Lĩnh vực {}", "Domain {}")), g.name), g.sums.lost,
+                              cells.score(g.sums.lost)});
+    }
+    {
+        Chart &c = charts.emplace_back();
+        c.kind = TableKind::owner;
+        c.title = pick(lang, "Điểm bị trừ theo bộ phận phụ trách", "Points lost by owner");
+        for (const Group &g : summary.owners)
+            c.bars.push_back({g.name.empty() ? std::string(pick(lang, "(không ghi)", "(none)")) : g.name, g.sums.lost,
+                              cells.score(g.sums.lost)});
+    }
+    if (!summary.criteria.empty()) {
+        Chart &c = charts.emplace_back();
+        c.kind = TableKind::criterion;
+        c.title = pick(lang, "Tỷ lệ đạt theo tiêu chí", "Achievement by criterion");
+        c.full = Decimal::from_int(100);
+        for (const CriterionResult &r : summary.criteria)
+            c.bars.push_back(percent_bar(r.row->code, r.achievement, cells));
+    }
+    return charts;
+}
+
+std::vector<Chart> comparison_charts(const Comparison &comparison, const RenderOptions &options) {
+    const Lang lang = options.lang;
+    const CellWriter cells(options);
+    std::vector<Chart> charts;
+    if (!comparison.periods) {
+        Chart &c = charts.emplace_back();
+        c.kind = TableKind::ranking;
+        c.title = pick(lang, "Chỉ số của các đơn vị, theo thứ hạng", "Index of each unit, by rank");
+        for (const RankedSheet &r : comparison.ranking) {
+            const Sheet &sheet = *r.sheet->sheet;
+            std::string label = sheet.period.empty() ? sheet.unit : sheet.unit + " · " + sheet.period;
+            c.bars.push_back({std::move(label), r.sheet->index, cells.score(r.sheet->index)});
+        }
+        return charts;
+    }
+    Chart &c = charts.emplace_back();
+    c.kind = TableKind::period_owners;
+    c.title =
+        fmt::format(fmt::runtime(pick(lang, "Điểm bị trừ theo bộ phận phụ trách, {}", "Points lost by owner, {}")),
+                    period_name(*comparison.periods->after));
+    for (const OwnerChange &o : comparison.periods->owners)
+        c.bars.push_back({o.owner.empty() ? std::string(pick(lang, "(không ghi)", "(none)")) : o.owner, o.lost_after,
+                          cells.score(o.lost_after)});
+    return charts;
+}
+
 std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions &options) {
     const Lang lang = options.lang;
     const CellWriter cells(options);
@@ -124,6 +265,8 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
         case TableKind::period_owners: break; // comparison_tables
         case TableKind::findings: break;      // findings_table
         case TableKind::explain: break;       // explain_tables
+        case TableKind::appendix: tables.push_back(appendix_table(summary, options)); break;
+        case TableKind::owner_tasks: tables.push_back(owner_tasks_table(summary, options)); break;
         case TableKind::sheet: {
             Table t;
             t.title = pick(lang, "Tổng hợp", "Summary");
@@ -140,6 +283,8 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
             t.numeric.assign(t.headers.size(), true);
             t.numeric.front() = false;
             t.numeric.back() = false;
+            t.percent.assign(t.headers.size(), false);
+            t.percent[6] = true; // after the unit and the sums' five other columns
             std::vector<std::string> row = {summary.sheet->unit};
             cells.append_sums(row, summary.totals);
             if (bonus) row.push_back("+" + cells.score(summary.bonus.scored));
@@ -177,11 +322,20 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
                          std::string(pick(lang, "Bộ phận phụ trách", "Owner")),
                          std::string(pick(lang, "Ghi chú", "Note"))};
             t.numeric = {false, true, false, true, true, true, true, true, false, false};
+            t.percent = {false, false, false, false, false, false, false, true, false, false};
             for (const CriterionResult &c : summary.criteria) {
                 const Row &r = *c.row;
                 t.rows.push_back({r.code, std::to_string(r.line), r.content.value(), cells.score(r.max),
                                   cells.score(r.self), cells.score(r.appraised), cells.score(c.lost),
                                   cells.percent(c.achievement), r.owner, r.note.value()});
+            }
+            if (options.criterion_total) {
+                const Sums &s = summary.totals;
+                t.rows.push_back({std::string(pick(lang, "Tổng cộng", "Total")), "", "", cells.score(s.max),
+                                  s.self_count > 0 ? cells.score(s.self) : "",
+                                  s.appraised_count == 0 && s.self_count > 0 ? "" : cells.score(s.appraised),
+                                  cells.score(s.lost), cells.percent(s.achievement()), "", ""});
+                t.total_row = true;
             }
             tables.push_back(std::move(t));
             break;
@@ -201,6 +355,7 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
                      std::string(pick(lang, "Tỷ lệ đạt", "Achieved")),
                      std::string(pick(lang, "Bộ phận phụ trách", "Owner"))};
         t.numeric = {false, false, true, true, true, true, false};
+        t.percent = {false, false, false, false, false, true, false};
         for (const CriterionResult &c : summary.top) {
             const Row &r = *c.row;
             t.rows.push_back({r.code, r.content.value(), cells.score(r.max), cells.score(r.appraised),

@@ -296,34 +296,92 @@ TEST_CASE("text tables right-align numbers and show the summary table") {
     CHECK(render("text", report, english({TableKind::sheet, TableKind::domain})) == expected);
 }
 
-TEST_CASE("a width limit cuts text with an ellipsis but never numbers") {
+TEST_CASE("a width limit wraps text inside its column, and never cuts a header, a number or a text") {
     Report report =
         report_of(sheet_of({criterion("1.1", 2, "Bộ phận tiếp nhận và trả kết quả phường", "2", "2", "1.5")}));
-    SUBCASE("the owner column is narrowed to fit") {
+    SUBCASE("the owner column is narrowed and its text wrapped to fit") {
         RenderOptions options = english({TableKind::owner});
         options.width = 60;
         std::string expected = "== U (f.csv) ==\n"
                                "\n"
                                "By owner\n"
                                "Owner        Criteria   Max  Self  Appraised  Lost  Achieved\n" +
-                               rule_of(60) + "\n" + "Bộ phận ti…         1  2.00  2.00       1.50  0.50   75.00 %\n";
+                               rule_of(60) + "\n" + "Bộ phận             1  2.00  2.00       1.50  0.50   75.00 %\n" +
+                               "tiếp nhận\n" + "và trả kết\n" + "quả phường\n";
         CHECK(render("text", report, options) == expected);
     }
-    SUBCASE("too narrow for the numbers: text is cut, numbers are whole") {
+    SUBCASE("too narrow for the numbers: one record per block, every cell whole") {
         RenderOptions options = english({TableKind::owner});
-        options.width = 20;
+        options.width = 30;
         std::string expected = "== U (f.csv) ==\n"
                                "\n"
                                "By owner\n"
-                               "Owner     Criteria   Max  Self  Appraised  Lost  Achieved\n" +
-                               rule_of(57) + "\n" + "Bộ phận…         1  2.00  2.00       1.50  0.50   75.00 %\n";
+                               "─[ 1 ]────────────────────────\n"
+                               "Owner     │ Bộ phận tiếp nhận\n"
+                               "          │ và trả kết quả\n"
+                               "          │ phường\n"
+                               "Criteria  │ 1\n"
+                               "Max       │ 2.00\n"
+                               "Self      │ 2.00\n"
+                               "Appraised │ 1.50\n"
+                               "Lost      │ 0.50\n"
+                               "Achieved  │ 75.00 %\n";
         CHECK(render("text", report, options) == expected);
     }
-    SUBCASE("no limit: nothing is cut") {
+    SUBCASE("no limit: nothing is wrapped") {
         std::string out = render("text", report, english({TableKind::owner}));
         CHECK(contains(out, "Bộ phận tiếp nhận và trả kết quả phường  "));
         CHECK_FALSE(contains(out, "…"));
     }
+}
+
+TEST_CASE("owner tasks: owners by points lost, their criteria most first, then their total") {
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5", "Nội dung 1", "ghi chú 1"),
+                                        criterion("1.2", 3, "B", "1", "1", "0", "Nội dung 2", "ghi chú 2"),
+                                        criterion("1.3", 4, "A", "2", "2", "1", "Nội dung 3", "ghi chú 3"),
+                                        criterion("1.4", 5, "C", "1", "1", "1", "Nội dung 4", "")}));
+    const cchc::Table t = cchc::owner_tasks_table(report.files.front().sheets.front(), english({}));
+    CHECK(t.headers ==
+          std::vector<std::string>{"Owner", "Code", "Content", "Points lost", "Note (why points were lost)"});
+    REQUIRE(t.rows.size() == 5); // C lost nothing
+    CHECK(t.rows[0] == std::vector<std::string>{"A", "1.3", "Nội dung 3", "1.00", "ghi chú 3"});
+    CHECK(t.rows[1] == std::vector<std::string>{"A", "1.1", "Nội dung 1", "0.50", "ghi chú 1"});
+    CHECK(t.rows[2] == std::vector<std::string>{"A", "", "Total", "1.50", ""});
+    CHECK(t.rows[3] == std::vector<std::string>{"B", "1.2", "Nội dung 2", "1.00", "ghi chú 2"});
+    CHECK(t.rows[4] == std::vector<std::string>{"B", "", "Total", "1.00", ""});
+    CHECK(t.subtotal_rows == std::vector<std::size_t>{2, 4});
+}
+
+TEST_CASE("the appendix table ends with the sheet's totals; charts carry exact values") {
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("3.1", 3, "B", "1", "1", "0")}));
+    const cchc::SheetSummary &summary = report.files.front().sheets.front();
+    const cchc::Table t = cchc::appendix_table(summary, RenderOptions{});
+    CHECK(t.headers.size() == 8);
+    CHECK(t.headers[6] == "Ghi chú (Lý do giảm điểm)");
+    CHECK(t.total_row);
+    CHECK(t.rows.back() == std::vector<std::string>{"Tổng cộng", "", "3.00", "3.00", "1.50", "1.50", "", ""});
+    const std::vector<cchc::Chart> charts = cchc::sheet_charts(summary, english({}));
+    REQUIRE(charts.size() == 3);
+    CHECK(charts[0].bars.size() == 2);
+    CHECK(charts[0].bars[1].value == cchc::Decimal::from_int(1));
+    CHECK(charts[0].bars[1].text == "1.00");
+    CHECK(charts[2].full == cchc::Decimal::from_int(100));
+    CHECK(charts[2].bars[0].text == "75.00 %");
+    CHECK(charts[2].bars[0].value == cchc::Decimal::from_int(75));
+}
+
+TEST_CASE("html escapes every text and draws a bar per value") {
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "<Owner> & \"co\"", "2", "2", "1.5", "<b>x</b>", "'n' & <i>")}));
+    const std::string out = render("html", report, english({}));
+    CHECK(contains(out, "&lt;b&gt;x&lt;/b&gt;"));
+    CHECK(contains(out, "&#39;n&#39; &amp; &lt;i&gt;"));
+    CHECK(contains(out, "&lt;Owner&gt; &amp; &quot;co&quot;"));
+    CHECK_FALSE(contains(out, "<b>x"));
+    CHECK_FALSE(contains(out, "<i>"));
+    CHECK(contains(out, "<tr class=\"total\"><td>Total</td>"));
+    CHECK(contains(out, "data-value=\"0.50\""));
 }
 
 TEST_CASE("text output has no colour unless asked") {
@@ -343,7 +401,7 @@ TEST_CASE("text output has no colour unless asked") {
     }
 }
 
-TEST_CASE("markdown escapes pipes turns line breaks into br and right-aligns numbers") {
+TEST_CASE("markdown escapes pipes, keeps a space before br, holds % to its number, sizes the dashes") {
     Report report = report_of(sheet_of({criterion("1.1", 2, "Bộ phận|một cửa", "2", "2", "1.5",
                                                   "Tiếp nhận | trả kết quả", "Trong năm có\n870/901 hồ sơ")}),
                               {}, {{"f.csv", 2, "1.1", cchc::Rule::lost_mismatch, cchc::Severity::error, "a | b"}});
@@ -354,14 +412,16 @@ TEST_CASE("markdown escapes pipes turns line breaks into br and right-aligns num
             "### By criterion\n"
             "\n"
             "| Code | Line | Content | Max | Self | Appraised | Lost | Achieved | Owner | Note |\n"
-            "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"
-            "| 1.1 | 2 | Tiếp nhận \\| trả kết quả | 2.00 | 2.00 | 1.50 | 0.50 | 75.00 % | Bộ phận\\|một cửa | Trong "
-            "năm có<br>870/901 hồ sơ |\n"
+            "| ---- | ---: | ----------------------- | ---: | ---: | --------: | ---: | -------: | --------------- | "
+            "------------- |\n"
+            "| 1.1 | 2 | Tiếp nhận \\| trả kết quả | 2.00 | 2.00 | 1.50 | 0.50 | 75.00\u00A0% | Bộ phận\\|một cửa | "
+            "Trong "
+            "năm có <br>870/901 hồ sơ |\n"
             "\n"
             "### Findings\n"
             "\n"
             "| File | Line | Code | Severity | Rule | Message |\n"
-            "| --- | ---: | --- | --- | --- | --- |\n"
+            "| ----- | ---: | ---- | -------- | ------------- | ------- |\n"
             "| f.csv | 2 | 1.1 | error | lost-mismatch | a \\| b |\n";
         CHECK(render("md", report, english({TableKind::criterion})) == expected);
         CHECK(render("markdown", report, english({TableKind::criterion})) == expected);
@@ -372,8 +432,9 @@ TEST_CASE("markdown escapes pipes turns line breaks into br and right-aligns num
         std::string out = render("md", report, options);
         CHECK(contains(out, "| Đơn vị | Số tiêu chí | Tối đa | Tự đánh giá | Thẩm định | Bị trừ | Tỷ lệ đạt | Chỉ số | "
                             "Thang điểm | Xếp loại |\n"
-                            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
-                            "| U | 1 | 2.00 | 2.00 | 1.50 | 0.50 | 75,00 % | 1.50 | 2.00 | Trung bình |\n"));
+                            "| ------ | ----------: | -----: | ----------: | --------: | -----: | --------: | -----: | "
+                            "---------: | ---------- |\n"
+                            "| U | 1 | 2.00 | 2.00 | 1.50 | 0.50 | 75,00\u00A0% | 1.50 | 2.00 | Trung bình |\n"));
     }
 }
 
@@ -521,7 +582,7 @@ TEST_CASE("headings and finding lines") {
 }
 
 TEST_CASE("the table of formats names each format once, the default first") {
-    CHECK(cchc::format_names(", ") == "text, md, csv, tsv, json");
+    CHECK(cchc::format_names(", ") == "text, md, csv, csv-vn, tsv, json, html, xlsx");
     for (const cchc::FormatInfo &format : cchc::formats()) {
         CAPTURE(format.name);
         CHECK(cchc::find_format(format.name) == &format);
@@ -529,8 +590,9 @@ TEST_CASE("the table of formats names each format once, the default first") {
         CHECK_FALSE(format.help_vi.empty());
         CHECK_FALSE(format.help_en.empty());
         CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
-        // Only json lists every criterion whatever --by says; only text colours.
-        CHECK(format.keeps_rows == (format.name == "json"));
+        // Only json and html list every criterion whatever --by says; only text colours; only xlsx is binary.
+        CHECK(format.keeps_rows == (format.name == "json" || format.name == "html"));
+        CHECK(format.binary == (format.name == "xlsx"));
         CHECK(format.colors == (format.name == "text"));
     }
     CHECK(cchc::find_format("markdown") == cchc::find_format("md"));
@@ -538,10 +600,13 @@ TEST_CASE("the table of formats names each format once, the default first") {
     CHECK(cchc::find_format("") == nullptr);
     SUBCASE("an unknown name is an error that lists the names, in the output language") {
         CHECK_THROWS_WITH_AS(cchc::format_info("xml", Lang::en),
-                             "--format: unknown format 'xml'; use one of: text, md, csv, tsv, json", cchc::Error);
-        CHECK_THROWS_WITH_AS(cchc::make_renderer("xml", RenderOptions{}),
-                             "--format: không có định dạng 'xml'; hãy dùng một trong: text, md, csv, tsv, json",
+                             "--format: unknown format 'xml'; use one of: text, md, csv, csv-vn, tsv, json, html, xlsx",
                              cchc::Error);
+        CHECK_THROWS_WITH_AS(
+            cchc::make_renderer("xml", RenderOptions{}),
+            "--format: không có định dạng 'xml'; hãy dùng một trong: text, md, csv, csv-vn, tsv, json, "
+            "html, xlsx",
+            cchc::Error);
     }
 }
 
@@ -643,7 +708,7 @@ TEST_CASE("every format prints a document of no findings") {
     const RenderOptions options = english({});
     CHECK(render_findings("text", report, options).empty());
     CHECK(render_findings("md", report, options) == "| File | Line | Code | Severity | Rule | Message |\n"
-                                                    "| --- | ---: | --- | --- | --- | --- |\n");
+                                                    "| ---- | ---: | ---- | -------- | ---- | ------- |\n");
     CHECK(render_findings("csv", report, options) == "File,Line,Code,Severity,Rule,Message\r\n");
     CHECK(render_findings("tsv", report, options) == "File\tLine\tCode\tSeverity\tRule\tMessage\r\n");
     CHECK(render_findings("json", report, options) == "{\n  \"findings\": []\n}\n");
@@ -661,7 +726,8 @@ TEST_CASE("a report's findings are notes beside its tables") {
     }
     SUBCASE("md: a file's own findings are a table of their own") {
         const std::string out = render("md", report, options);
-        CHECK(out.rfind("| File | Line | Code | Severity | Rule | Message |\n| --- | ---: | --- | --- | --- | --- |\n"
+        CHECK(out.rfind("| File | Line | Code | Severity | Rule | Message |\n"
+                        "| ----- | ---: | ---- | -------- | ---------------- | ------- |\n"
                         "| a.csv | 1 |  | info | encoding-assumed | cp1258 |\n\n## U (a.csv)\n",
                         0) == 0);
         CHECK(contains(out, "\n### Findings\n\n| File | Line | Code | Severity | Rule | Message |\n"));

@@ -30,6 +30,8 @@ struct FormatInfo {
     bool keeps_rows = false;
     bool colors = false; ///< may colour its output on a terminal
     std::unique_ptr<Renderer> (*make)(const RenderOptions &options) = nullptr;
+    /// Writes bytes that are not text: never onto a terminal.
+    bool binary = false;
 
     bool answers_to(std::string_view format) const { return format == name || (!alias.empty() && format == alias); }
 };

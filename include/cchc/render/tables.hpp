@@ -25,7 +25,9 @@ enum class TableKind {
     period_criteria,
     period_owners,
     findings,
-    explain ///< the tables of `cchc explain`
+    explain,    ///< the tables of `cchc explain`
+    appendix,   ///< the criteria as a ward's report appendix lays them out, with their total
+    owner_tasks ///< per owner, the criteria where points were lost, and the owner's total
 };
 
 /// How numbers are written in tables: for people ("96,56 %") or for
@@ -45,7 +47,8 @@ struct RenderOptions {
     std::vector<TableKind> tables;
     std::size_t top = 0;
     bool color = false;
-    std::size_t width = 0; ///< columns available for text tables, 0 for no limit
+    std::size_t width = 0;        ///< columns available for text tables, 0 for no limit
+    bool criterion_total = false; ///< the criterion table ends with the sheet's Tổng cộng row
 };
 
 /// A table as text cells, ready to lay out. Built once from the summaries
@@ -55,7 +58,28 @@ struct Table {
     std::string title;
     std::vector<std::string> headers;
     std::vector<bool> numeric; ///< right-aligned columns
+    std::vector<bool> percent; ///< percentages among the numeric columns (empty: none)
     std::vector<std::vector<std::string>> rows;
+    bool total_row = false;                 ///< the last row is the total of the others
+    std::vector<std::size_t> subtotal_rows; ///< rows that total the rows above them (owner_tasks)
+};
+
+/// One bar of a chart: its label, its exact value and that value as the
+/// tables write it.
+struct Bar {
+    std::string label;
+    Decimal value;
+    std::string text;
+};
+
+/// A bar chart of one table's column: the picture formats draw it.
+struct Chart {
+    TableKind kind = TableKind::domain; ///< the table it pictures
+    std::string title;
+    std::vector<Bar> bars;
+    /// What a full-length bar stands for (100 % for achievements); zero:
+    /// the largest bar.
+    Decimal full;
 };
 
 /// The tables of one sheet, in the order of `options.tables`, then the top
@@ -68,6 +92,21 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
 /// columns, every row, the kinds of rows seen, the sheets made and their
 /// totals. Texts are cut to fit `options.width` (80 columns when 0).
 std::vector<Table> explain_tables(const ExplainedFile &file, const RenderOptions &options);
+/// The criteria in the layout of a ward report's appendix (Mục, Nội
+/// dung, Điểm tối đa, tự đánh giá, thẩm định, bị trừ, Ghi chú, Trách
+/// nhiệm bộ phận phụ trách), then the Tổng cộng row of the sheet's totals.
+Table appendix_table(const SheetSummary &summary, const RenderOptions &options);
+/// What each owner must fix: owners by points lost, each with the criteria
+/// where it lost points (most first), their notes, then its total.
+Table owner_tasks_table(const SheetSummary &summary, const RenderOptions &options);
+/// The pictures of one sheet: points lost per domain and per owner, the
+/// achievement of each criterion (only when the criteria were kept).
+std::vector<Chart> sheet_charts(const SheetSummary &summary, const RenderOptions &options);
+/// The pictures of `cchc compare`: the units by index, or for two periods
+/// the points lost per owner in the later period.
+std::vector<Chart> comparison_charts(const Comparison &comparison, const RenderOptions &options);
+/// "lỗi", "cảnh báo", "thông tin" (error, warning, info).
+std::string_view severity_label(Severity severity, Lang lang);
 /// The findings as md, csv and tsv list them: file, line, code, severity,
 /// rule and message.
 Table findings_table(const std::vector<const Finding *> &findings, Lang lang);

@@ -1,0 +1,411 @@
+// An Excel workbook, written with libxlsxwriter: one worksheet per kind of
+// table (every sheet's rows in it, after their file, unit and period), so
+// 10,000 sheets make a few worksheets, not 10,000. Numbers are typed numbers
+// shown as 0.00 in any locale, codes and text typed text ("3.10" stays),
+// percentages percent-formatted; a frozen header, an autofilter, widths from
+// the content, wrapped notes, the total row bold, and native bar charts.
+// Rows are streamed (constant-memory mode) through a temporary folder.
+#include <cchc/base/error.hpp>
+#include <cchc/render/formats.hpp>
+#include <cchc/text/unicode.hpp>
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+namespace cchc {
+
+namespace {
+
+constexpr lxw_row_t k_max_rows = 1'048'576; // Excel's limit, the header included
+constexpr std::size_t k_max_sheet_name = 31;
+constexpr double k_wrap_width = 48;           // a wrapped text column's width, in characters
+constexpr double k_max_width = 60;            // no column is wider than this
+constexpr std::size_t k_max_chart_bars = 100; // more bars than this make no picture
+
+/// The worksheet of each kind of table.
+std::string sheet_name(const Table &table, Lang lang) {
+    switch (table.kind) {
+    case TableKind::sheet: return std::string(pick(lang, "Tổng hợp", "Summary"));
+    case TableKind::domain: return std::string(pick(lang, "Theo lĩnh vực", "By domain"));
+    case TableKind::owner: return std::string(pick(lang, "Theo bộ phận phụ trách", "By owner"));
+    case TableKind::criterion: return std::string(pick(lang, "Theo tiêu chí", "By criterion"));
+    case TableKind::appendix: return std::string(pick(lang, "Phụ lục", "Appendix"));
+    case TableKind::owner_tasks: return std::string(pick(lang, "Nhiệm vụ theo bộ phận", "Tasks by owner"));
+    case TableKind::top: return std::string(pick(lang, "Bị trừ nhiều nhất", "Top losses"));
+    case TableKind::findings: return std::string(pick(lang, "Kết quả kiểm tra", "Findings"));
+    case TableKind::ranking: return std::string(pick(lang, "Xếp hạng", "Ranking"));
+    case TableKind::period_total: return std::string(pick(lang, "Thay đổi giữa hai kỳ", "Period change"));
+    case TableKind::period_criteria: return std::string(pick(lang, "Thay đổi theo tiêu chí", "Change by criterion"));
+    case TableKind::period_owners: return std::string(pick(lang, "Thay đổi theo bộ phận", "Change by owner"));
+    case TableKind::explain: break;
+    }
+    return table.title;
+}
+
+/// A name Excel accepts: none of []:*?/\, at most 31 characters, not empty.
+std::string valid_sheet_name(const std::string &name) {
+    std::string clean;
+    for (char c : name)
+        clean += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
+    // Excel counts characters (UTF-16 units; Vietnamese letters are one each).
+    std::string cut;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < clean.size() && count < k_max_sheet_name;) {
+        std::size_t len = 1;
+        unsigned char c = static_cast<unsigned char>(clean[i]);
+        if (c >= 0xF0)
+            len = 4;
+        else if (c >= 0xE0)
+            len = 3;
+        else if (c >= 0xC0)
+            len = 2;
+        if (len == 4 && count + 2 > k_max_sheet_name) break;
+        cut.append(clean, i, len);
+        count += len == 4 ? 2 : 1;
+        i += len;
+    }
+    while (!cut.empty() && (cut.back() == ' ' || cut.front() == '\''))
+        cut.pop_back();
+    return cut.empty() ? "Sheet" : cut;
+}
+
+std::string ascii_lower(std::string text) {
+    for (char &c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+/// A numeric cell's number; none for an empty cell or a dash.
+std::optional<double> number_of(std::string_view cell) {
+    if (!cell.empty() && cell.front() == '+') cell.remove_prefix(1);
+    if (cell.empty()) return std::nullopt;
+    double value = 0;
+    auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    if (ec != std::errc() || end != cell.data() + cell.size()) return std::nullopt;
+    return value;
+}
+
+/// Lines a text takes in a column of this width: its own line breaks, and
+/// the wrapping of each line.
+std::size_t lines_in(std::string_view text, double width) {
+    std::size_t lines = 0;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t end = text.find('\n', start);
+        std::string_view line =
+            text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        lines += 1 + static_cast<std::size_t>(static_cast<double>(display_width(line)) / width);
+        if (end == std::string_view::npos) return lines;
+        start = end + 1;
+    }
+}
+
+/// One worksheet as it fills: its header written, the widths seen so far.
+struct Worksheet {
+    lxw_worksheet *worksheet = nullptr;
+    std::string name;
+    TableKind kind{};
+    lxw_row_t next_row = 0;
+    std::vector<double> widths;
+    std::vector<bool> wrap;
+    std::size_t name_column = 0; ///< the column a chart's categories are
+    std::size_t lost_column = 0; ///< the column a chart's values are; 0: none
+};
+
+/// Removes the temporary folder on the way out, whatever happens.
+struct TempFolder {
+    std::filesystem::path path;
+    ~TempFolder() {
+        std::error_code ignored;
+        if (!path.empty()) std::filesystem::remove_all(path, ignored);
+    }
+};
+
+class XlsxRenderer : public Renderer {
+public:
+    explicit XlsxRenderer(const RenderOptions &options) : m_options(options) {
+        // Plain numbers with '.', which the cells are then typed from.
+        m_options.numbers = NumberStyle{'.', '.', false};
+        m_options.criterion_total = true;
+    }
+
+    void print(const Document &document, std::ostream &out) const override {
+        TempFolder temp;
+        const char *tmpdir = std::getenv("TMPDIR");
+        std::string pattern = std::string(tmpdir != nullptr && *tmpdir != 0 ? tmpdir : "/tmp") + "/cchc-xlsx-XXXXXX";
+        if (::mkdtemp(pattern.data()) == nullptr)
+            throw Error(fmt::format(fmt::runtime(pick(m_options.lang, "xlsx: không tạo được thư mục tạm '{}'",
+                                                      "xlsx: cannot make a temporary folder '{}'")),
+                                    pattern));
+        temp.path = pattern;
+        const std::string file = (temp.path / "book.xlsx").string();
+        std::string tmp = temp.path.string();
+        lxw_workbook_options workbook_options{};
+        workbook_options.constant_memory = LXW_TRUE;
+        workbook_options.tmpdir = tmp.data();
+        lxw_workbook *workbook = workbook_new_opt(file.c_str(), &workbook_options);
+        if (workbook == nullptr)
+            throw Error(
+                std::string(pick(m_options.lang, "xlsx: không tạo được bảng tính", "xlsx: cannot make the workbook")));
+        try {
+            fill(workbook, document);
+        } catch (...) {
+            workbook_close(workbook); // frees it; the folder goes with `temp`
+            throw;
+        }
+        lxw_error error = workbook_close(workbook);
+        if (error != LXW_NO_ERROR)
+            throw Error(fmt::format(fmt::runtime(pick(m_options.lang, "xlsx: không ghi được bảng tính: {}",
+                                                      "xlsx: cannot write the workbook: {}")),
+                                    lxw_strerror(error)));
+        std::ifstream in(file, std::ios::binary);
+        out << in.rdbuf();
+    }
+
+private:
+    struct Formats {
+        lxw_format *header, *text, *wrap, *score, *integer, *percent;
+        lxw_format *bold_text, *bold_score, *bold_percent;
+    };
+
+    void fill(lxw_workbook *workbook, const Document &document) const {
+        Formats f{};
+        f.header = workbook_add_format(workbook);
+        format_set_bold(f.header);
+        format_set_text_wrap(f.header);
+        format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+        format_set_bg_color(f.header, 0xDDDDDD);
+        format_set_border(f.header, LXW_BORDER_THIN);
+        auto make = [&](const char *number_format, bool wrap, bool bold) {
+            lxw_format *format = workbook_add_format(workbook);
+            if (number_format != nullptr) format_set_num_format(format, number_format);
+            if (wrap) format_set_text_wrap(format);
+            if (bold) format_set_bold(format);
+            format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+            return format;
+        };
+        f.text = make("@", false, false);
+        f.wrap = make("@", true, false);
+        f.score = make("0.00", false, false);
+        f.integer = make("0", false, false);
+        f.percent = make("0.00%", false, false);
+        f.bold_text = make("@", false, true);
+        f.bold_score = make("0.00", false, true);
+        f.bold_percent = make("0.00%", false, true);
+
+        std::vector<Worksheet> sheets;
+        std::map<TableKind, std::size_t> by_kind;
+        auto sheet_for = [&](const Table &table, const std::vector<std::string> &headers) -> Worksheet & {
+            auto found = by_kind.find(table.kind);
+            if (found != by_kind.end()) return sheets[found->second];
+            Worksheet &s = sheets.emplace_back();
+            by_kind[table.kind] = sheets.size() - 1;
+            s.kind = table.kind;
+            s.name = unique_name(sheets, valid_sheet_name(sheet_name(table, m_options.lang)));
+            s.worksheet = workbook_add_worksheet(workbook, s.name.c_str());
+            s.widths.assign(headers.size(), 6);
+            s.wrap.assign(headers.size(), false);
+            for (std::size_t i = 0; i < headers.size(); ++i) {
+                s.widths[i] =
+                    std::max(s.widths[i], std::min(k_max_width, static_cast<double>(display_width(headers[i])) + 2));
+                worksheet_write_string(s.worksheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), f.header);
+            }
+            s.next_row = 1;
+            return s;
+        };
+
+        if (!document.findings_only)
+            for (const Section &section : document.sections) {
+                if (!section.tables) continue;
+                const cchc::Sheet *sheet = section.sheet != nullptr ? section.sheet->sheet : nullptr;
+                std::vector<Table> tables = section.tables(m_options);
+                // What each owner must fix, unless --by chose the tables.
+                if (section.sheet != nullptr && m_options.tables.empty())
+                    tables.push_back(owner_tasks_table(*section.sheet, m_options));
+                for (Table &table : tables) {
+                    std::vector<std::string> prefix;
+                    std::vector<std::string> headers;
+                    if (sheet != nullptr) {
+                        headers = {std::string(pick(m_options.lang, "Tệp", "File")),
+                                   std::string(pick(m_options.lang, "Đơn vị", "Unit")),
+                                   std::string(pick(m_options.lang, "Kỳ", "Period"))};
+                        prefix = {sheet->file, sheet->unit, sheet->period};
+                        // The summary starts with the unit, which the prefix already holds.
+                        if (table.kind == TableKind::sheet) drop_first_column(table);
+                    }
+                    headers.insert(headers.end(), table.headers.begin(), table.headers.end());
+                    Worksheet &s = sheet_for(table, headers);
+                    write_rows(s, prefix, table, f);
+                }
+            }
+        const std::vector<const Finding *> findings = document.findings();
+        if (!findings.empty() || document.findings_only) {
+            Table table = findings_table(findings, m_options.lang);
+            for (std::size_t i = 0; i < findings.size(); ++i)
+                table.rows[i][3] = severity_label(findings[i]->severity, m_options.lang);
+            Worksheet &s = sheet_for(table, table.headers);
+            write_rows(s, {}, table, f);
+        }
+        if (sheets.empty()) {
+            // A workbook needs a worksheet: an empty summary says there was nothing.
+            Table empty;
+            empty.title = pick(m_options.lang, "Tổng hợp", "Summary");
+            empty.headers = {std::string(pick(m_options.lang, "Không có bảng điểm nào", "No sheets"))};
+            sheet_for(empty, empty.headers);
+        }
+        for (Worksheet &s : sheets)
+            finish(workbook, s);
+    }
+
+    static std::string unique_name(const std::vector<Worksheet> &sheets, std::string name) {
+        // Two kinds may clean to the same name; Excel compares them without case.
+        std::string base = name;
+        for (int n = 2;; ++n) {
+            bool taken = std::any_of(sheets.begin(), sheets.end() - 1,
+                                     [&](const Worksheet &s) { return ascii_lower(s.name) == ascii_lower(name); });
+            if (!taken) return name;
+            std::string suffix = fmt::format(" ({})", n);
+            name = valid_sheet_name(std::string(cut_to_width(base, k_max_sheet_name - suffix.size())) + suffix);
+        }
+    }
+
+    void write_rows(Worksheet &s, const std::vector<std::string> &prefix, const Table &table, const Formats &f) const {
+        const std::size_t offset = prefix.size();
+        const std::size_t columns = offset + table.headers.size();
+        if (s.widths.size() < columns) {
+            s.widths.resize(columns, 6);
+            s.wrap.resize(columns, false);
+        }
+        if (s.lost_column == 0 && (s.kind == TableKind::domain || s.kind == TableKind::owner)) {
+            s.name_column = offset;     // the domain or the owner
+            s.lost_column = offset + 5; // after the count, max, self and appraised
+        } else if (s.lost_column == 0 && s.kind == TableKind::ranking) {
+            s.name_column = offset + 2; // the unit
+            s.lost_column = offset + 6; // the index
+        }
+        for (std::size_t i = 0; i < table.headers.size(); ++i) {
+            const std::string &h = table.headers[i];
+            // Notes, contents and messages wrap in a column of their own width.
+            if (!table.numeric[i] &&
+                (h == pick(m_options.lang, "Ghi chú", "Note") ||
+                 h == pick(m_options.lang, "Ghi chú (Lý do giảm điểm)", "Note (why points were lost)") ||
+                 h == pick(m_options.lang, "Nội dung", "Content") || h == pick(m_options.lang, "Nội dung", "Message")))
+                s.wrap[offset + i] = true;
+        }
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            if (s.next_row >= k_max_rows)
+                throw Error(fmt::format(
+                    fmt::runtime(pick(m_options.lang,
+                                      "xlsx: bảng '{}' vượt quá {} dòng, giới hạn của Excel; hãy chọn ít bảng hơn "
+                                      "(--by), chia các tệp ra hoặc dùng --format csv",
+                                      "xlsx: the table '{}' runs past Excel's limit of {} rows; choose fewer tables "
+                                      "(--by), split the files or use --format csv")),
+                    s.name, k_max_rows));
+            const auto &row = table.rows[r];
+            const bool total =
+                (table.total_row && r + 1 == table.rows.size()) ||
+                std::find(table.subtotal_rows.begin(), table.subtotal_rows.end(), r) != table.subtotal_rows.end();
+            const lxw_row_t at = s.next_row++;
+            std::size_t lines = 1;
+            for (std::size_t i = 0; i < columns; ++i) {
+                const std::string &cell =
+                    i < offset ? prefix[i] : (i - offset < row.size() ? row[i - offset] : empty());
+                if (s.wrap[i]) lines = std::max(lines, lines_in(cell, k_wrap_width));
+            }
+            // The height first: a streamed row cannot be changed once written.
+            if (lines > 1) worksheet_set_row(s.worksheet, at, 15.0 * static_cast<double>(lines), nullptr);
+            for (std::size_t i = 0; i < columns; ++i) {
+                const bool in_table = i >= offset;
+                const std::size_t c = i - offset;
+                const std::string &cell = in_table ? (c < row.size() ? row[c] : empty()) : prefix[i];
+                const auto col = static_cast<lxw_col_t>(i);
+                const bool numeric = in_table && c < table.numeric.size() && table.numeric[c];
+                const bool percent = in_table && c < table.percent.size() && table.percent[c];
+                std::optional<double> number = numeric ? number_of(cell) : std::nullopt;
+                if (number) {
+                    if (percent)
+                        worksheet_write_number(s.worksheet, at, col, *number / 100, total ? f.bold_percent : f.percent);
+                    else if (cell.find('.') == std::string::npos)
+                        worksheet_write_number(s.worksheet, at, col, *number, f.integer);
+                    else
+                        worksheet_write_number(s.worksheet, at, col, *number, total ? f.bold_score : f.score);
+                    s.widths[i] = std::max(s.widths[i], static_cast<double>(cell.size()) + 2);
+                } else if (!cell.empty()) {
+                    lxw_format *format = total ? f.bold_text : s.wrap[i] ? f.wrap : f.text;
+                    worksheet_write_string(s.worksheet, at, col, cell.c_str(), format);
+                    double width = static_cast<double>(display_width(cell)) + 2;
+                    s.widths[i] = std::max(s.widths[i], std::min(s.wrap[i] ? k_wrap_width : k_max_width, width));
+                }
+            }
+        }
+    }
+
+    void finish(lxw_workbook *workbook, Worksheet &s) const {
+        for (std::size_t i = 0; i < s.widths.size(); ++i)
+            worksheet_set_column(s.worksheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), s.widths[i],
+                                 nullptr);
+        worksheet_freeze_panes(s.worksheet, 1, 0);
+        // Printed (or made a PDF): A4 landscape, as wide as one page, the header on each page.
+        worksheet_set_paper(s.worksheet, 9);
+        worksheet_set_landscape(s.worksheet);
+        worksheet_fit_to_pages(s.worksheet, 1, 0);
+        worksheet_repeat_rows(s.worksheet, 0, 0);
+        const lxw_row_t last = s.next_row > 1 ? s.next_row - 1 : 1;
+        if (!s.widths.empty())
+            worksheet_autofilter(s.worksheet, 0, 0, last, static_cast<lxw_col_t>(s.widths.size() - 1));
+        const std::size_t bars = s.next_row - 1;
+        if (s.lost_column == 0 || bars == 0 || bars > k_max_chart_bars) return;
+        lxw_chart *chart = workbook_add_chart(workbook, LXW_CHART_BAR);
+        lxw_chart_series *series = chart_add_series(chart, nullptr, nullptr);
+        chart_series_set_categories(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.name_column), last,
+                                    static_cast<lxw_col_t>(s.name_column));
+        chart_series_set_values(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.lost_column), last,
+                                static_cast<lxw_col_t>(s.lost_column));
+        const Lang lang = m_options.lang;
+        std::string title = s.kind == TableKind::domain
+                                ? std::string(pick(lang, "Điểm bị trừ theo lĩnh vực", "Points lost by domain"))
+                            : s.kind == TableKind::owner
+                                ? std::string(pick(lang, "Điểm bị trừ theo bộ phận phụ trách", "Points lost by owner"))
+                                : std::string(pick(lang, "Chỉ số của các đơn vị", "Index of each unit"));
+        chart_title_set_name(chart, title.c_str());
+        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+        // Bars read top to bottom in the order of the rows.
+        chart_axis_set_reverse(chart->y_axis);
+        // From zero, so a bar's length is its value (a spreadsheet would start an index axis near its lowest).
+        chart_axis_set_min(chart->x_axis, 0);
+        lxw_chart_options placement{};
+        placement.x_scale = 1.5;
+        placement.y_scale = 1.0 + static_cast<double>(std::min<std::size_t>(bars, 40)) / 10.0;
+        worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(s.widths.size() + 1), chart, &placement);
+    }
+
+    static void drop_first_column(Table &table) {
+        table.headers.erase(table.headers.begin());
+        table.numeric.erase(table.numeric.begin());
+        if (!table.percent.empty()) table.percent.erase(table.percent.begin());
+        for (auto &row : table.rows)
+            row.erase(row.begin());
+    }
+
+    static const std::string &empty() {
+        static const std::string none;
+        return none;
+    }
+
+    RenderOptions m_options;
+};
+
+} // namespace
+
+std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options) {
+    return std::make_unique<XlsxRenderer>(options);
+}
+
+} // namespace cchc
