@@ -80,6 +80,16 @@ bool held_cells(const layout_detail::HeldRecord &held, const Opening &o, const s
     return true;
 }
 
+/// Whether a record's bytes could be a row of column numbers (digits,
+/// brackets, A–E, = + - x * /, quotes, spaces and the delimiter): most first
+/// rows hold a criterion's text and are turned down here, unsplit.
+bool may_be_column_numbers(std::string_view text, char delimiter) {
+    return std::all_of(text.begin(), text.end(), [delimiter](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'E') || c == delimiter ||
+               std::string_view("()=+-x*/\" \t\r\n").find(c) != std::string_view::npos;
+    });
+}
+
 /// After the header: a row of column numbers under it joins the header
 /// block; when several cells could be the code, the first rows (read ahead,
 /// kept to be read again) choose the one that holds criterion codes.
@@ -91,7 +101,8 @@ void read_ahead(Opening &o, LoadedFile &out, const LoadOptions &options) {
     std::vector<std::string> cells;
     layout_detail::HeldRecord held;
     if (!read_held(o, held)) return;
-    if (held_cells(held, o, path, lang, cells) && is_column_numbers_row(cells)) {
+    if (may_be_column_numbers(held.text, o.header.delimiter) && held_cells(held, o, path, lang, cells) &&
+        is_column_numbers_row(cells)) {
         facts.column_numbers_line = held.span.line;
         o.prefix.push_back(RawRecord{held.span.line, held.span.last_line, held.text});
     } else {
