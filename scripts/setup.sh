@@ -6,8 +6,9 @@
 #   scripts/setup.sh [--test]
 set -euo pipefail
 
-packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev)
-if [ "${1:-}" = "--test" ]; then packages+=(clang libclang-rt-14-dev clang-format); fi
+packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libzip-dev libexpat1-dev libfreexl-dev)
+# With --test: LibreOffice writes the workbooks of tests/cli/workbooks.sh, openpyxl regenerates tests/data/workbook/.
+if [ "${1:-}" = "--test" ]; then packages+=(clang libclang-rt-14-dev clang-format libreoffice-calc-nogui python3-openpyxl); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -100,6 +100,12 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                        "unit name when the file has no unit column (default: file name)"))
         ->type_name("NAME");
     command
+        .add_option(
+            "--sheet", o.sheet,
+            tr(lang, "chỉ đọc trang tính này của sổ tính (tên hay số thứ tự; mặc định: mọi trang có bảng điểm)",
+               "read only this worksheet of a workbook (name or number; default: every one with a score sheet)"))
+        ->type_name("NAME|N");
+    command
         .add_option("--delimiter", o.delimiter,
                     tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)",
                        "cell delimiter: , ; tab | (default: detected)"))
@@ -150,6 +156,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     RunOptions options;
     LoadOptions &load = options.load;
     load.unit = o.unit;
+    load.sheet = o.sheet;
     load.encoding = o.encoding;
     load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter, render.lang);
     make_renderer(o.format, render); // a wrong --format stops before any file is read
