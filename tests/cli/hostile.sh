@@ -79,6 +79,7 @@ expect 2 "strict.xlsx: the workbook is saved as Strict Open XML" "$bin" check --
 expect 2 "binary.xlsb: this is a binary workbook (.xlsb), which cchc does not read; open it in Excel and save it as" "$bin" check --lang en "$work/wb/binary.xlsb"
 expect 2 "other.xlsx: the file is a zip but no .xlsx or .ods workbook" "$bin" check --lang en "$work/wb/other.xlsx"
 expect 2 "bad-xml.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML" "$bin" check --lang en "$work/wb/bad-xml.xlsx"
+expect 2 "rows.ods\\[Sheet1\\]: the worksheet has more than 1048576 rows" "$bin" check --lang en "$work/wb/rows.ods"
 expect 2 "khẩu" "$bin" check "$work/wb/encrypted.xlsx"
 "$bin" report "$work/wb/bomb.xlsx" "$work/wb/good.xlsx" --format csv --by sheet >"$work/out" 2>"$work/err"
 [ $? -eq 2 ] || fail "a bad workbook beside a good one: exit status is not 2"

@@ -90,6 +90,18 @@ def main():
         z.writestr("xl/workbook.bin", b"\x83\x01\x00")
     with zipfile.ZipFile(p("other.xlsx"), "w") as z:
         z.writestr("readme.txt", "not a workbook")
+    # An .ods row with a value repeated two million times.
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}><office:body>'
+               '<office:spreadsheet><table:table table:name="Sheet1"><table:table-row table:number-rows-repeated='
+               '"2000000"><table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p>'
+               '</table:table-cell></table:table-row></table:table></office:spreadsheet></office:body>'
+               '</office:document-content>')
+    with zipfile.ZipFile(p("rows.ods"), "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content)
     xlsx(p("bad-xml.xlsx"), sheet=sheet_xml(GOOD_ROW).replace("</sheetData>", "<row></sheetData>"))
 
 

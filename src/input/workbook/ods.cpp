@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <exception>
 
@@ -26,7 +27,8 @@ long count_attribute(const XmlAttributes &a, std::string_view name) {
     long n = 0;
     std::string_view s(v);
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    return ec == std::errc() && end == s.data() + s.size() && n >= 1 ? n : 1;
+    // Capped past the worksheet limits: sums of them cannot overflow.
+    return ec == std::errc() && end == s.data() + s.size() && n >= 1 ? std::min(n, 1L << 24) : 1;
 }
 
 /// Decimals of a displayed number ("1,91", "3.10", "95,65 %"): the digits
@@ -39,6 +41,9 @@ int shown_decimals(std::string_view shown) {
         ++n;
     return n;
 }
+
+/// The most cells repeated rows with values may expand to in a worksheet.
+constexpr long k_max_repeated_cells = 20'000'000;
 
 struct ContentHandler : XmlHandler {
     ContentHandler(const std::string &file, Lang lang, bool names_only,
@@ -62,6 +67,7 @@ struct ContentHandler : XmlHandler {
     int paragraphs = 0, in_p = 0, annotation = 0;
     std::vector<WorksheetCell> cells; // the row's
     std::exception_ptr error;         // thrown by `emit`
+    long repeated = 0;                // cells copied into repeated rows so far
 
     void start(std::string_view, std::string_view name, const XmlAttributes &a) override {
         if (name == "table") {
@@ -69,6 +75,7 @@ struct ContentHandler : XmlHandler {
             sheet = Worksheet{};
             sheet.name = n ? n : "";
             in_table = true;
+            repeated = 0;
             row = 0;
         } else if (!in_table || names_only) {
             return;
@@ -164,19 +171,22 @@ struct ContentHandler : XmlHandler {
         if (rows_spanned > 1 || columns_spanned > 1)
             sheet.merged.push_back(CellRange{row, row + rows_spanned - 1, column,
                                              column + static_cast<int>(std::min(columns_spanned, 100000L)) - 1});
-        column += static_cast<int>(std::min(column_repeat, static_cast<long>(k_max_worksheet_columns) + 1));
+        column = static_cast<int>(
+            std::min(static_cast<long>(column) + column_repeat, static_cast<long>(k_max_worksheet_columns) + 1));
     }
 
     void finish_row() {
         if (!cells.empty()) {
-            if (row + row_repeat - 1 > k_max_worksheet_rows) {
+            // A row of values repeated a million times is refused before it is copied.
+            if (row + row_repeat - 1 > k_max_worksheet_rows ||
+                (repeated += static_cast<long>(cells.size()) * (row_repeat - 1)) > k_max_repeated_cells) {
                 failure = too_many_rows_message(file, sheet.name, lang);
                 return;
             }
             for (long k = 0; k < row_repeat; ++k)
                 sheet.rows.push_back(WorksheetRow{row + k, cells});
         }
-        row += row_repeat - 1;
+        row = std::min(row + row_repeat - 1, k_max_worksheet_rows + 1);
         if (row > k_max_worksheet_rows && !cells.empty()) failure = too_many_rows_message(file, sheet.name, lang);
         cells.clear();
     }
