@@ -3,6 +3,7 @@
 #include "diagnostics.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
 
 #include <fmt/format.h>
@@ -190,6 +191,15 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     CheckOptions &check = options.check;
     check.lang = render.lang;
     if (!o.criteria.empty()) {
+        // A catalog is read as CSV only: a workbook would read as bytes with NUL.
+        if (o.criteria != "-" && file_starts_like_workbook(o.criteria, render.lang))
+            throw Error(fmt::format(
+                fmt::runtime(pick(render.lang,
+                                  "--criteria: {} là một sổ tính; bộ tiêu chí cần là CSV (code,name,max): hãy lưu "
+                                  "trang tính đó thành CSV UTF-8",
+                                  "--criteria: {} is a workbook; a catalog must be CSV (code,name,max): save its "
+                                  "worksheet as CSV UTF-8")),
+                o.criteria));
         try {
             run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));
         } catch (const InputError &e) {
