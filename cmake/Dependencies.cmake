@@ -1,7 +1,7 @@
 # Finds the Debian packages cchc builds with; a missing one stops the
 # configure step with the exact command that installs it.
 
-set(CCHC_APT_LINE "apt-get install -y libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev (or run scripts/setup.sh as root)")
+set(CCHC_APT_LINE "apt-get install -y libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev (or run scripts/setup.sh as root)")
 
 function(cchc_require found what package)
   if(NOT ${found})
@@ -42,6 +42,32 @@ if(XLSXWRITER_INCLUDE_DIR AND XLSXWRITER_LIBRARY)
     INTERFACE_INCLUDE_DIRECTORIES "${XLSXWRITER_INCLUDE_DIR}")
 endif()
 cchc_require(XLSXWRITER_FOUND "libxlsxwriter" libxlsxwriter-dev)
+
+# Workbooks: libzip for the .xlsx/.ods container, expat to stream their XML
+# (memory stays flat however many rows a worksheet has), freexl for .xls.
+# (libzip's own CMake package wants its command-line tools installed too:
+# the header and the library are found directly, as freexl's.)
+function(cchc_find_library target header library)
+  string(TOUPPER ${library} name)
+  find_path(${name}_INCLUDE_DIR ${header})
+  find_library(${name}_LIBRARY NAMES ${library})
+  if(${name}_INCLUDE_DIR AND ${name}_LIBRARY)
+    set(${name}_FOUND TRUE PARENT_SCOPE)
+    add_library(${target} UNKNOWN IMPORTED GLOBAL)
+    set_target_properties(${target} PROPERTIES
+      IMPORTED_LOCATION "${${name}_LIBRARY}"
+      INTERFACE_INCLUDE_DIRECTORIES "${${name}_INCLUDE_DIR}")
+  endif()
+endfunction()
+
+cchc_find_library(libzip::zip zip.h zip)
+cchc_require(ZIP_FOUND "libzip" libzip-dev)
+
+find_package(EXPAT QUIET)
+cchc_require(EXPAT_FOUND "expat" libexpat1-dev)
+
+cchc_find_library(freexl::freexl freexl.h freexl)
+cchc_require(FREEXL_FOUND "freexl" libfreexl-dev)
 
 if(CCHC_BUILD_TESTS)
   find_package(doctest CONFIG QUIET)

@@ -13,7 +13,7 @@ jobs=${2:-1}
 bash scripts/setup.sh --test
 CXX=clang++ cmake -S . -B build/fuzz -DCCHC_FUZZ=ON -DCCHC_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build/fuzz -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
-for target in number note reader pipeline; do
+for target in number note reader pipeline workbook_xml workbook_zip; do
   work=build/fuzz/corpus/$target
   mkdir -p "$work"
   echo "== fuzz_$target for ${seconds}s"

@@ -6,11 +6,13 @@
 #   scripts/setup.sh [--test]
 set -euo pipefail
 
-packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev)
+packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev libzip-dev
+  libexpat1-dev libfreexl-dev)
 # The pictures the tests draw and read back: HTML in Chromium, xlsx read by
 # openpyxl and drawn by LibreOffice (PDF, then pdftoppm), Markdown through
-# pandoc, text in tmux; Liberation Serif stands in for Times New Roman, Noto Mono draws the
-# text picture of scripts/pictures.sh.
+# pandoc, text in tmux; Liberation Serif stands in for Times New Roman, Noto
+# Mono draws the text picture of scripts/pictures.sh. LibreOffice also writes
+# the workbooks of tests/cli/workbooks.sh; openpyxl regenerates tests/data/workbook/.
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang libclang-rt-14-dev clang-format chromium libreoffice-calc-nogui libreoffice-writer-nogui
     python3-openpyxl poppler-utils pandoc tmux unzip fonts-liberation fonts-noto-mono)

@@ -99,6 +99,31 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
             Rule::encoding_assumed, file.file, 1, "",
             std::string(pick(lang, "tệp không phải UTF-8; đã đọc theo Windows-1258 (chọn bảng mã khác bằng --encoding)",
                              "the file is not UTF-8; read as Windows-1258 (choose another with --encoding)"))));
+    if (!facts.skipped_worksheets.empty()) {
+        std::string names;
+        for (const std::string &name : facts.skipped_worksheets)
+            names += (names.empty() ? "" : ", ") + name;
+        out.push_back(make_finding(
+            Rule::worksheet_skipped, file.file, 0, "",
+            fmt::format(fmt::runtime(pick(lang,
+                                          "{} trang tính không có dòng tiêu đề bảng điểm nên không đọc: {} (nếu một "
+                                          "trang là bảng điểm, hãy thêm dòng tiêu đề có các cột Mục, Điểm tối đa, "
+                                          "Điểm thẩm định)",
+                                          "{} worksheet(s) without a score-sheet header, not read: {} (if one is a "
+                                          "score sheet, give it a header row with the columns Mục, Điểm tối đa, "
+                                          "Điểm thẩm định)")),
+                        facts.skipped_worksheets.size(), names)));
+    }
+    for (const NumberCode &code : facts.number_codes)
+        out.push_back(make_finding(
+            Rule::number_code, code.place, code.row, code.stored,
+            fmt::format(fmt::runtime(pick(lang,
+                                          "{}: mã được lưu thành số {}, nên bảng tính đã bỏ số 0 cuối: có lẽ là {}; "
+                                          "hãy định dạng cột Mục là Văn bản và gõ lại mã (dòng vẫn được đọc là {})",
+                                          "{}: the code is stored as the number {}, so the spreadsheet dropped its "
+                                          "trailing zero: most likely {}; format the code column as Text and type "
+                                          "the code again (the row is still read as {})")),
+                        code.cell, code.stored, code.likely, code.stored)));
     switch (facts.header) {
     case FileFacts::Header::empty:
         out.push_back(make_finding(Rule::missing_column, file.file, facts.header_line, "",

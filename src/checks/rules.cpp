@@ -15,6 +15,8 @@ constexpr std::array k_rules = {
     RuleInfo{Rule::duplicate_column, "duplicate-column", S::warning, "## duplicate-column"},
     RuleInfo{Rule::encoding_assumed, "encoding-assumed", S::info, "## encoding-assumed"},
     RuleInfo{Rule::code_column, "code-column", S::info, "## code-column"},
+    RuleInfo{Rule::worksheet_skipped, "worksheet-skipped", S::info, "## worksheet-skipped"},
+    RuleInfo{Rule::number_code, "number-code", S::warning, "## number-code"},
     RuleInfo{Rule::bad_number, "bad-number", S::error, "## bad-number"},
     RuleInfo{Rule::too_precise, "too-precise", S::warning, "## too-precise"},
     RuleInfo{Rule::score_negative, "score-negative", S::error, "## score-negative"},

@@ -3,6 +3,7 @@
 #include "diagnostics.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
 
 #include <fmt/format.h>
@@ -100,6 +101,12 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                        "unit name when the file has no unit column (default: file name)"))
         ->type_name("NAME");
     command
+        .add_option(
+            "--sheet", o.sheet,
+            tr(lang, "chỉ đọc trang tính này của sổ tính (tên hay số thứ tự; mặc định: mọi trang có bảng điểm)",
+               "read only this worksheet of a workbook (name or number; default: every one with a score sheet)"))
+        ->type_name("NAME|N");
+    command
         .add_option("--delimiter", o.delimiter,
                     tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)",
                        "cell delimiter: , ; tab | (default: detected)"))
@@ -163,6 +170,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     RunOptions options;
     LoadOptions &load = options.load;
     load.unit = o.unit;
+    load.sheet = o.sheet;
     load.encoding = o.encoding;
     load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter, render.lang);
     make_renderer(o.format, render); // a wrong --format stops before any file is read
@@ -204,6 +212,15 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     CheckOptions &check = options.check;
     check.lang = render.lang;
     if (!o.criteria.empty()) {
+        // A catalog is read as CSV only: a workbook would read as bytes with NUL.
+        if (o.criteria != "-" && file_starts_like_workbook(o.criteria, render.lang))
+            throw Error(fmt::format(
+                fmt::runtime(pick(render.lang,
+                                  "--criteria: {} là một sổ tính; bộ tiêu chí cần là CSV (code,name,max): hãy lưu "
+                                  "trang tính đó thành CSV UTF-8",
+                                  "--criteria: {} is a workbook; a catalog must be CSV (code,name,max): save its "
+                                  "worksheet as CSV UTF-8")),
+                o.criteria));
         try {
             run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));
         } catch (const InputError &e) {

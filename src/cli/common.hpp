@@ -28,6 +28,7 @@ struct CommonOptions {
     std::string lang = "vi";
     std::string out_of;
     std::string unit;
+    std::string sheet;
     std::string delimiter;
     std::string encoding;
     std::string rating;

@@ -9,6 +9,7 @@
 #include <cchc/base/error.hpp>
 #include <cchc/checks/file_checks.hpp>
 #include <cchc/layout/explain.hpp>
+#include <cchc/layout/workbook_loader.hpp>
 
 #include <fmt/format.h>
 
@@ -50,6 +51,15 @@ int run_explain(const ExplainOptions &options) {
         load.trace = &trace;
         try {
             FileReport &report = reports.emplace_back();
+            // The trace follows one text's records: a workbook's worksheets are not traced.
+            if (path != "-" && file_starts_like_workbook(path, lang))
+                throw Error(fmt::format(
+                    fmt::runtime(pick(lang,
+                                      "{}: cchc explain chưa đọc sổ tính; hãy dùng cchc check hay report, hoặc lưu "
+                                      "trang tính thành CSV để xem cách nó được đọc",
+                                      "{}: cchc explain does not read workbooks yet; use cchc check or report, or "
+                                      "save the worksheet as CSV to see how it is read")),
+                    path));
             report.loaded = load_file(path, load);
             report.findings = check_file(report.loaded, lang);
             for (const Sheet &sheet : report.loaded.sheets)

@@ -1,5 +1,7 @@
 // The pipeline over the named files (see pipeline/run.hpp).
 #include <cchc/base/error.hpp>
+#include <cchc/input/workbook/workbook.hpp>
+#include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 #include <atomic>
 #include <filesystem>
 #include <new>
+#include <optional>
 #include <sys/stat.h>
 #include <thread>
 
@@ -100,6 +103,10 @@ FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
 
 } // namespace
 
+FileReport process_input(std::unique_ptr<RawInput> raw, const std::string &name, const RunOptions &options) {
+    return whole_file_report(load_input(std::move(raw), name, options.load), options);
+}
+
 std::string failure_line(const std::string &path) {
     try {
         throw;
@@ -114,7 +121,33 @@ std::string failure_line(const std::string &path) {
     }
 }
 
+namespace {
+
+/// A workbook, known by its bytes, is read whole. A regular file is
+/// peeked at (and read as before when it is no workbook); standard input
+/// or a FIFO is opened once, its first bytes given again to the CSV reader.
+std::optional<FileReport> workbook_report(const std::string &path, const RunOptions &options) {
+    const Lang lang = options.load.lang;
+    if (is_regular_file(path)) {
+        if (file_starts_like_workbook(path, lang)) {
+            std::unique_ptr<RawInput> raw = RawInput::open(path, lang);
+            std::string bytes;
+            take_workbook(raw, bytes);
+            return whole_file_report(load_workbook(bytes, path, options.load), options);
+        }
+        if (has_workbook_extension(path)) throw Error(not_a_workbook_by_bytes_message(path, lang));
+        return std::nullopt;
+    }
+    std::unique_ptr<RawInput> raw = RawInput::open(path, lang);
+    std::string bytes;
+    if (!take_workbook(raw, bytes)) return process_input(std::move(raw), display_name(path), options);
+    return whole_file_report(load_workbook(bytes, display_name(path), options.load), options);
+}
+
+} // namespace
+
 FileReport process_file(const std::string &path, const RunOptions &options) {
+    if (std::optional<FileReport> report = workbook_report(path, options)) return std::move(*report);
     // The ways to read a file, cheapest first. Each later one is taken only
     // when the one before found it could not go on: the first 64 KiB were
     // UTF-8 but a later byte is not (the encoding must be chosen before
@@ -134,10 +167,6 @@ FileReport process_file(const std::string &path, const RunOptions &options) {
             way = Way::whole;
         }
     }
-}
-
-FileReport process_input(std::unique_ptr<RawInput> raw, const std::string &name, const RunOptions &options) {
-    return whole_file_report(load_input(std::move(raw), name, options.load), options);
 }
 
 RunResult run(const RunOptions &options) {
@@ -183,7 +212,7 @@ bool is_sheet_name(const std::filesystem::path &path) {
     std::string ext = path.extension().string();
     for (char &c : ext)
         c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt" || has_workbook_extension(path.string());
 }
 
 } // namespace

@@ -63,6 +63,31 @@ expect 2 "cannot write '/dev/full': No space left on device" "$bin" report --lan
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail "closed pipe: exit status ${PIPESTATUS[0]}"
 [ ! -s "$work/err" ] || fail "closed pipe: stderr not empty: $(cat "$work/err")"
 
+# Hostile workbooks (hostile_workbooks.py writes them): each its message,
+# exit 2, and the other files of the run still read.
+/usr/bin/python3 tests/cli/hostile_workbooks.py "$work/wb" || fail "hostile_workbooks.py"
+expect 2 "not-a-workbook.xlsx: the file is named like a workbook but is no Excel" "$bin" check --lang en "$work/wb/not-a-workbook.xlsx"
+expect 2 "truncated.xlsx: cannot read the workbook: the zip is broken or truncated" "$bin" check --lang en "$work/wb/truncated.xlsx"
+expect 2 "corrupt.xlsx: cannot read the workbook: the zip is broken or truncated" "$bin" check --lang en "$work/wb/corrupt.xlsx"
+expect 2 "encrypted.xlsx: the workbook is password-protected (encrypted) and cannot be read; remove the password in Excel: File → Info → Protect Workbook" "$bin" check --lang en "$work/wb/encrypted.xlsx"
+expect 2 "bomb.xlsx: the part xl/worksheets/sheet1.xml inflates too much" "$bin" check --lang en "$work/wb/bomb.xlsx"
+expect 2 "dtd.xlsx: the part xl/worksheets/sheet1.xml declares a DTD or XML entities" "$bin" check --lang en "$work/wb/dtd.xlsx"
+expect 2 "rows.xlsx\[Sheet1\]: the worksheet has more than 1048576 rows" "$bin" check --lang en "$work/wb/rows.xlsx"
+expect 2 "columns.xlsx\[Sheet1\]: the cell CZZ2 is past 2000 columns" "$bin" check --lang en "$work/wb/columns.xlsx"
+expect 2 "shared-string.xlsx\[Sheet1\]: the cell A2 refers to shared string 99" "$bin" check --lang en "$work/wb/shared-string.xlsx"
+expect 2 "strict.xlsx: the workbook is saved as Strict Open XML" "$bin" check --lang en "$work/wb/strict.xlsx"
+expect 2 "binary.xlsb: this is a binary workbook (.xlsb), which cchc does not read; open it in Excel and save it as" "$bin" check --lang en "$work/wb/binary.xlsb"
+expect 2 "other.xlsx: the file is a zip but no .xlsx or .ods workbook" "$bin" check --lang en "$work/wb/other.xlsx"
+expect 2 "bad-xml.xlsx: the part xl/worksheets/sheet1.xml is not well-formed XML" "$bin" check --lang en "$work/wb/bad-xml.xlsx"
+expect 2 "rows.ods\\[Sheet1\\]: the worksheet has more than 1048576 rows" "$bin" check --lang en "$work/wb/rows.ods"
+expect 2 "khẩu" "$bin" check "$work/wb/encrypted.xlsx"
+"$bin" report "$work/wb/bomb.xlsx" "$work/wb/good.xlsx" --format csv --by sheet >"$work/out" 2>"$work/err"
+[ $? -eq 2 ] || fail "a bad workbook beside a good one: exit status is not 2"
+grep -q 'good.xlsx\[Sheet1\],good,,1,2.00,,1.50' "$work/out" || fail "the good workbook beside a bad one was not reported: $(cat "$work/out")"
+# A workbook on standard input is known by its bytes.
+"$bin" report --format csv --by sheet - <"$work/wb/good.xlsx" >"$work/out" 2>"$work/err" || fail "workbook on stdin: exit $?"
+grep -q '<stdin>\[Sheet1\],stdin,,1,2.00' "$work/out" || fail "workbook on stdin: $(cat "$work/out")"
+
 # Killed while writing --output: the previous file stays whole, or the new
 # one is complete; never half of it.
 mkdir "$work/sheets"

@@ -22,6 +22,8 @@ enum class Rule : std::uint8_t {
     duplicate_column,
     encoding_assumed,
     code_column,
+    worksheet_skipped,
+    number_code,
     // About a sheet's rows (src/checks/checks.cpp).
     bad_number,
     too_precise,

@@ -25,6 +25,7 @@ struct LoadTrace;
 
 struct LoadOptions {
     std::string unit;     ///< --unit: the unit when the file has no unit column
+    std::string sheet;    ///< --sheet: the one worksheet of a workbook to read (name or 1-based number), empty for all
     std::string encoding; ///< --encoding, empty for auto-detection
     char delimiter = 0;   ///< --delimiter, 0 for auto-detection
     Lang lang = Lang::vi;
@@ -82,6 +83,16 @@ struct CodeCandidate {
     bool running_number = false; ///< single integers mostly increasing by one, or blank
 };
 
+/// A workbook's code cell stored as a number where the clerk most likely
+/// typed a code the number cannot hold ("3.10" kept as 3.1).
+struct NumberCode {
+    std::string place;  ///< "bang-diem.xlsx[Phụ lục]"
+    long row = 0;       ///< the worksheet's row
+    std::string cell;   ///< its address, "A7"
+    std::string stored; ///< the number as the cell shows it, "3.1"
+    std::string likely; ///< the code most likely meant, "3.10"
+};
+
 /// What the loader saw of the file as a whole. The findings about it
 /// (missing-column, duplicate-column, encoding-assumed) are made from these
 /// facts by `check_file` (checks/file_checks.hpp).
@@ -109,6 +120,10 @@ struct FileFacts {
     std::vector<CodeCandidate> code_candidates;
     bool code_by_content = false;
     std::size_t code_rows_read = 0; ///< the rows read ahead to choose it
+    /// A workbook: its worksheets that have no score-sheet header (a cover
+    /// page, a chart's data), in order; they are not read.
+    std::vector<std::string> skipped_worksheets;
+    std::vector<NumberCode> number_codes; ///< a workbook: codes the spreadsheet stored as numbers
 };
 
 struct LoadedFile {

@@ -1,0 +1,134 @@
+// Excel 97–2003 workbooks (.xls, BIFF) through freexl. freexl opens a
+// path only: the bytes go to a private temporary file, removed at once
+// after opening. A number is the double freexl gives, written with 17
+// digits and shown with 15 significant ones (the .xls number format is not
+// read: General).
+#include "workbook_messages.hpp"
+
+#include <cchc/base/error.hpp>
+#include <cchc/input/workbook/number_text.hpp>
+#include <cchc/input/workbook/workbook.hpp>
+
+#include <fmt/format.h>
+#include <freexl.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace cchc::workbook_detail {
+
+namespace {
+
+class TempFile {
+public:
+    TempFile(std::string_view bytes, const std::string &name, Lang lang) {
+        const char *dir = std::getenv("TMPDIR");
+        m_path = std::string(dir && *dir ? dir : "/tmp") + "/cchc-xls-XXXXXX";
+        int fd = ::mkstemp(m_path.data());
+        if (fd < 0) throw Error(xls_message(name, "mkstemp", lang));
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                ::close(fd);
+                ::unlink(m_path.c_str());
+                throw Error(xls_message(name, "write", lang));
+            }
+            done += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+    }
+    ~TempFile() { ::unlink(m_path.c_str()); }
+    TempFile(const TempFile &) = delete;
+    TempFile &operator=(const TempFile &) = delete;
+    const std::string &path() const { return m_path; }
+
+private:
+    std::string m_path;
+};
+
+class Handle {
+public:
+    ~Handle() {
+        if (m_handle != nullptr) freexl_close(m_handle);
+    }
+    const void *m_handle = nullptr;
+};
+
+std::string why(int code) {
+    switch (code) {
+    case FREEXL_CRAFTED_FILE: return "corrupted";
+    case FREEXL_BIFF_WORKBOOK_NOT_FOUND: return "no BIFF workbook inside";
+    case FREEXL_INSUFFICIENT_MEMORY: return "memory";
+    default: return fmt::format("freexl {}", code);
+    }
+}
+
+} // namespace
+
+void read_xls(std::string_view bytes, const std::string &name, Lang lang, bool names_only,
+              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {
+    TempFile temp(bytes, name, lang);
+    Handle h;
+    int rc = freexl_open(temp.path().c_str(), &h.m_handle);
+    if (rc != FREEXL_OK) throw Error(xls_message(name, why(rc), lang));
+    unsigned count = 0;
+    if (freexl_get_info(h.m_handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK)
+        throw Error(xls_message(name, "sheet count", lang));
+    for (unsigned i = 0; i < count; ++i) {
+        Worksheet ws;
+        const char *sheet_name = nullptr;
+        if (freexl_get_worksheet_name(h.m_handle, static_cast<unsigned short>(i), &sheet_name) == FREEXL_OK &&
+            sheet_name)
+            ws.name = sheet_name;
+        if (!names_only) {
+            if (freexl_select_active_worksheet(h.m_handle, static_cast<unsigned short>(i)) != FREEXL_OK)
+                throw Error(xls_message(name, "worksheet", lang));
+            unsigned rows = 0;
+            unsigned short columns = 0;
+            if (freexl_worksheet_dimensions(h.m_handle, &rows, &columns) != FREEXL_OK)
+                throw Error(xls_message(name, "dimensions", lang));
+            if (rows > static_cast<unsigned>(k_max_worksheet_rows))
+                throw Error(too_many_rows_message(name, ws.name, lang));
+            for (unsigned r = 0; r < rows; ++r) {
+                WorksheetRow row{static_cast<long>(r) + 1, {}};
+                for (unsigned short c = 0; c < columns; ++c) {
+                    FreeXL_CellValue v;
+                    if (freexl_get_cell_value(h.m_handle, r, c, &v) != FREEXL_OK) continue;
+                    WorksheetCell cell;
+                    cell.column = c;
+                    switch (v.type) {
+                    case FREEXL_CELL_INT:
+                        cell.text = std::to_string(v.value.int_value);
+                        cell.kind = CellKind::number;
+                        break;
+                    case FREEXL_CELL_DOUBLE:
+                        cell.text = displayed_number(fmt::format("{:.17g}", v.value.double_value), -1);
+                        cell.kind = CellKind::number;
+                        break;
+                    case FREEXL_CELL_TEXT:
+                    case FREEXL_CELL_SST_TEXT: cell.text = v.value.text_value ? v.value.text_value : ""; break;
+                    case FREEXL_CELL_DATE:
+                    case FREEXL_CELL_DATETIME:
+                    case FREEXL_CELL_TIME:
+                        cell.text = iso_date_text(v.value.text_value ? v.value.text_value : "");
+                        cell.kind = CellKind::date;
+                        break;
+                    default: continue;
+                    }
+                    if (cell.text.empty()) continue;
+                    if (c >= k_max_worksheet_columns)
+                        throw Error(too_many_columns_message(name, ws.name,
+                                                             fmt::format("{}{}", column_letters(c), r + 1), lang));
+                    row.cells.push_back(std::move(cell));
+                }
+                if (!row.cells.empty()) ws.rows.push_back(std::move(row));
+            }
+        }
+        sheet(ws, i, count);
+    }
+}
+
+} // namespace cchc::workbook_detail

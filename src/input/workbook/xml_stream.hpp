@@ -1,0 +1,72 @@
+#pragma once
+// Streaming XML (expat) for a workbook's parts: elements and text are
+// handed to a handler as they are parsed, so nothing of a part is held but
+// what the handler keeps. A DTD or an entity declaration is refused
+// (a workbook never has one; it is how billion-laughs and external-entity
+// attacks start), and expat's amplification limit stays on.
+
+#include <cchc/base/lang.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace cchc::workbook_detail {
+
+/// One attribute: its namespace URI (empty for none), local name and value.
+struct XmlAttribute {
+    std::string_view uri;
+    std::string_view name;
+    std::string_view value;
+};
+
+/// Attributes of an element, as expat gives them.
+class XmlAttributes {
+public:
+    explicit XmlAttributes(const char **raw) : m_raw(raw) {}
+    /// The value of the attribute of that local name (any namespace), or null.
+    const char *get(std::string_view name) const;
+
+private:
+    const char **m_raw;
+};
+
+class XmlHandler {
+public:
+    virtual ~XmlHandler() = default;
+    virtual void start(std::string_view uri, std::string_view name, const XmlAttributes &attributes) = 0;
+    virtual void end(std::string_view uri, std::string_view name) = 0;
+    virtual void text(std::string_view data) = 0;
+    /// Set by the handler to stop the parse with this message (a part too
+    /// large, a reference out of range): the parser throws it as Error.
+    std::string failure;
+};
+
+/// Parses a part fed in chunks. Throws Error naming `file` and `part`
+/// for XML that is not well formed, a DTD, or the handler's failure.
+class XmlStream {
+public:
+    XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang);
+    ~XmlStream();
+    XmlStream(const XmlStream &) = delete;
+    XmlStream &operator=(const XmlStream &) = delete;
+    void feed(std::string_view chunk);
+    void finish();
+
+    // For expat's C callbacks.
+    XmlHandler &handler() { return m_handler; }
+    void refuse_dtd();
+    void stop_for_handler();
+
+private:
+    void check(int status);
+
+    void *m_parser;
+    XmlHandler &m_handler;
+    std::string m_file;
+    std::string m_part;
+    Lang m_lang;
+    bool m_dtd = false;
+    bool m_handler_failed = false;
+};
+
+} // namespace cchc::workbook_detail

@@ -1,0 +1,356 @@
+// A workbook → its sheets (see layout/workbook_loader.hpp). Cold: a
+// worksheet's cells are written as one CSV text, in memory, with one line
+// per worksheet row, and that text goes through the loader as a file's
+// would; the lines are then mapped back to the worksheet's row numbers.
+#include "opening.hpp"
+
+#include <cchc/base/error.hpp>
+#include <cchc/input/workbook/workbook.hpp>
+#include <cchc/layout/workbook_loader.hpp>
+#include <cchc/text/unicode.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace cchc {
+
+namespace {
+
+/// A text in memory as a RawInput.
+class StringInput : public RawInput {
+public:
+    explicit StringInput(std::string text) : m_text(std::move(text)) {}
+    std::size_t read(char *buffer, std::size_t size) override {
+        std::size_t n = std::min(size, m_text.size() - m_pos);
+        std::memcpy(buffer, m_text.data() + m_pos, n);
+        m_pos += n;
+        return n;
+    }
+
+private:
+    std::string m_text;
+    std::size_t m_pos = 0;
+};
+
+/// A cell that holds a delimiter the header search tries, a quote or a
+/// line break is quoted, so that it stays one cell.
+void append_cell(std::string &out, std::string_view text, long &line_breaks) {
+    if (text.find_first_of(",;|\t\"\r\n") == std::string_view::npos) {
+        out.append(text);
+        return;
+    }
+    out.push_back('"');
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"') out.push_back('"');
+        // A lone CR inside a cell is a line break for the reader too: counted as one.
+        if (c == '\n' || (c == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++line_breaks;
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+/// One worksheet row's record, cells at their columns.
+std::string record_of(const WorksheetRow &row, long &line_breaks) {
+    std::string out;
+    int column = 0;
+    for (const WorksheetCell &cell : row.cells) {
+        for (; column < cell.column; ++column)
+            out.push_back(',');
+        append_cell(out, cell.text, line_breaks);
+    }
+    return out;
+}
+
+/// The worksheet's header columns for owner, unit and period, found as the
+/// loader will find them, to fill their merged cells down.
+HeaderChoice worksheet_header(const Worksheet &ws, const std::string &place, Lang lang) {
+    std::vector<RawRecord> records;
+    for (const WorksheetRow &row : ws.rows) {
+        if (records.size() >= static_cast<std::size_t>(k_header_search_rows)) break;
+        long breaks = 0;
+        records.push_back(RawRecord{row.number, row.number, record_of(row, breaks)});
+    }
+    if (records.empty()) return HeaderChoice{};
+    try {
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            HeaderChoice one = find_header({records[i]}, ',', place, layout_detail::sheet_columns(), lang);
+            if (!one.found && i > 0)
+                one = find_two_row_header(records[i - 1], records[i], ',', place, layout_detail::sheet_columns(), lang);
+            if (one.found) {
+                one.record = i; // the header's last row
+                return one;
+            }
+        }
+    } catch (const Error &) {
+        // A header row that does not read: the loader will say so.
+    }
+    return HeaderChoice{};
+}
+
+/// A merged owner, unit or period cell holds its text on its first row
+/// only: every row of the range gets it, as the clerk sees it.
+void fill_merged(Worksheet &ws, const HeaderChoice &header) {
+    if (ws.merged.empty() || !header.found) return;
+    const long header_row = ws.rows[header.record].number;
+    for (Column c : {Column::owner, Column::unit, Column::period}) {
+        const int column = header.map.at(c);
+        if (column < 0) continue;
+        for (const CellRange &range : ws.merged) {
+            if (range.first_column != column || range.last_row == range.first_row || range.first_row <= header_row)
+                continue;
+            auto first = std::lower_bound(ws.rows.begin(), ws.rows.end(), range.first_row,
+                                          [](const WorksheetRow &r, long n) { return r.number < n; });
+            if (first == ws.rows.end() || first->number != range.first_row) continue;
+            auto owner = std::find_if(first->cells.begin(), first->cells.end(),
+                                      [&](const WorksheetCell &cell) { return cell.column == column; });
+            if (owner == first->cells.end()) continue;
+            const std::string text = owner->text;
+            for (auto row = first + 1; row != ws.rows.end() && row->number <= range.last_row; ++row) {
+                auto at = std::lower_bound(row->cells.begin(), row->cells.end(), column,
+                                           [](const WorksheetCell &cell, int n) { return cell.column < n; });
+                if (at != row->cells.end() && at->column == column)
+                    continue; // a hidden value: Excel keeps it, so do we
+                row->cells.insert(at, WorksheetCell{column, text, CellKind::text});
+            }
+        }
+    }
+}
+
+/// "3.1" → "3.10" when the code cell before it says 3.10 comes next
+/// ("3.9") or 3.1 came already: the spreadsheet dropped the trailing zero.
+std::string likely_code(std::string_view stored, std::string_view before, const std::vector<std::string> &seen) {
+    std::size_t dot = stored.find('.');
+    if (dot == std::string_view::npos || stored.size() - dot != 2) return {};
+    std::string prefix(stored.substr(0, dot + 1));
+    if (before == prefix + "9" || std::find(seen.begin(), seen.end(), stored) != seen.end())
+        return std::string(stored) + "0";
+    return {};
+}
+
+/// Codes the spreadsheet changed: a date code is written day/month (the
+/// layout's date rule then names the code, "1/3" → 1.3), and a number
+/// that lost a trailing zero is recorded for a finding.
+void read_codes(Worksheet &ws, const HeaderChoice &header, const std::string &place, FileFacts &facts) {
+    if (!header.found) return;
+    const int column = header.map.at(Column::code);
+    if (column < 0) return;
+    std::vector<std::string> seen;
+    std::string before;
+    for (std::size_t i = header.record + 1; i < ws.rows.size(); ++i) {
+        WorksheetRow &row = ws.rows[i];
+        auto at = std::find_if(row.cells.begin(), row.cells.end(),
+                               [&](const WorksheetCell &cell) { return cell.column == column; });
+        if (at == row.cells.end()) continue;
+        if (at->kind == CellKind::date) {
+            // "1/3/2023" (the year is the one the code was typed in) → "1/3".
+            if (std::size_t slash = at->text.rfind('/'); slash != std::string::npos && at->text.find('/') != slash)
+                at->text.erase(slash);
+        } else if (at->kind == CellKind::number) {
+            if (std::string likely = likely_code(at->text, before, seen); !likely.empty())
+                facts.number_codes.push_back(NumberCode{
+                    place, row.number, column_letters(column) + std::to_string(row.number), at->text, likely});
+        }
+        before = at->text;
+        seen.push_back(at->text);
+    }
+}
+
+/// The worksheet as a CSV text, one line per row (blank rows too), and the
+/// worksheet row each line of the text stands for.
+std::string worksheet_text(const Worksheet &ws, std::vector<long> &row_of_line) {
+    std::string text;
+    row_of_line.assign(1, 0); // lines are 1-based
+    long row = 1;
+    for (const WorksheetRow &r : ws.rows) {
+        for (; row < r.number; ++row) {
+            text.push_back('\n');
+            row_of_line.push_back(row);
+        }
+        long breaks = 0;
+        text += record_of(r, breaks);
+        text.push_back('\n');
+        for (long k = 0; k <= breaks; ++k)
+            row_of_line.push_back(r.number);
+        row = r.number + 1;
+    }
+    return text;
+}
+
+/// The lines of the loaded text, as the worksheet's rows.
+void map_lines(LoadedFile &loaded, const std::vector<long> &row_of_line) {
+    auto row = [&](long &line) {
+        if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
+            line = row_of_line[static_cast<std::size_t>(line)];
+    };
+    for (Sheet &sheet : loaded.sheets) {
+        row(sheet.header_line);
+        row(sheet.first_owner_filled_line);
+        for (Row &r : sheet.rows)
+            row(r.line);
+    }
+    FileFacts &f = loaded.facts;
+    row(f.header_line);
+    row(f.header_last_line);
+    row(f.column_numbers_line);
+}
+
+/// The worksheet --sheet names: by name (as written, or folded), else by 1-based number.
+std::size_t chosen_worksheet(const std::vector<std::string> &names, const std::string &wanted, const std::string &file,
+                             Lang lang) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == wanted) return i;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        if (fold(names[i]) == fold(wanted)) return i;
+    if (!wanted.empty() && std::all_of(wanted.begin(), wanted.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+        wanted.size() < 6) {
+        std::size_t n = std::stoul(wanted);
+        if (n >= 1 && n <= names.size()) return n - 1;
+    }
+    std::string list;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        list += fmt::format("{}{}. {}", i ? ", " : "", i + 1, names[i]);
+    throw Error(fmt::format(fmt::runtime(pick(lang, "{}: không có trang tính \"{}\"; các trang tính: {}",
+                                              "{}: no worksheet \"{}\"; the worksheets are: {}")),
+                            file, wanted, list));
+}
+
+} // namespace
+
+std::string worksheet_place(const std::string &file, const std::string &worksheet) {
+    return fmt::format("{}[{}]", file, worksheet);
+}
+
+LoadedFile load_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options) {
+    const Lang lang = options.lang;
+    std::size_t only = static_cast<std::size_t>(-1);
+    if (!options.sheet.empty()) only = chosen_worksheet(worksheet_names(bytes, name, lang), options.sheet, name, lang);
+
+    LoadedFile out;
+    out.file = name;
+    out.encoding = "UTF-8";
+    std::optional<LoadedFile> first_unread; // the first worksheet without a header, for its facts
+    std::vector<std::string> read_names;
+    read_workbook(bytes, name, lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
+        if (only != static_cast<std::size_t>(-1) && index != only) return;
+        const std::string place = worksheet_place(name, ws.name);
+        const HeaderChoice header = worksheet_header(ws, place, lang);
+        fill_merged(ws, header);
+        std::vector<NumberCode> number_codes;
+        {
+            FileFacts codes;
+            read_codes(ws, header, place, codes);
+            number_codes = std::move(codes.number_codes);
+        }
+        std::vector<long> row_of_line;
+        std::string text = worksheet_text(ws, row_of_line);
+        ws.rows = {}; // its cells are in the text now
+        LoadOptions o = options;
+        o.encoding = "UTF-8";
+        o.delimiter = ',';
+        o.split_at = 0;
+        o.trace = nullptr;
+        if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
+        LoadedFile loaded = load_input(std::make_unique<StringInput>(std::move(text)), place, o);
+        map_lines(loaded, row_of_line);
+        if (loaded.facts.header != FileFacts::Header::found) {
+            if (!first_unread) first_unread = std::move(loaded);
+            out.facts.skipped_worksheets.push_back(ws.name);
+            return;
+        }
+        if (out.sheets.empty()) {
+            std::vector<std::string> skipped = std::move(out.facts.skipped_worksheets);
+            out.facts = loaded.facts;
+            out.facts.skipped_worksheets = std::move(skipped);
+        }
+        read_names.push_back(ws.name);
+        for (NumberCode &code : number_codes)
+            out.facts.number_codes.push_back(std::move(code));
+        for (Sheet &sheet : loaded.sheets)
+            out.sheets.push_back(std::move(sheet));
+    });
+    // The workbook's only score sheet is the file's, as a CSV file's is.
+    if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1)
+        for (Sheet &sheet : out.sheets)
+            if (sheet.unit == read_names.front()) sheet.unit = file_stem(name);
+    if (out.sheets.empty() && first_unread) {
+        // No worksheet is a score sheet: say why of the first, as for a CSV file.
+        out = std::move(*first_unread);
+    }
+    return out;
+}
+
+} // namespace cchc
+
+namespace cchc {
+
+namespace {
+
+/// Bytes already read, then the rest of an input.
+class PrefixedInput : public RawInput {
+public:
+    PrefixedInput(std::string head, std::unique_ptr<RawInput> rest)
+        : m_head(std::move(head)), m_rest(std::move(rest)) {}
+    std::size_t read(char *buffer, std::size_t size) override {
+        if (m_pos < m_head.size()) {
+            std::size_t n = std::min(size, m_head.size() - m_pos);
+            std::memcpy(buffer, m_head.data() + m_pos, n);
+            m_pos += n;
+            return n;
+        }
+        return m_rest->read(buffer, size);
+    }
+
+private:
+    std::string m_head;
+    std::size_t m_pos = 0;
+    std::unique_ptr<RawInput> m_rest;
+};
+
+std::string read_head(RawInput &raw, std::size_t want) {
+    std::string head(want, '\0');
+    std::size_t got = 0;
+    while (got < want) {
+        std::size_t n = raw.read(head.data() + got, want - got);
+        if (n == 0) break;
+        got += n;
+    }
+    head.resize(got);
+    return head;
+}
+
+} // namespace
+
+bool take_workbook(std::unique_ptr<RawInput> &raw, std::string &bytes) {
+    std::string head = read_head(*raw, 4);
+    if (!starts_like_workbook(head)) {
+        raw = std::make_unique<PrefixedInput>(std::move(head), std::move(raw));
+        return false;
+    }
+    bytes = std::move(head);
+    char buffer[1 << 16];
+    for (std::size_t n; (n = raw->read(buffer, sizeof buffer)) > 0;)
+        bytes.append(buffer, n);
+    return true;
+}
+
+bool file_starts_like_workbook(const std::string &path, Lang lang) {
+    std::unique_ptr<RawInput> raw = RawInput::open(path, lang);
+    return starts_like_workbook(read_head(*raw, 4));
+}
+
+std::string not_a_workbook_by_bytes_message(const std::string &file, Lang lang) {
+    return fmt::format(
+        fmt::runtime(pick(lang,
+                          "{}: tên tệp là của một sổ tính nhưng nội dung không phải sổ tính Excel hay LibreOffice "
+                          "(không phải zip hay .xls); nếu đó là CSV, hãy đổi đuôi tệp thành .csv, nếu không hãy mở "
+                          "nó trong Excel hay LibreOffice và lưu với kiểu \"Excel Workbook (.xlsx)\"",
+                          "{}: the file is named like a workbook but is no Excel or LibreOffice workbook (neither a "
+                          "zip nor an .xls); if it is CSV, rename it .csv, otherwise open it in Excel or LibreOffice "
+                          "and save it as \"Excel Workbook (.xlsx)\"")),
+        file);
+}
+
+} // namespace cchc

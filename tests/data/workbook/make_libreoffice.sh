@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Writes libreoffice.xlsx, libreoffice.ods and libreoffice.xls: openpyxl.xlsx
+# (make_workbooks.py) opened and saved by LibreOffice, which stores the
+# formulas' cached values, its own shared strings and styles.
+#   bash tests/data/workbook/make_libreoffice.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$here/openpyxl.xlsx" "$work/libreoffice.xlsx"
+for to in xlsx ods xls; do
+  mkdir -p "$work/out"
+  soffice -env:UserInstallation="file://$work/profile" --headless --convert-to "$to" --outdir "$work/out" \
+    "$work/libreoffice.xlsx" >/dev/null 2>&1
+  cp "$work/out/libreoffice.$to" "$here/libreoffice.$to"
+done
+# The reference sheet as LibreOffice saves it, its code column imported as text.
+mkdir -p "$work/sample"
+soffice -env:UserInstallation="file://$work/profile" --headless --infilter="CSV:44,34,76,1,1/2" --convert-to xlsx \
+  --outdir "$work/sample" "$here/../../../samples/phuong-1-2023.csv" >/dev/null 2>&1
+cp "$work/sample/phuong-1-2023.xlsx" "$here/phuong-1-2023.xlsx"
