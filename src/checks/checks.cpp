@@ -1,3 +1,4 @@
+// HOT: every row of every sheet is checked here; guarded by the W2 and W3 workloads of bench/.
 // Sheet → findings (see checks.hpp). Messages quote the sheet's own cells
 // and say what to do; docs/rules.md lists every rule.
 #include <cchc/checks/checks.hpp>

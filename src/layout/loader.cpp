@@ -1,3 +1,4 @@
+// HOT: every file is opened here, once (W2 opens 10,000); guarded by the W2 workload of bench/.
 // One input file → its sheets: the file read up to its header, then its
 // rows (see layout/loader.hpp). Cold: the rows themselves are read in
 // read_rows.cpp, which is hot.

@@ -1,3 +1,4 @@
+// HOT: every note of every row is read here; guarded by the W2 and W3 workloads of bench/.
 // Fractions and percentages in notes (see note.hpp). A hand-written scanner
 // rather than a regex: the rules about what surrounds a number (dates,
 // document numbers, loose words) read more plainly as code.

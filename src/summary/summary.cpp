@@ -1,3 +1,4 @@
+// HOT: every row of every sheet is summed here; guarded by the W2 and W3 workloads of bench/.
 // Sheet → numbers (see summary.hpp).
 #include <cchc/base/error.hpp>
 #include <cchc/summary/summary.hpp>
