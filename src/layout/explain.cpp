@@ -84,6 +84,9 @@ Explanation explain(const LoadedFile &file, const LoadTrace &trace, Lang lang) {
     e.delimiter = trace.header.delimiter;
     e.header = file.facts.header;
     e.header_line = file.facts.header_line;
+    e.code_candidates = file.facts.code_candidates;
+    e.code_by_content = file.facts.code_by_content;
+    e.code_rows_read = file.facts.code_rows_read;
 
     // The header's cells and what each was read as.
     const HeaderChoice &header = trace.header;

@@ -124,17 +124,41 @@ std::string lines(long first, long last, Lang lang) {
     return fmt::format("{} {}–{}", pick(lang, "dòng", "lines"), first, last);
 }
 
-/// What a header cell was read as. The one place where a reason (an alias,
-/// or the cells under it) or a header's second row would be told.
+/// Why a cell that could be the code was read or not: the rows under it.
+std::string code_reason(const ExplainedColumn &column, const Explanation &e, Lang lang) {
+    const CodeCandidate *self = nullptr;
+    const CodeCandidate *code = nullptr;
+    for (const CodeCandidate &c : e.code_candidates) {
+        if (c.position == column.position) self = &c;
+        if (e.columns.size() > static_cast<std::size_t>(c.position) &&
+            e.columns[static_cast<std::size_t>(c.position)].column == Column::code)
+            code = &c;
+    }
+    if (self == nullptr || code == nullptr) return {};
+    if (self == code)
+        return e.code_by_content
+                   ? fmt::format(fmt::runtime(pick(lang, ": {} trong {} dòng đầu có dạng mã",
+                                                   ": {} of the first {} rows hold codes")),
+                                 self->code_like, e.code_rows_read)
+                   : std::string(pick(lang, ": cột đầu tiên có thể là mã", ": the first that could be the code"));
+    std::string why =
+        fmt::format(fmt::runtime(pick(lang, ": mã ở cột {}", ": the code is in {}")), column_letter(code->position));
+    if (self->running_number) why += pick(lang, "; đây là số thứ tự", "; this is a running number");
+    return why;
+}
+
+/// What a header cell was read as, and why where the cells under it chose.
+/// The one place where a reason (an alias, or the cells under it) or a
+/// header's second row would be told.
 std::string column_role(const ExplainedColumn &column, const Explanation &e, Lang lang) {
     if (column.repeats >= 0)
         return fmt::format(fmt::runtime(pick(lang, "lặp lại cột {}: không đọc", "repeats {}: not read")),
                            column_letter(column.repeats));
-    if (!column.column) return std::string(pick(lang, "không đọc", "not read"));
+    if (!column.column) return std::string(pick(lang, "không đọc", "not read")) + code_reason(column, e, lang);
     const ColumnInfo &info = column_info(*column.column);
-    (void)e;
-    if (lang == Lang::en) return std::string(info.id);
-    return fmt::format("{} ({})", info.canonical_vi, info.id);
+    std::string role = lang == Lang::en ? std::string(info.id) : fmt::format("{} ({})", info.canonical_vi, info.id);
+    if (*column.column == Column::code) role += code_reason(column, e, lang);
+    return role;
 }
 
 Table reading_table(const Explanation &e, Lang lang) {

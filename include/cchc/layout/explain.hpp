@@ -77,6 +77,11 @@ struct Explanation {
     long header_line = 0;      ///< the header row (found), or the closest row
     long header_last_line = 0; ///< the line it ends on (a quoted cell may hold line breaks)
     std::vector<ExplainedColumn> columns;
+    /// Header cells that could each be the code (FileFacts::code_candidates),
+    /// and whether the rows' content chose among them.
+    std::vector<CodeCandidate> code_candidates;
+    bool code_by_content = false;
+    std::size_t code_rows_read = 0; ///< the rows read ahead to choose
     std::vector<ExplainedRow> rows; ///< every record read, in file order, the header among them
 };
 
