@@ -44,16 +44,17 @@ PY
 
 run_in_tmux() { # run_in_tmux WIDTH NAME COMMAND...: the pane's whole text, once the command ended
   local width=$1 name=$2; shift 2
+  # The command says it ended on a tmux channel and keeps its pane until it
+  # is told the pane was read: no polling, nothing timed (the timeout only
+  # stops a hung command).
   tmux -S "$sock" -f /dev/null new-session -d -x "$width" -y 50 -s "$name" \
-    "cd '$root' && env -u COLUMNS $* --no-color; echo __END__; sleep 120"
+    "cd '$root' && env -u COLUMNS $* --no-color; tmux -S '$sock' wait-for -S ended-$name; tmux -S '$sock' wait-for read-$name"
   tmux -S "$sock" set-option -t "$name" history-limit 20000 >/dev/null
-  for _ in $(seq 1 100); do
-    tmux -S "$sock" capture-pane -p -J -S -20000 -t "$name" >"$work/$name.pane" 2>/dev/null
-    grep -q '^__END__$' "$work/$name.pane" && break
-    sleep 0.2
-  done
-  grep -v '^__END__$' "$work/$name.pane" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$out/$name.capture.txt"
-  tmux -S "$sock" kill-session -t "$name"
+  timeout 300 tmux -S "$sock" wait-for "ended-$name" || fail "$name did not end"
+  tmux -S "$sock" capture-pane -p -J -S -20000 -t "$name" >"$work/$name.pane"
+  tmux -S "$sock" wait-for -S "read-$name"
+  sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$work/$name.pane" >"$out/$name.capture.txt"
+  tmux -S "$sock" kill-session -t "$name" 2>/dev/null
 }
 
 for width in 80 120; do
