@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -15,6 +16,13 @@
 #include <unistd.h>
 
 namespace cchc {
+
+std::size_t MemoryInput::read(char *buffer, std::size_t size) {
+    std::size_t n = std::min(size, m_bytes.size() - m_pos);
+    if (n > 0) std::memcpy(buffer, m_bytes.data() + m_pos, n);
+    m_pos += n;
+    return n;
+}
 
 namespace {
 

@@ -18,22 +18,6 @@ namespace cchc {
 
 namespace {
 
-/// A text in memory as a RawInput.
-class StringInput : public RawInput {
-public:
-    explicit StringInput(std::string text) : m_text(std::move(text)) {}
-    std::size_t read(char *buffer, std::size_t size) override {
-        std::size_t n = std::min(size, m_text.size() - m_pos);
-        std::memcpy(buffer, m_text.data() + m_pos, n);
-        m_pos += n;
-        return n;
-    }
-
-private:
-    std::string m_text;
-    std::size_t m_pos = 0;
-};
-
 /// A cell that holds a delimiter the header search tries, a quote or a
 /// line break is quoted, so that it stays one cell.
 void append_cell(std::string &out, std::string_view text, long &line_breaks) {
@@ -253,7 +237,7 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
         o.split_at = 0;
         o.trace = nullptr;
         if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
-        LoadedFile loaded = load_input(std::make_unique<StringInput>(std::move(text)), place, o);
+        LoadedFile loaded = load_input(std::make_unique<MemoryInput>(std::move(text)), place, o);
         map_lines(loaded, row_of_line);
         if (loaded.facts.header != FileFacts::Header::found) {
             if (!first_unread) first_unread = std::move(loaded);

@@ -51,7 +51,7 @@ std::string render(std::string_view format, const cchc::Report &report, const cc
 
 /// Reads CSV text back: the number of records, each checked to have `cells` cells.
 std::size_t csv_records(const std::string &csv) {
-    auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(csv), "out", "UTF-8",
+    auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::MemoryInput>(csv), "out", "UTF-8",
                                                          cchc::Lang::en);
     cchc::RecordReader reader("out", std::move(source), cchc::Lang::en);
     cchc::RawRecord record;
@@ -81,7 +81,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     run.check.lang = load.lang;
     cchc::Report report;
     try {
-        report.files.push_back(cchc::process_input(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz.csv", run));
+        report.files.push_back(cchc::process_input(std::make_unique<cchc::MemoryInput>(bytes), "fuzz.csv", run));
         const cchc::FileReport &file = report.files.back();
         std::size_t findings = file.findings.size();
         for (const cchc::SheetSummary &s : file.sheets) {

@@ -48,7 +48,7 @@ Cut cut_with(Read &&read) {
 }
 
 std::unique_ptr<cchc::DecodingSource> source_of(const std::string &bytes, const std::string &encoding, bool checked) {
-    return std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz", encoding,
+    return std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::MemoryInput>(bytes), "fuzz", encoding,
                                                   cchc::Lang::en, checked);
 }
 
@@ -100,7 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         for (char d : {',', ';', '\t', '|'})
             splitters_agree(bytes, encoding, checked, d);
     try {
-        auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::fuzz::BytesInput>(bytes), "fuzz",
+        auto source = std::make_unique<cchc::DecodingSource>(std::make_unique<cchc::MemoryInput>(bytes), "fuzz",
                                                              encoding, cchc::Lang::en);
         cchc::RecordReader reader("fuzz", std::move(source), cchc::Lang::en);
         cchc::RawRecord record;

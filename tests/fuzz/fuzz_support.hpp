@@ -22,21 +22,6 @@ namespace cchc::fuzz {
         if (!(cond)) ::cchc::fuzz::violated(#cond, detail);                                                            \
     } while (0)
 
-class BytesInput : public RawInput {
-public:
-    explicit BytesInput(std::string bytes) : m_bytes(std::move(bytes)) {}
-    std::size_t read(char *buffer, std::size_t size) override {
-        std::size_t n = std::min(size, m_bytes.size() - m_pos);
-        std::memcpy(buffer, m_bytes.data() + m_pos, n);
-        m_pos += n;
-        return n;
-    }
-
-private:
-    std::string m_bytes;
-    std::size_t m_pos = 0;
-};
-
 /// True when `text` is one JSON value (RFC 8259 syntax), nothing after it.
 class JsonChecker {
 public:

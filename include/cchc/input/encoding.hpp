@@ -31,6 +31,18 @@ public:
     virtual std::size_t read(char *buffer, std::size_t size) = 0;
 };
 
+/// Bytes already in memory as a RawInput: a worksheet written as CSV text,
+/// a fuzzer's input.
+class MemoryInput : public RawInput {
+public:
+    explicit MemoryInput(std::string bytes) : m_bytes(std::move(bytes)) {}
+    std::size_t read(char *buffer, std::size_t size) override;
+
+private:
+    std::string m_bytes;
+    std::size_t m_pos = 0;
+};
+
 /// Thrown when a byte that is not UTF-8 turns up where the encoding was
 /// only guessed (DecodingSource `guess`): read the file again without.
 struct WrongGuess : std::exception {
