@@ -31,22 +31,7 @@ if(UTF8PROC_INCLUDE_DIR AND UTF8PROC_LIBRARY)
 endif()
 cchc_require(UTF8PROC_FOUND "utf8proc" libutf8proc-dev)
 
-# --format xlsx: the library made for writing Excel workbooks.
-find_path(XLSXWRITER_INCLUDE_DIR xlsxwriter.h)
-find_library(XLSXWRITER_LIBRARY NAMES xlsxwriter)
-if(XLSXWRITER_INCLUDE_DIR AND XLSXWRITER_LIBRARY)
-  set(XLSXWRITER_FOUND TRUE)
-  add_library(xlsxwriter::xlsxwriter UNKNOWN IMPORTED)
-  set_target_properties(xlsxwriter::xlsxwriter PROPERTIES
-    IMPORTED_LOCATION "${XLSXWRITER_LIBRARY}"
-    INTERFACE_INCLUDE_DIRECTORIES "${XLSXWRITER_INCLUDE_DIR}")
-endif()
-cchc_require(XLSXWRITER_FOUND "libxlsxwriter" libxlsxwriter-dev)
-
-# Workbooks: libzip for the .xlsx/.ods container, expat to stream their XML
-# (memory stays flat however many rows a worksheet has), freexl for .xls.
-# (libzip's own CMake package wants its command-line tools installed too:
-# the header and the library are found directly, as freexl's.)
+# A library found by its header and its file, as an imported target.
 function(cchc_find_library target header library)
   string(TOUPPER ${library} name)
   find_path(${name}_INCLUDE_DIR ${header})
@@ -60,6 +45,14 @@ function(cchc_find_library target header library)
   endif()
 endfunction()
 
+# --format xlsx: the library made for writing Excel workbooks.
+cchc_find_library(xlsxwriter::xlsxwriter xlsxwriter.h xlsxwriter)
+cchc_require(XLSXWRITER_FOUND "libxlsxwriter" libxlsxwriter-dev)
+
+# Workbooks: libzip for the .xlsx/.ods container, expat to stream their XML
+# (memory stays flat however many rows a worksheet has), freexl for .xls.
+# (libzip's own CMake package wants its command-line tools installed too:
+# the header and the library are found directly, as freexl's.)
 cchc_find_library(libzip::zip zip.h zip)
 cchc_require(ZIP_FOUND "libzip" libzip-dev)
 
