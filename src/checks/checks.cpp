@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -18,9 +19,14 @@ namespace {
 
 class Checker {
 public:
-    Checker(const Sheet &sheet, const CheckOptions &options)
-        : m_sheet(sheet), m_lang(options.lang), m_catalog(options.catalog) {}
+    Checker(const Sheet &sheet, const CheckOptions &options, std::size_t room)
+        : m_sheet(sheet), m_lang(options.lang), m_catalog(options.catalog), m_info(options.info), m_room(room),
+          m_trim_at(room) {
+        if (room == 0) m_drop_from = std::numeric_limits<long>::min();
+    }
 
+    /// The sheet's first `room` findings in print order (by line, then in
+    /// the order the checks made them); the others are in dropped().
     std::vector<Finding> run() {
         check_rows(); // and the notes, and counts the kinds of rows
         check_catalog();
@@ -29,18 +35,44 @@ public:
         check_totals();
         check_stage();
         check_has_criteria();
-        std::stable_sort(m_out.begin(), m_out.end(),
-                         [](const Finding &a, const Finding &b) { return a.line < b.line; });
+        if (m_out.size() > m_room) trim();
+        sort_by_line();
         return std::move(m_out);
     }
 
+    const FindingCounts &dropped() const { return m_dropped; }
+
 private:
+    void sort_by_line() {
+        std::stable_sort(m_out.begin(), m_out.end(),
+                         [](const Finding &a, const Finding &b) { return a.line < b.line; });
+    }
+
+    /// Keeps the first m_room findings in print order and counts the rest;
+    /// from then on a finding at the last kept line or later cannot be
+    /// shown (it would come after it), so it is counted, not written.
+    void trim() {
+        sort_by_line();
+        for (std::size_t i = m_room; i < m_out.size(); ++i)
+            m_dropped.add_unordered(m_out[i].rule, m_out[i].severity, m_out[i].line);
+        m_out.resize(m_room);
+        m_drop_from = m_out.empty() ? std::numeric_limits<long>::min() : m_out.back().line;
+        m_trim_at = m_room * 2;
+    }
+
     template <typename... Args>
     void add_at(long line, const std::string &code, Rule rule, std::string_view vi, std::string_view en,
                 Args &&...args) {
+        const Severity severity = default_severity(rule);
+        if (severity == Severity::info && !m_info) return;
+        if (line >= m_drop_from) {
+            m_dropped.add_unordered(rule, severity, line);
+            return;
+        }
         std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
         if (!code.empty()) message = shorten(code) + ": " + message;
         m_out.push_back(make_finding(rule, m_sheet.file, line, code, std::move(message)));
+        if (m_out.size() >= m_trim_at) trim();
     }
 
     template <typename... Args>
@@ -400,7 +432,13 @@ private:
     const Sheet &m_sheet;
     Lang m_lang;
     const Catalog *m_catalog;
+    bool m_info;
     std::vector<Finding> m_out;
+    // The budget: at most m_room findings are kept (see trim).
+    std::size_t m_room;
+    std::size_t m_trim_at;
+    long m_drop_from = std::numeric_limits<long>::max();
+    FindingCounts m_dropped;
     // The kinds of rows, counted by check_rows.
     std::size_t m_parents = 0, m_totals = 0, m_unscored = 0, m_criteria = 0;
     const Row *m_first_unscored = nullptr;
@@ -409,7 +447,15 @@ private:
 } // namespace
 
 std::vector<Finding> check_sheet(const Sheet &sheet, const CheckOptions &options) {
-    return Checker(sheet, options).run();
+    return Checker(sheet, options, std::numeric_limits<std::size_t>::max()).run();
+}
+
+std::vector<Finding> check_sheet(const Sheet &sheet, const CheckOptions &options, FindingsBudget &budget) {
+    Checker checker(sheet, options, budget.room());
+    std::vector<Finding> findings = checker.run();
+    budget.take(findings); // all of them fit
+    budget.count(checker.dropped());
+    return findings;
 }
 
 } // namespace cchc

@@ -163,13 +163,38 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
     return out;
 }
 
-Finding too_many_findings(const std::string &file, long line, Severity worst, std::size_t dropped, std::size_t shown,
-                          Lang lang) {
+namespace {
+
+/// "lỗi: score-above-max 2000, lost-mismatch 12; cảnh báo: too-precise 99":
+/// the counts of each severity, worst first, each rule in the order of the
+/// rules.
+std::string counts_by_rule(const FindingCounts &dropped, Lang lang) {
+    std::string out;
+    for (Severity severity : {Severity::error, Severity::warning, Severity::info}) {
+        if (!dropped.any(severity)) continue;
+        if (!out.empty()) out += "; ";
+        out += severity == Severity::error     ? pick(lang, "lỗi", "errors")
+               : severity == Severity::warning ? pick(lang, "cảnh báo", "warnings")
+                                               : pick(lang, "thông tin", "info");
+        const char *separator = ": ";
+        for (const RuleInfo &rule : all_rules()) {
+            std::size_t n = dropped.count(rule.rule, severity);
+            if (n == 0) continue;
+            out += fmt::format("{}{} {}", separator, rule.id, n);
+            separator = ", ";
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+Finding too_many_findings(const std::string &file, const FindingCounts &dropped, std::size_t shown, Lang lang) {
     return make_finding(
-        Rule::too_many_findings, worst, file, line, "",
-        fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu)",
-                                      "{} more findings not shown (only the first {} are)")),
-                    dropped, shown));
+        Rule::too_many_findings, dropped.worst(), file, dropped.first_line(), "",
+        fmt::format(fmt::runtime(pick(lang, "còn {} phát hiện nữa không in ra (chỉ in {} phát hiện đầu): {}",
+                                      "{} more findings not shown (only the first {} are): {}")),
+                    dropped.total(), shown, counts_by_rule(dropped, lang)));
 }
 
 Finding mixed_scales(const std::string &file, const std::string &first, const std::string &other, Lang lang) {

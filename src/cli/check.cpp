@@ -14,21 +14,11 @@ struct CheckCommandOptions {
     bool verbose = false;
 };
 
-/// Info findings (a score that differs from its note's fraction, an assumed
-/// encoding) explain rather than accuse: shown only with --verbose.
-void drop_info(Report &report) {
-    auto is_info = [](const Finding &f) { return f.severity == Severity::info; };
-    for (FileReport &file : report.files) {
-        std::erase_if(file.findings, is_info);
-        for (SheetSummary &sheet : file.sheets)
-            std::erase_if(sheet.findings, is_info);
-    }
-}
-
 int run_check(const CheckCommandOptions &options) {
     const CommonOptions &o = options.common;
-    Run run = run_pipeline(o, 0, {});
-    if (!options.verbose) drop_info(run.report);
+    // Info findings (a score that differs from its note's fraction, an
+    // assumed encoding) explain rather than accuse: made only with --verbose.
+    Run run = run_pipeline(o, 0, {}, Wanted{.rows = false, .info = options.verbose});
     int status = exit_status(run, o.strict);
     if (o.quiet) return status;
     return render_and_write(o, run.render, status, check_document(run.report));

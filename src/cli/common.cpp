@@ -146,7 +146,8 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
            "locale"));
 }
 
-RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Run &run) {
+RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Run &run,
+                       Wanted wanted) {
     RenderOptions &render = run.render;
     render.lang = parse_lang(o.lang);
     render.tables = std::move(tables);
@@ -211,6 +212,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
 
     CheckOptions &check = options.check;
     check.lang = render.lang;
+    check.info = wanted.info;
     if (!o.criteria.empty()) {
         // A catalog is read as CSV only: a workbook would read as bytes with NUL.
         if (o.criteria != "-" && file_starts_like_workbook(o.criteria, render.lang))
@@ -232,15 +234,16 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     }
     // Rows are kept only for outputs that list criteria.
     options.keep_rows =
-        format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
-        std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end() ||
-        std::find(render.tables.begin(), render.tables.end(), TableKind::owner_tasks) != render.tables.end();
+        wanted.rows &&
+        (format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
+         std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end() ||
+         std::find(render.tables.begin(), render.tables.end(), TableKind::owner_tasks) != render.tables.end());
     return options;
 }
 
-Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables) {
+Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted) {
     Run run;
-    RunOptions options = prepare_run(o, top, std::move(tables), run);
+    RunOptions options = prepare_run(o, top, std::move(tables), run, wanted);
     const RenderOptions &render = run.render;
     const Diagnostics diagnostics(o.quiet);
 
@@ -267,11 +270,8 @@ int render_and_write(const CommonOptions &o, const RenderOptions &render, int st
 
 int exit_status(const Run &run, bool strict) {
     if (run.status == k_exit_failure) return k_exit_failure;
-    for (const FileReport &file : run.report.files) {
-        auto findings = file.all_findings();
-        if (has_severity(findings, Severity::error)) return k_exit_findings;
-        if (strict && has_severity(findings, Severity::warning)) return k_exit_findings;
-    }
+    for (const FileReport &file : run.report.files)
+        if (file.has(Severity::error) || (strict && file.has(Severity::warning))) return k_exit_findings;
     return k_exit_ok;
 }
 

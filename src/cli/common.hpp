@@ -63,15 +63,22 @@ struct Run {
     RenderOptions render;
 };
 
+/// What a command leaves out of what the pipeline keeps.
+struct Wanted {
+    bool rows = true; ///< false: the output lists no criterion (cchc check), so no row is kept
+    bool info = true; ///< false: no info finding is made (cchc check without --verbose)
+};
+
 /// The pipeline's options from the command line's (the render options and
 /// the catalog go into `run`), the files listed (a folder's sheets; its
 /// problems said on standard error, with status 2). Throws Error for bad
 /// options or an unreadable catalog.
-RunOptions prepare_run(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Run &run);
+RunOptions prepare_run(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Run &run,
+                       Wanted wanted = {});
 
 /// Reads, checks and summarises every file. Throws Error for bad options
 /// or an unreadable catalog.
-Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables);
+Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Wanted wanted = {});
 
 /// Writes `text` to stdout, or to --output through a temporary file renamed
 /// into place. Returns the exit status to use (2 on failure).

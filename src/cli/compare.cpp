@@ -49,8 +49,9 @@ bool add_mixed_scales(Run &run, const SheetSummary &first) {
     for (FileReport &file : run.report.files)
         for (const SheetSummary &s : file.sheets)
             if (s.totals.count > 0 && s.base != first.base) {
-                file.findings.insert(file.findings.begin(), mixed_scales(file.loaded.file, first.base.format(0),
-                                                                         s.base.format(0), run.render.lang));
+                add_first_finding(
+                    file, mixed_scales(file.loaded.file, first.base.format(0), s.base.format(0), run.render.lang),
+                    run.render.lang);
                 return true;
             }
     return false;

@@ -1,4 +1,4 @@
-// A run's report and the findings budget of a file (see pipeline/report.hpp).
+// A run's report and a file's findings budget (see pipeline/report.hpp).
 #include <cchc/checks/file_checks.hpp>
 #include <cchc/pipeline/report.hpp>
 
@@ -13,6 +13,38 @@ std::vector<Finding> FileReport::all_findings() const {
     return out;
 }
 
+bool FileReport::has(Severity severity) const {
+    auto is = [severity](const Finding &f) { return f.severity == severity; };
+    // (too-many-findings has the worst severity of those it counts)
+    return std::any_of(findings.begin(), findings.end(), is) ||
+           std::any_of(sheets.begin(), sheets.end(),
+                       [&](const SheetSummary &s) { return std::any_of(s.findings.begin(), s.findings.end(), is); });
+}
+
+void FileReport::close_budget(const FindingsBudget &budget, Lang lang) {
+    if (budget.dropped().total() == 0) return;
+    dropped = std::make_unique<FindingCounts>(budget.dropped());
+    budget.close(sheets.empty() ? findings : sheets.back().findings, loaded.file, lang);
+}
+
+void add_first_finding(FileReport &file, Finding finding, Lang lang) {
+    file.findings.insert(file.findings.begin(), std::move(finding));
+    if (!file.dropped) return;
+    // The list that ends with too-many-findings; the last shown one is
+    // before it (in that list, or in an earlier one when it is alone).
+    std::vector<Finding> *last = file.sheets.empty() ? &file.findings : &file.sheets.back().findings;
+    last->pop_back();
+    std::vector<Finding> *shown = last;
+    for (std::size_t i = file.sheets.size(); shown->empty() && i > 0; --i)
+        shown = i >= 2 ? &file.sheets[i - 2].findings : &file.findings;
+    FindingCounts dropped;
+    dropped.add(shown->back()); // it now comes first among those not shown
+    dropped.add(*file.dropped);
+    shown->pop_back();
+    *file.dropped = dropped;
+    last->push_back(too_many_findings(file.loaded.file, dropped, k_max_findings_per_file, lang));
+}
+
 std::vector<Finding> Report::all_findings() const {
     std::vector<Finding> out;
     for (const FileReport &file : files) {
@@ -20,40 +52,6 @@ std::vector<Finding> Report::all_findings() const {
         out.insert(out.end(), f.begin(), f.end());
     }
     return out;
-}
-
-void DroppedFindings::add(const Finding &finding) {
-    if (count++ == 0) first_line = finding.line;
-    worst = std::max(worst, finding.severity);
-}
-
-void FindingsBudget::take(std::vector<Finding> &findings) {
-    const std::size_t room = m_limit - std::min(m_kept, m_limit);
-    for (std::size_t i = room; i < findings.size(); ++i)
-        m_dropped.add(findings[i]);
-    if (findings.size() > room) findings.resize(room);
-    m_kept += findings.size();
-}
-
-void FindingsBudget::count(const DroppedFindings &dropped) {
-    if (dropped.count == 0) return;
-    if (m_dropped.count == 0) m_dropped.first_line = dropped.first_line;
-    m_dropped.count += dropped.count;
-    m_dropped.worst = std::max(m_dropped.worst, dropped.worst);
-}
-
-void FindingsBudget::close(std::vector<Finding> &last, const std::string &file, Lang lang) const {
-    if (m_dropped.count == 0) return;
-    // It points at the first finding not shown.
-    last.push_back(too_many_findings(file, m_dropped.first_line, m_dropped.worst, m_dropped.count, m_limit, lang));
-}
-
-void apply_budget(FileReport &file, Lang lang) {
-    FindingsBudget budget;
-    budget.take(file.findings);
-    for (SheetSummary &s : file.sheets)
-        budget.take(s.findings);
-    budget.close(file.sheets.empty() ? file.findings : file.sheets.back().findings, file.loaded.file, lang);
 }
 
 } // namespace cchc

@@ -18,6 +18,13 @@ namespace cchc {
 
 namespace {
 
+/// The findings about the file as a whole, info ones only when asked for.
+std::vector<Finding> file_findings(const LoadedFile &loaded, const CheckOptions &check) {
+    std::vector<Finding> findings = check_file(loaded, check.lang);
+    if (!check.info) std::erase_if(findings, [](const Finding &f) { return f.severity == Severity::info; });
+    return findings;
+}
+
 /// Summarises and checks each sheet of a streamed file as soon as it is
 /// complete, keeps its first findings within the budget, and drops its
 /// rows unless the output lists criteria, so memory does not grow with the
@@ -33,8 +40,7 @@ public:
     void sheet(Sheet &sheet, int part) override {
         Part &p = m_parts[part];
         SheetSummary s = summarise(sheet, m_summary);
-        s.findings = check_sheet(sheet, m_check);
-        p.budget.take(s.findings);
+        s.findings = check_sheet(sheet, m_check, p.budget);
         if (m_keep_rows) {
             p.sheets.push_back(std::move(sheet));
         } else {
@@ -50,10 +56,13 @@ public:
     void discard_part(int part) override { m_parts[part] = Part(); }
     bool keeps_rows() const override { return m_keep_rows; }
 
+    /// The file's findings in print order, held to one budget: its own,
+    /// then each part's sheets, each part's budget having counted what it
+    /// left out after its own.
     FileReport report(LoadedFile loaded) {
         FileReport file;
         file.loaded = std::move(loaded);
-        file.findings = check_file(file.loaded, m_check.lang);
+        file.findings = file_findings(file.loaded, m_check);
         FindingsBudget budget;
         budget.take(file.findings);
         for (Part &p : m_parts) {
@@ -62,11 +71,11 @@ public:
                 budget.take(p.summaries[i].findings);
                 file.sheets.push_back(std::move(p.summaries[i]));
             }
-            budget.count(p.budget.dropped()); // they came after the part's kept ones
+            budget.count(p.budget.dropped());
         }
         for (std::size_t i = 0; i < file.sheets.size(); ++i)
             file.sheets[i].sheet = &file.loaded.sheets[i];
-        budget.close(file.sheets.empty() ? file.findings : file.sheets.back().findings, file.loaded.file, m_check.lang);
+        file.close_budget(budget, m_check.lang);
         return file;
     }
 
@@ -91,13 +100,15 @@ bool is_regular_file(const std::string &path) {
 FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
     FileReport file;
     file.loaded = std::move(loaded);
-    file.findings = check_file(file.loaded, options.check.lang);
+    file.findings = file_findings(file.loaded, options.check);
+    FindingsBudget budget; // in print order: the file's findings, then each sheet's
+    budget.take(file.findings);
     for (const Sheet &sheet : file.loaded.sheets) {
         SheetSummary s = summarise(sheet, options.summary);
-        s.findings = check_sheet(sheet, options.check);
+        s.findings = check_sheet(sheet, options.check, budget);
         file.sheets.push_back(std::move(s));
     }
-    apply_budget(file, options.check.lang);
+    file.close_budget(budget, options.check.lang);
     return file;
 }
 

@@ -7,6 +7,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include <string>
 #include <vector>
 
@@ -415,4 +419,58 @@ TEST_CASE("the only warning of the reference sheet is the 44/46 slip") {
     CHECK(warnings[0].line == 11);
     CHECK(warnings[0].code == "1.1.3");
     CHECK(warnings[0].message == "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
+}
+
+TEST_CASE("within a budget, a sheet keeps the first findings of the whole check and counts the rest per rule") {
+    // A dirty sheet: parents whose sums are off (made by the parent pass,
+    // after the row pass), notes that disagree, scores above the max and
+    // duplicate codes, so the findings of several passes interleave by line.
+    std::string csv = "Mục,Nội dung,Điểm tối đa,Điểm thẩm định,Ghi chú\n";
+    for (int p = 1; p <= 30; ++p) {
+        csv += fmt::format("{},Nhóm {},{},{},\n", p, p, p % 3 == 0 ? 5 : 4, 3);
+        for (int c = 1; c <= 4; ++c)
+            csv += fmt::format("{}.{},Tiêu chí,1,{},{}\n", p, c, c == 2 ? 2 : 1, c == 3 ? "đạt 1/2 = 40%" : "");
+        if (p % 7 == 0) csv += fmt::format("{}.1,Trùng,1,1,\n", p);
+    }
+    cchc::LoadedFile loaded = cchc::test::load_text(csv, {});
+    REQUIRE(loaded.sheets.size() == 1);
+    const cchc::Sheet &sheet = loaded.sheets.front();
+    const std::vector<Finding> all = cchc::check_sheet(sheet, {});
+    REQUIRE(all.size() > 100);
+    for (std::size_t room : {std::size_t(0), std::size_t(1), std::size_t(2), std::size_t(7), std::size_t(40),
+                             std::size_t(63), all.size() - 1, all.size(), all.size() + 5}) {
+        CAPTURE(room);
+        cchc::FindingsBudget budget(room);
+        std::vector<Finding> kept = cchc::check_sheet(sheet, {}, budget);
+        const std::size_t n = std::min(room, all.size());
+        REQUIRE(kept.size() == n);
+        for (std::size_t i = 0; i < n; ++i) {
+            CHECK(kept[i].line == all[i].line);
+            CHECK(kept[i].rule == all[i].rule);
+            CHECK(kept[i].message == all[i].message);
+        }
+        // The rest, counted exactly, rule by rule; the first one left out named.
+        cchc::FindingCounts expected;
+        for (std::size_t i = n; i < all.size(); ++i)
+            expected.add(all[i]);
+        const cchc::FindingCounts &dropped = budget.dropped();
+        CHECK(dropped.total() == expected.total());
+        if (expected.total() > 0) CHECK(dropped.first_line() == expected.first_line());
+        for (const cchc::RuleInfo &rule : cchc::all_rules())
+            for (Severity s : {Severity::info, Severity::warning, Severity::error})
+                CHECK(dropped.count(rule.rule, s) == expected.count(rule.rule, s));
+    }
+}
+
+TEST_CASE("info findings are not made when they are not wanted") {
+    // 1 × 1/2 = 0.50, but the score is 0.8: a score-fraction-mismatch (info).
+    cchc::LoadedFile loaded =
+        cchc::test::load_text("Mục,Nội dung,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,A,1,0.8,đạt 1/2\n", {});
+    REQUIRE(loaded.sheets.size() == 1);
+    cchc::CheckOptions options;
+    std::vector<Finding> with_info = cchc::check_sheet(loaded.sheets.front(), options);
+    REQUIRE(with_info.size() == 1);
+    CHECK(with_info.front().rule == cchc::Rule::score_fraction_mismatch);
+    options.info = false;
+    CHECK(cchc::check_sheet(loaded.sheets.front(), options).empty());
 }

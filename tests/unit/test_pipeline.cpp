@@ -19,6 +19,7 @@ namespace {
 using cchc::FileReport;
 using cchc::Finding;
 using cchc::RunOptions;
+using cchc::Severity;
 
 /// `units` units of `rows` rows each, every row appraised above its max
 /// (one score-above-max error per row), after a header with a repeated
@@ -58,7 +59,7 @@ TEST_CASE("the findings budget keeps the first 1,000 findings and counts the res
     const Finding &last = all.back();
     CHECK(last.rule == cchc::Rule::too_many_findings);
     CHECK(last.severity == cchc::Severity::error);
-    CHECK(last.message == "còn 801 phát hiện nữa không in ra (chỉ in 1000 phát hiện đầu)");
+    CHECK(last.message == "còn 801 phát hiện nữa không in ra (chỉ in 1000 phát hiện đầu): lỗi: score-above-max 801");
     // The file's warning and 999 errors are shown: the first left out is
     // the 1,000th data row, on line 1 + 1000.
     CHECK(last.line == 1001);
@@ -93,7 +94,8 @@ TEST_CASE("the findings budget counts what parts left out in the order they prin
     std::vector<Finding> all = shown(streamed);
     REQUIRE(all.size() == cchc::k_max_findings_per_file + 1);
     CHECK(all.back().line == 1001);
-    CHECK(all.back().message == "còn 1401 phát hiện nữa không in ra (chỉ in 1000 phát hiện đầu)");
+    CHECK(all.back().message ==
+          "còn 1401 phát hiện nữa không in ra (chỉ in 1000 phát hiện đầu): lỗi: score-above-max 1401");
 }
 
 TEST_CASE("a file streamed as UTF-8 on a guess that proves wrong reads as when its encoding is checked first") {
@@ -181,4 +183,50 @@ TEST_CASE("list_inputs replaces a folder by its sheets in name order and says wh
     CHECK(files[3] == "khong-co.csv");
     REQUIRE(problems.size() == 1);
     CHECK(problems.front() == fmt::format("cchc: {}: no .csv, .tsv or .txt sheets in this folder\n", trong));
+}
+
+TEST_CASE("too-many-findings counts each rule and severity it stands for") {
+    // 1,200 rows above their max (an error each); each of the last 300 has a
+    // note whose percentage is not its fraction (a warning) and a score
+    // that is not max × the fraction (info). The first 1,000 shown are the
+    // 900 rows and 100 of rows 901–934: 266 errors, 267 warnings, 267 info
+    // left out.
+    std::string text = "Mục,Nội dung,Điểm tối đa,Điểm thẩm định,Ghi chú\n";
+    for (int i = 1; i <= 1200; ++i)
+        text += fmt::format("1.{},Nội dung,1,2,{}\n", i, i > 900 ? "đạt 1/2 = 40%" : "");
+    cchc::test::TempDir dir;
+    const std::string path = dir.write("dirty.csv", text);
+    RunOptions options;
+    options.check.lang = cchc::Lang::en;
+    std::vector<FileReport> streamed_and_whole;
+    streamed_and_whole.push_back(cchc::process_file(path, options));
+    streamed_and_whole.push_back(cchc::process_input(std::make_unique<cchc::test::BytesInput>(text), path, options));
+    for (const FileReport &file : streamed_and_whole) {
+        std::vector<Finding> all = shown(file);
+        REQUIRE(all.size() == cchc::k_max_findings_per_file + 1);
+        CHECK(all.back().message == "800 more findings not shown (only the first 1000 are): errors: score-above-max "
+                                    "266; warnings: note-percent-mismatch 267; info: score-fraction-mismatch 267");
+        REQUIRE(file.dropped != nullptr);
+        CHECK(file.dropped->total() == 800);
+        CHECK(all.back().line == 1 + 934);
+        CHECK(file.has(Severity::info));
+    }
+}
+
+TEST_CASE("a finding put first stays within the budget: the last shown one is counted instead") {
+    cchc::test::TempDir dir;
+    const std::string path = dir.write("errors.csv", sheet_of_errors(2, 700));
+    RunOptions options;
+    FileReport file = cchc::process_file(path, options);
+    const std::vector<Finding> before = shown(file);
+    REQUIRE(before.size() == cchc::k_max_findings_per_file + 1);
+    cchc::add_first_finding(file, cchc::make_finding(cchc::Rule::mixed_scales, path, 0, "", "m"), cchc::Lang::vi);
+    const std::vector<Finding> after = shown(file);
+    REQUIRE(after.size() == cchc::k_max_findings_per_file + 1);
+    CHECK(after.front().rule == cchc::Rule::mixed_scales);
+    // The one it pushed out is the first one not shown.
+    CHECK(after.back().line == before[before.size() - 2].line);
+    CHECK(after.back().message ==
+          "còn 402 phát hiện nữa không in ra (chỉ in 1000 phát hiện đầu): lỗi: score-above-max 402");
+    CHECK(file.dropped->total() == 402);
 }

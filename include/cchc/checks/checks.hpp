@@ -5,6 +5,7 @@
 // pass reports everything. Checks never print.
 
 #include <cchc/base/lang.hpp>
+#include <cchc/checks/budget.hpp>
 #include <cchc/checks/file_checks.hpp>
 #include <cchc/checks/finding.hpp>
 #include <cchc/model/catalog.hpp>
@@ -17,8 +18,14 @@ namespace cchc {
 struct CheckOptions {
     Lang lang = Lang::vi;
     const Catalog *catalog = nullptr; ///< --criteria, when given
+    /// False: info findings are not made (cchc check without --verbose).
+    bool info = true;
 };
 
+/// Every finding of the sheet, in print order.
 std::vector<Finding> check_sheet(const Sheet &sheet, const CheckOptions &options);
+/// The findings of the sheet that fit in `budget`, in print order; the
+/// others are only counted in it (their messages are never written).
+std::vector<Finding> check_sheet(const Sheet &sheet, const CheckOptions &options, FindingsBudget &budget);
 
 } // namespace cchc

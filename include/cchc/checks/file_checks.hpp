@@ -6,6 +6,7 @@
 // src/checks.
 
 #include <cchc/base/lang.hpp>
+#include <cchc/checks/budget.hpp>
 #include <cchc/checks/finding.hpp>
 #include <cchc/layout/loader.hpp>
 
@@ -19,10 +20,10 @@ namespace cchc {
 /// then missing-column (the file was not read) or duplicate-column.
 std::vector<Finding> check_file(const LoadedFile &file, Lang lang);
 
-/// too-many-findings: `dropped` findings not shown after the first `shown`;
-/// `line` is the first one's, `worst` the most severe of them.
-Finding too_many_findings(const std::string &file, long line, Severity worst, std::size_t dropped, std::size_t shown,
-                          Lang lang);
+/// too-many-findings: the findings not shown after the first `shown`, with
+/// their counts per severity and rule; at the first one's line, with the
+/// worst severity among them.
+Finding too_many_findings(const std::string &file, const FindingCounts &dropped, std::size_t shown, Lang lang);
 
 /// mixed-scales: two indexes out of different scales (`first` and `other`,
 /// as shown) are ranked together; `file` holds the sheet with `other`.

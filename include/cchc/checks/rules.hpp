@@ -44,7 +44,7 @@ enum class Rule : std::uint8_t {
     note_fraction_invalid,
     note_percent_mismatch,
     score_fraction_mismatch,
-    // About a run (src/checks/file_checks.cpp).(src/pipeline/report.cpp).
+    // About a run (src/checks/file_checks.cpp; too-many-findings from the budget, src/checks/budget.cpp).
     too_many_findings,
     mixed_scales, // the last one: k_rule_count below names it
 };
