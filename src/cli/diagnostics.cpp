@@ -92,19 +92,22 @@ std::string command_list() {
     return names;
 }
 
-/// The message without "cchc: " and the hint, by the class of the error.
+/// The message without "cchc: " and the hint, by the class of the error;
+/// a line for each problem.
 std::string translate(const CLI::Error &e, const CLI::App &app, const CLI::App &command, Lang lang) {
     const std::string what = e.what();
     if (dynamic_cast<const CLI::ExtrasError *>(&e) != nullptr) {
-        // "The following argument(s) was/were not expected: A B"
+        // "The following argument(s) was/were not expected: B A": CLI11 lists
+        // them last first; one line each, in the order typed.
         std::string text;
         std::string items = after(what, ": ");
-        for (std::size_t start = 0; start < items.size();) {
-            std::size_t end = std::min(items.find(' ', start), items.size());
+        for (std::size_t end = items.size(); end > 0 && end != std::string::npos;) {
+            std::size_t start = items.rfind(' ', end - 1);
+            start = start == std::string::npos ? 0 : start + 1;
             std::string item = items.substr(start, end - start);
-            start = end + 1;
+            end = start > 0 ? start - 1 : 0;
             if (item.empty()) continue;
-            if (!text.empty()) text += "; ";
+            if (!text.empty()) text += '\n';
             if (item.size() > 1 && item[0] == '-')
                 text += unknown_option(item, command, lang);
             else if (&command != &app)
@@ -205,8 +208,15 @@ std::string usage_error(const CLI::Error &error, const CLI::App &app, Lang lang)
     for (const CLI::App *sub : app.get_subcommands())
         command = sub;
     std::string help = command == &app ? "cchc --help" : "cchc " + command->get_name() + " --help";
-    return fmt::format(fmt::runtime(pick(lang, "cchc: {} (xem {})\n", "cchc: {} (see {})\n")),
-                       translate(error, app, *command, lang), help);
+    std::string out;
+    std::string lines = translate(error, app, *command, lang);
+    for (std::size_t start = 0; start < lines.size();) {
+        std::size_t end = std::min(lines.find('\n', start), lines.size());
+        out += fmt::format(fmt::runtime(pick(lang, "cchc: {} (xem {})\n", "cchc: {} (see {})\n")),
+                           lines.substr(start, end - start), help);
+        start = end + 1;
+    }
+    return out;
 }
 
 void Progress::loop() {

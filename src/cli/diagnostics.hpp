@@ -38,7 +38,7 @@ private:
     bool m_quiet;
 };
 
-/// The line that says, in `lang`, why CLI11 refused the command line and
+/// The line (a line per unknown word) that says, in `lang`, why CLI11 refused the command line and
 /// what to do, e.g. "cchc: --formt: không có tùy chọn này; có phải ý bạn là
 /// --format? (xem cchc report --help)". Translated by the error's class.
 std::string usage_error(const CLI::Error &error, const CLI::App &app, Lang lang);
