@@ -56,6 +56,10 @@ cmp -s "$work/new.txt" "$work/kept.txt" || fail "the file written over does not 
 "$bin" report -q "$sheet" -o "$work/no-such-folder/out.txt" 2>"$work/stderr"
 [ $? -eq 2 ] || fail "-q with an unwritable output must be exit status 2"
 grep -q "không ghi được" "$work/stderr" || fail "-q hid why the output could not be written"
+# -q -o FILE still writes FILE: quiet is about the terminal, not the file asked for.
+"$bin" report -q "$sheet" --out-of 100 --format json -o "$work/quiet.json" >"$work/stdout" 2>&1 || fail "-q -o run"
+cmp -s "$work/expected.json" "$work/quiet.json" || fail "-q -o did not write the output"
+[ ! -s "$work/stdout" ] || fail "-q -o printed something"
 "$bin" check -q tests/data/does-not-exist.csv 2>"$work/stderr"
 [ $? -eq 2 ] || fail "-q with a missing file must be exit status 2"
 grep -q "không mở được" "$work/stderr" || fail "-q hid that a file cannot be read"
