@@ -38,7 +38,8 @@ std::vector<std::string> with_default_command(int argc, char **argv, std::string
         if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "--generate") return args;
         if (arg == "-" || arg.empty() || arg[0] != '-') {
             if (std::find(names.begin(), names.end(), arg) != names.end()) return args;
-            if (::access(arg.c_str(), F_OK) != 0) guess = cchc::cli::nearest(arg, names, 1);
+            // Only the first word: a later one may be an option's value (--unit reports).
+            if (&arg == &args.front() && ::access(arg.c_str(), F_OK) != 0) guess = cchc::cli::nearest(arg, names, 1);
             if (guess.empty())
                 args.insert(args.begin(), "report");
             else
