@@ -58,6 +58,10 @@ mkdir "$work/here" && cp "$sheet" "$work/here/repor"
 (cd "$work/here" && "$bin" repor --by sheet --format csv) >"$work/out" 2>"$work/err" ||
   { echo "FAIL: a file named repor was not reported: $(cat "$work/err")" >&2; failed=1; }
 grep -q '^repor,repor,' "$work/out" || { echo "FAIL: the file repor: $(cat "$work/out")" >&2; failed=1; }
+# Only the first word can be a misspelt command: a later one may be a value.
+"$bin" --unit reports "$sheet" --by sheet --format csv >"$work/out" 2>"$work/err" ||
+  { echo "FAIL: --unit reports FILE: $(cat "$work/err")" >&2; failed=1; }
+grep -q ',reports,' "$work/out" || { echo "FAIL: --unit reports: $(cat "$work/out")" >&2; failed=1; }
 
 [ $failed -eq 0 ] && echo "usage_errors: all passed"
 exit $failed
