@@ -48,6 +48,7 @@ expect RequiredError "--verison" "--verison: không có tùy chọn này; có ph
   "--verison: no such option; did you mean --version?"
 expect ArgumentMismatch "report $sheet --format" "--format cần một giá trị (FORMAT) ngay sau nó" \
   "--format needs a value (FORMAT) right after it"
+expect ArgumentMismatch "report $sheet --top 1 --top 2" "--top: chỉ nhận 1 giá trị, đã cho 2" "--top: takes 1 value(s), 2 were given"
 expect ConversionError "check $sheet --strict=maybe" "--strict là cờ bật/tắt, không nhận giá trị" \
   "--strict is an on/off flag and takes no value"
 expect ValidationError "template --lang=fr" "--lang: 'fr' không phải một trong vi, en" "--lang: 'fr' is not one of vi, en"
