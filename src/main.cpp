@@ -3,32 +3,73 @@
 // src/cli/, the pipeline in the library.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/diagnostics.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/base/version.hpp>
+#include <cchc/text/unicode.hpp>
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <csignal>
-#include <iostream>
+#include <memory>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
 
-/// `cchc FILE...` means `cchc report FILE...`.
-std::vector<std::string> with_default_command(int argc, char **argv) {
+std::vector<std::string> command_names() {
+    std::vector<std::string> names;
+    for (const cchc::cli::Command &c : cchc::cli::commands())
+        names.emplace_back(c.name);
+    return names;
+}
+
+/// `cchc FILE...` means `cchc report FILE...`. A first word that names no
+/// file and is one edit from a command (`cchc repor FILE`) is a misspelt
+/// command, not a file: `misspelt` is set to that word, `guess` to the
+/// command it looks like.
+std::vector<std::string> with_default_command(int argc, char **argv, std::string &misspelt, std::string &guess) {
     std::vector<std::string> args(argv + 1, argv + argc);
+    const std::vector<std::string> names = command_names();
     for (const std::string &arg : args) {
         if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "--generate") return args;
         if (arg == "-" || arg.empty() || arg[0] != '-') {
-            bool known = false;
-            for (const cchc::cli::Command &c : cchc::cli::commands())
-                known = known || arg == c.name;
-            if (!known) args.insert(args.begin(), "report");
+            if (std::find(names.begin(), names.end(), arg) != names.end()) return args;
+            // Only the first word: a later one may be an option's value (--unit reports).
+            if (&arg == &args.front() && ::access(arg.c_str(), F_OK) != 0) guess = cchc::cli::nearest(arg, names, 1);
+            if (guess.empty())
+                args.insert(args.begin(), "report");
+            else
+                misspelt = arg;
             return args;
         }
     }
     return args;
 }
+
+/// CLI11 pads the option column of the help by bytes, so a Vietnamese name
+/// (TỆP) would pull its description left; this pads by the columns shown.
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_option(const CLI::Option *option, bool is_positional) const override {
+        std::string out = "  " + make_option_name(option, is_positional) + make_option_opts(option);
+        const std::string description = make_option_desc(option);
+        const std::size_t column = get_column_width();
+        const std::size_t shown = cchc::display_width(out);
+        if (shown < column) out += std::string(column - shown, ' ');
+        if (!description.empty()) {
+            if (shown >= column) out += "\n" + std::string(column, ' ');
+            for (char c : description) {
+                out += c;
+                if (c == '\n') out += std::string(column, ' ');
+            }
+        }
+        return out + "\n";
+    }
+};
 
 /// The language of the help text: --lang as given anywhere on the line.
 cchc::Lang help_language(const std::vector<std::string> &args) {
@@ -44,20 +85,33 @@ cchc::Lang help_language(const std::vector<std::string> &args) {
 int main(int argc, char **argv) {
     // A closed pipe (`cchc … | head -1`) is a normal end, not a crash.
     std::signal(SIGPIPE, SIG_IGN);
+    using cchc::cli::Diagnostics;
 
-    std::vector<std::string> args = with_default_command(argc, argv);
+    std::string misspelt, guess;
+    std::vector<std::string> args = with_default_command(argc, argv, misspelt, guess);
     const cchc::Lang lang = help_language(args);
+    if (!misspelt.empty()) {
+        Diagnostics::error(fmt::format(
+            fmt::runtime(cchc::pick(lang,
+                                    "cchc: '{}' không phải một lệnh, cũng không phải tệp có thật; có phải ý bạn "
+                                    "là '{}'? (xem cchc --help)\n",
+                                    "cchc: '{}' is neither a command nor an existing file; did you mean '{}'? (see "
+                                    "cchc --help)\n")),
+            misspelt, guess));
+        return cchc::cli::k_exit_failure;
+    }
     CLI::App app{"cchc " CCHC_VERSION " — " +
                  cchc::cli::tr(lang, "kiểm tra và tổng hợp bảng điểm Chỉ số cải cách hành chính (Chỉ số CCHC)",
                                "checks and summarises administrative-reform index (PAR Index) score sheets")};
     app.name("cchc");
+    // Before the commands are added: they share the app's formatter.
+    app.formatter(std::make_shared<HelpFormatter>());
     if (lang == cchc::Lang::vi) {
         // CLI11's own words in the help, so a clerk reads one language.
         auto formatter = app.get_formatter();
-        // (ASCII only where CLI11 aligns columns by bytes.)
         for (auto [key, value] : {std::pair{"Usage", "Cách dùng"},
-                                  {"OPTIONS", "OPTIONS"},
-                                  {"SUBCOMMAND", "LENH"},
+                                  {"OPTIONS", "tùy chọn"},
+                                  {"SUBCOMMAND", "<lệnh>"},
                                   {"REQUIRED", "(bắt buộc)"},
                                   {"Positionals", "Đối số"}})
             formatter->label(key, value);
@@ -76,14 +130,17 @@ int main(int argc, char **argv) {
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {
         app.parse(args);
-    } catch (const CLI::ParseError &e) {
-        int code = app.exit(e);
-        return code == 0 ? 0 : cchc::cli::k_exit_failure;
+    } catch (const CLI::Success &e) { // --help, --version, --generate
+        return app.exit(e);
+    } catch (const CLI::Error &e) {
+        Diagnostics::error(cchc::cli::usage_error(e, app, lang));
+        return cchc::cli::k_exit_failure;
     } catch (const cchc::Error &e) {
-        std::cerr << "cchc: " << e.what() << '\n';
+        Diagnostics::error(fmt::format("cchc: {}\n", e.what()));
         return cchc::cli::k_exit_failure;
     } catch (const std::exception &e) {
-        std::cerr << "cchc: internal error: " << e.what() << " (please report it with the file that caused it)\n";
+        Diagnostics::error(
+            fmt::format("cchc: internal error: {} (please report it with the file that caused it)\n", e.what()));
         return cchc::cli::k_exit_failure;
     }
     return status;

@@ -74,9 +74,10 @@ Finding missing_column(const LoadedFile &file, Column column, const std::string 
     std::string shown =
         facts.header_cells.empty() ? std::string(pick(lang, "(trống)", "(empty)")) : join_cells(facts.header_cells);
     std::string message = fmt::format(
-        fmt::runtime(pick(lang, "thiếu cột {} ({}); tiêu đề đọc được: {}; hãy đặt tên cột là \"{}\" (hoặc: {})",
-                          "no column for {} ({}); the header read is: {}; name the column \"{}\" (or: {})")),
-        info.id, info.canonical_vi, shown, info.canonical_vi, alias_list(info));
+        // The role id (appraised) is English: the Vietnamese message names the column only.
+        fmt::runtime(pick(lang, "thiếu cột {1}; tiêu đề đọc được: {2}; hãy đặt tên cột là \"{1}\" (hoặc: {3})",
+                          "no column for {0} ({1}); the header read is: {2}; name the column \"{1}\" (or: {3})")),
+        info.id, info.canonical_vi, shown, alias_list(info));
     return make_finding(Rule::missing_column, file.file, facts.header_line, "", message + hint);
 }
 

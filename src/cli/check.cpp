@@ -20,7 +20,7 @@ int run_check(const CheckCommandOptions &options) {
     // assumed encoding) explain rather than accuse: made only with --verbose.
     Run run = run_pipeline(o, 0, {}, Wanted{.rows = false, .info = options.verbose});
     int status = exit_status(run, o.strict);
-    if (o.quiet) return status;
+    if (o.quiet && o.output.empty()) return status; // -q -o FILE still writes FILE
     return render_and_write(o, run.render, status, check_document(run.report));
 }
 
@@ -36,7 +36,10 @@ void setup_check(CLI::App &app, int &status, Lang lang) {
     command->add_flag(
         "-v,--verbose", options->verbose,
         tr(lang, "in cả các phát hiện mức thông tin (info)", "also print information findings (severity info)"));
-    command->callback([options, &status] { status = run_check(*options); });
+    command->callback([options, &status] {
+        settle(options->common, "check");
+        status = run_check(*options);
+    });
 }
 
 } // namespace cchc::cli

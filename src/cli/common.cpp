@@ -3,6 +3,7 @@
 #include "diagnostics.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/base/version.hpp>
 #include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
 
@@ -28,7 +29,75 @@ Lang parse_lang(const std::string &lang) {
     throw Error(fmt::format("--lang: '{}' không phải vi hay en (is not one of vi, en)", lang));
 }
 
+std::size_t parse_count(const std::string &text, const NumberRange &range, Lang lang) {
+    // Digits only: CLI11 would read -1 as 18446744073709551615 and 010 as 8.
+    std::size_t n = 0;
+    bool ok = !text.empty() && text.size() <= 9;
+    for (char c : text) {
+        ok = ok && c >= '0' && c <= '9';
+        if (ok) n = n * 10 + static_cast<std::size_t>(c - '0');
+    }
+    if (ok && n >= range.min && n <= range.max) return n;
+    throw Error(fmt::format(fmt::runtime(pick(lang, "{}: '{}' không dùng được; hãy chọn một số nguyên từ {} đến {}",
+                                              "{}: '{}' cannot be used; choose a whole number from {} to {}")),
+                            range.option, text, range.min, range.max));
+}
+
+void settle(CommonOptions &o, std::string_view command) {
+    o.lang = parse_lang(o.text.lang);
+    const Lang lang = o.lang;
+    if (!o.text.width.empty() && o.text.width != "0") // 0: the terminal's, as when not given
+        o.width = parse_count(o.text.width, k_width_range, lang);
+    if (!o.text.delimiter.empty()) o.delimiter = parse_delimiter(o.text.delimiter, lang);
+    o.format = &format_info(o.text.format, lang); // after --delimiter, as before
+    if (!o.text.rating.empty()) {
+        o.bands = parse_rating_bands(o.text.rating, lang);
+        // A threshold is a percentage of the scale: above 100 no unit could reach it.
+        for (const RatingBand &band : *o.bands)
+            if (band.threshold && *band.threshold > Decimal::from_int(100))
+                throw Error(fmt::format(
+                    fmt::runtime(pick(lang,
+                                      "--rating: ngưỡng {}={} không dùng được; ngưỡng là phần trăm của thang điểm, "
+                                      "hãy chọn từ 0 đến 100",
+                                      "--rating: the threshold {}={} cannot be used; a threshold is a percentage "
+                                      "of the scale, choose 0 to 100")),
+                    band.name, band.threshold->format(0)));
+    }
+    if (!o.text.out_of.empty()) {
+        ParsedNumber n = parse_number(o.text.out_of);
+        if (n.status != ParsedNumber::Status::ok || n.value.units() <= 0)
+            throw Error(fmt::format(fmt::runtime(pick(lang, "--out-of: '{}' không phải số dương (ví dụ --out-of 100)",
+                                                      "--out-of: '{}' is not a positive number (e.g. --out-of 100)")),
+                                    o.text.out_of));
+        if (n.value > Decimal::from_int(10000))
+            throw Error(fmt::format(
+                fmt::runtime(pick(lang, "--out-of: '{}' không dùng được; hãy chọn một số lớn hơn 0, đến 10000",
+                                  "--out-of: '{}' cannot be used; choose a number above 0, up to 10000")),
+                o.text.out_of));
+        o.out_of = n.value;
+    }
+    if (o.files.empty()) {
+        // As grep and sort do: with no file, a pipe or a redirection is the input.
+        if (::isatty(STDIN_FILENO))
+            throw Error(fmt::format(
+                fmt::runtime(pick(lang,
+                                  "thiếu TỆP: hãy nêu tệp bảng điểm (hoặc thư mục), hoặc chuyển nó vào đầu vào chuẩn: "
+                                  "cchc {} < TỆP (xem cchc {} --help)",
+                                  "no FILE: name the sheet (or a folder), or give it on standard input: cchc {} < FILE "
+                                  "(see cchc {} --help)")),
+                command, command));
+        o.files = {"-"};
+    }
+}
+
 namespace {
+
+/// NO_COLOR set to anything but the empty string (no-color.org), or TERM=dumb.
+bool colour_refused() {
+    const char *no_color = std::getenv("NO_COLOR");
+    const char *term = std::getenv("TERM");
+    return (no_color != nullptr && *no_color != '\0') || (term != nullptr && std::string_view(term) == "dumb");
+}
 
 std::size_t terminal_width() {
     struct winsize ws {};
@@ -66,32 +135,36 @@ CLI::App *add_command(CLI::App &app, const std::string &name, const std::string 
     CLI::App *command = app.add_subcommand(name, description);
     command->group(tr(lang, "Lệnh", "Commands"));
     command->set_help_flag("-h,--help", tr(lang, "in trợ giúp này rồi thoát", "print this help and exit"));
+    // `cchc report --version` is asked as often as `cchc --version`.
+    command->set_version_flag("--version", "cchc " CCHC_VERSION,
+                              tr(lang, "in phiên bản rồi thoát", "print the version and exit"));
     return command;
 }
 
 void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
+    // The positional's name is what the help shows: TỆP in Vietnamese (with no type name beside it).
     command
-        .add_option("files", o.files,
-                    tr(lang, "tệp bảng điểm CSV (hoặc thư mục); - đọc từ đầu vào chuẩn",
-                       "CSV sheets (or folders) to read; - reads standard input"))
-        ->required()
-        ->type_name("FILE");
-    command.add_option("--format", o.format, tr(lang, "định dạng kết quả: ", "output format: ") + format_names(", "))
+        .add_option(tr(lang, "TỆP", "files"), o.files,
+                    tr(lang, "tệp bảng điểm CSV (hoặc thư mục); - hoặc không có tệp: đọc từ đầu vào chuẩn",
+                       "CSV sheets (or folders) to read; - or none: read standard input"))
+        ->type_name(tr(lang, "", "FILE"));
+    command
+        .add_option("--format", o.text.format, tr(lang, "định dạng kết quả: ", "output format: ") + format_names(", "))
         ->default_str("text")
         ->type_name("FORMAT");
     command
         .add_option("-o,--output", o.output,
-                    tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
+                    tr(lang, "ghi vào TỆP (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
                        "write to FILE (atomically) instead of standard output"))
-        ->type_name("FILE");
+        ->type_name(tr(lang, "TỆP", "FILE"));
     command
-        .add_option("--lang", o.lang,
+        .add_option("--lang", o.text.lang,
                     tr(lang, "ngôn ngữ của nhãn, thông báo và trợ giúp: vi, en",
                        "language of labels, messages and help: vi, en"))
         ->default_str("vi")
         ->type_name("LANG");
     command
-        .add_option("--out-of", o.out_of,
+        .add_option("--out-of", o.text.out_of,
                     tr(lang, "chỉ số = N trừ số điểm bị trừ (bảng chỉ liệt kê nội dung bị trừ điểm)",
                        "the index is N minus the points lost (a deduction sheet)"))
         ->type_name("N");
@@ -107,7 +180,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                "read only this worksheet of a workbook (name or number; default: every one with a score sheet)"))
         ->type_name("NAME|N");
     command
-        .add_option("--delimiter", o.delimiter,
+        .add_option("--delimiter", o.text.delimiter,
                     tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)",
                        "cell delimiter: , ; tab | (default: detected)"))
         ->type_name("DELIM");
@@ -120,21 +193,24 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
         .add_option("--criteria", o.criteria,
                     tr(lang, "bộ tiêu chí CSV (code,name,max): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số",
                        "criteria catalog CSV (code,name,max): checks maxima and codes, gives the index scale"))
-        ->type_name("FILE");
+        ->type_name(tr(lang, "TỆP", "FILE"));
     command
-        .add_option("--rating", o.rating,
+        .add_option("--rating", o.text.rating,
                     tr(lang, "các mức xếp loại, ví dụ \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"",
                        "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\""))
         ->type_name("BANDS");
     command.add_flag("--strict", o.strict,
                      tr(lang, "cảnh báo cũng cho mã thoát 1", "warnings also make the exit status 1"));
     command.add_flag("-q,--quiet", o.quiet,
-                     tr(lang, "không in gì, chỉ đặt mã thoát", "print nothing; only set the exit status"));
+                     tr(lang,
+                        "không in kết quả, chỉ đặt mã thoát (-o TỆP vẫn được ghi; lý do của mã thoát 2 vẫn được in)",
+                        "print no results, only set the exit status (-o FILE is still written; the reason for exit "
+                        "status 2 is still printed)"));
     command.add_flag("--no-color", o.no_color, tr(lang, "không tô màu kết quả", "never colour the output"));
     command
-        .add_option("--width", o.width,
-                    tr(lang, "text: số cột của bảng (mặc định: chiều rộng màn hình, hoặc COLUMNS)",
-                       "text: columns for the tables (default: the terminal's width, or COLUMNS)"))
+        .add_option("--width", o.text.width,
+                    tr(lang, "text: số cột của bảng, từ 20 đến 10000 (mặc định: chiều rộng màn hình, hoặc COLUMNS)",
+                       "text: columns for the tables, 20 to 10000 (default: the terminal's width, or COLUMNS)"))
         ->type_name("N");
     command.add_flag(
         "--bom", o.bom,
@@ -149,7 +225,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
 RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Run &run,
                        Wanted wanted) {
     RenderOptions &render = run.render;
-    render.lang = parse_lang(o.lang);
+    render.lang = o.lang;
     render.tables = std::move(tables);
     render.top = top;
     render.bom = o.bom;
@@ -157,50 +233,33 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     if (o.decimal_comma) // text, md, html: "91,00" (csv and xlsx set their own)
         render.numbers.score_separator = render.numbers.percent_separator = ',';
     bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
-    const FormatInfo *format = find_format(o.format); // a wrong name is reported below, after --delimiter
-    render.color =
-        to_terminal && !o.no_color && std::getenv("NO_COLOR") == nullptr && format != nullptr && format->colors;
-    if (o.width > 0 && (o.width < 20 || o.width > 10000))
-        throw Error(
-            fmt::format(fmt::runtime(pick(render.lang, "--width: {} cột không dùng được; hãy chọn từ 20 đến 10000",
-                                          "--width: {} columns cannot be used; choose 20 to 10000")),
-                        o.width));
+    render.color = to_terminal && !o.no_color && !colour_refused() && o.format->colors;
     render.width = o.width > 0 ? o.width : o.output.empty() ? terminal_width() : 0;
-    const Diagnostics diagnostics(o.quiet);
 
     RunOptions options;
     LoadOptions &load = options.load;
     load.unit = o.unit;
     load.sheet = o.sheet;
     load.encoding = o.encoding;
-    load.delimiter = o.delimiter.empty() ? 0 : parse_delimiter(o.delimiter, render.lang);
-    make_renderer(o.format, render); // a wrong --format stops before any file is read
-    if (to_terminal && format->binary)
+    load.delimiter = o.delimiter;
+    if (to_terminal && o.format->binary)
         throw Error(fmt::format(
             fmt::runtime(pick(render.lang,
                               "--format {}: kết quả là tệp nhị phân, không in ra màn hình; hãy dùng -o TỆP.{} "
                               "hoặc chuyển hướng đầu ra (> TỆP.{})",
                               "--format {}: the output is a binary file, not for a terminal; use -o FILE.{} or "
                               "redirect the output (> FILE.{})")),
-            o.format, o.format, o.format));
+            o.format->name, o.format->name, o.format->name));
     load.lang = render.lang;
 
     SummaryOptions &summary = options.summary;
     summary.top = top;
-    if (!o.rating.empty()) summary.bands = parse_rating_bands(o.rating, render.lang);
-    if (!o.out_of.empty()) {
-        ParsedNumber n = parse_number(o.out_of);
-        if (n.status != ParsedNumber::Status::ok || n.value.units() <= 0)
-            throw Error(
-                fmt::format(fmt::runtime(pick(render.lang, "--out-of: '{}' không phải số dương (ví dụ --out-of 100)",
-                                              "--out-of: '{}' is not a positive number (e.g. --out-of 100)")),
-                            o.out_of));
-        summary.out_of = n.value;
-    }
+    if (o.bands) summary.bands = *o.bands;
+    summary.out_of = o.out_of;
     std::vector<std::string> problems;
     options.files = list_inputs(o.files, problems, render.lang);
     for (const std::string &problem : problems) {
-        diagnostics.say(problem);
+        Diagnostics::error(problem);
         run.status = k_exit_failure;
     }
     for (const std::string &file : options.files)
@@ -235,7 +294,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     // Rows are kept only for outputs that list criteria.
     options.keep_rows =
         wanted.rows &&
-        (format_info(o.format, render.lang).keeps_rows || render.tables.empty() || render.top > 0 ||
+        (o.format->keeps_rows || render.tables.empty() || render.top > 0 ||
          std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end() ||
          std::find(render.tables.begin(), render.tables.end(), TableKind::owner_tasks) != render.tables.end());
     return options;
@@ -245,7 +304,6 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     Run run;
     RunOptions options = prepare_run(o, top, std::move(tables), run, wanted);
     const RenderOptions &render = run.render;
-    const Diagnostics diagnostics(o.quiet);
 
     std::atomic<std::size_t> done{0};
     options.progress = [&](std::size_t, std::size_t) { ++done; };
@@ -254,7 +312,7 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
     RunResult result = cchc::run(options);
     progress.stop();
     for (const std::string &failure : result.failures) {
-        diagnostics.say(failure);
+        Diagnostics::error(failure);
         run.status = k_exit_failure;
     }
     run.report = std::move(result.report);
@@ -263,8 +321,8 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
 
 int render_and_write(const CommonOptions &o, const RenderOptions &render, int status, const Document &document) {
     std::ostringstream text;
-    make_renderer(o.format, render)->print(document, text);
-    int written = write_result(o, text.view()); // no copy of a large output
+    o.format->make(render)->print(document, text);
+    int written = write_result(text.view(), o.output, o.lang); // no copy of a large output
     return written != k_exit_ok ? written : status;
 }
 
@@ -275,13 +333,11 @@ int exit_status(const Run &run, bool strict) {
     return k_exit_ok;
 }
 
-int write_result(const CommonOptions &o, std::string_view text) {
-    const Lang lang = parse_lang(o.lang);
-    const Diagnostics diagnostics(o.quiet);
-    if (o.output.empty()) {
+int write_result(std::string_view text, const std::string &output, Lang lang) {
+    if (output.empty()) {
         if (!write_all(STDOUT_FILENO, text)) {
             if (errno == EPIPE) return k_exit_ok; // the reader has all it wanted
-            diagnostics.say(fmt::format(
+            Diagnostics::error(fmt::format(
                 fmt::runtime(pick(lang, "cchc: không ghi được kết quả: {}\n", "cchc: cannot write the output: {}\n")),
                 std::strerror(errno)));
             return k_exit_failure;
@@ -291,8 +347,9 @@ int write_result(const CommonOptions &o, std::string_view text) {
     // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
     // place: renaming over it would replace the device with a file.
     struct stat st {};
-    if (::stat(o.output.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
-        int fd = ::open(o.output.c_str(), O_WRONLY | O_CLOEXEC);
+    const bool exists = ::stat(output.c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
+        int fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
         bool ok = fd >= 0 && write_all(fd, text);
         int e = errno;
         if (fd >= 0 && ::close(fd) != 0 && ok) {
@@ -300,29 +357,37 @@ int write_result(const CommonOptions &o, std::string_view text) {
             e = errno;
         }
         if (ok) return k_exit_ok;
-        diagnostics.say(
+        Diagnostics::error(
             fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                        o.output, std::strerror(e)));
+                        output, std::strerror(e)));
         return k_exit_failure;
     }
     // Write beside the target (through a symbolic link, beside what it
     // points to) and rename, so the target is either the old file or the
     // whole new one, never half of it.
-    std::string target = o.output;
-    if (char *resolved = ::realpath(o.output.c_str(), nullptr)) {
+    std::string target = output;
+    if (char *resolved = ::realpath(output.c_str(), nullptr)) {
         target = resolved;
         std::free(resolved);
     }
     std::string tmp = target + ".cchc-XXXXXX";
     int fd = ::mkstemp(tmp.data());
     if (fd < 0) {
-        diagnostics.say(
+        Diagnostics::error(
             fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
                                           "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
-                        o.output, std::strerror(errno)));
+                        output, std::strerror(errno)));
         return k_exit_failure;
     }
-    ::fchmod(fd, 0644);
+    // mkstemp makes the file 0600: give it the mode the old file had, or
+    // what a new file gets under the umask (read once here, on one thread).
+    mode_t mode = st.st_mode & 07777;
+    if (!exists) {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(fd, mode);
     bool ok = write_all(fd, text) && ::fsync(fd) == 0;
     int e = errno;
     ok = (::close(fd) == 0) && ok;
@@ -332,9 +397,9 @@ int write_result(const CommonOptions &o, std::string_view text) {
     }
     if (!ok) {
         ::unlink(tmp.c_str());
-        diagnostics.say(
+        Diagnostics::error(
             fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                        o.output, std::strerror(e)));
+                        output, std::strerror(e)));
         return k_exit_failure;
     }
     return k_exit_ok;

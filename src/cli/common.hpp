@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,24 +23,55 @@ inline constexpr int k_exit_findings = 1;
 inline constexpr int k_exit_failure = 2;
 
 struct CommonOptions {
-    std::vector<std::string> files;
-    std::string format = "text";
+    // As CLI11 reads them.
+    std::vector<std::string> files; ///< settle(): "-" when none is named and standard input is not a terminal
     std::string output;
-    std::string lang = "vi";
-    std::string out_of;
     std::string unit;
     std::string sheet;
-    std::string delimiter;
     std::string encoding;
-    std::string rating;
     std::string criteria;
     bool strict = false;
     bool quiet = false;
     bool no_color = false;
     bool bom = false;
     bool decimal_comma = false;
-    std::size_t width = 0; ///< --width: text tables' columns, instead of the terminal's; 0: the terminal's
+    /// The text of the options that settle() turns into the typed values below.
+    struct Text {
+        std::string format = "text";
+        std::string lang = "vi";
+        std::string out_of;
+        std::string delimiter;
+        std::string rating;
+        std::string width;
+    } text;
+
+    // Typed, once, by settle(): what every command and write_result read.
+    Lang lang = Lang::vi;
+    const FormatInfo *format = nullptr; ///< --format's row of the table of formats
+    char delimiter = 0;                 ///< 0: detected from the header row
+    std::size_t width = 0;              ///< --width: text tables' columns; 0: the terminal's
+    std::optional<Decimal> out_of;
+    std::optional<std::vector<RatingBand>> bands;
 };
+
+/// The valid range of a whole-number option.
+struct NumberRange {
+    std::string_view option;
+    std::size_t min;
+    std::size_t max;
+};
+inline constexpr NumberRange k_top_range{"--top", 0, 1000};
+inline constexpr NumberRange k_width_range{"--width", 20, 10000};
+
+/// `text` as a whole number in `range`; throws Error naming the
+/// option, the value and the range (so `--top -1` is refused, not wrapped).
+std::size_t parse_count(const std::string &text, const NumberRange &range, Lang lang);
+
+/// Turns the text of the options into their typed values, once CLI11 has
+/// parsed the command line; `command` names it in messages. Throws Error
+/// for a bad value, or when no file is named and
+/// standard input is a terminal.
+void settle(CommonOptions &options, std::string_view command);
 
 /// The --lang value as a Lang; throws Error for anything but vi and en.
 Lang parse_lang(const std::string &lang);
@@ -80,9 +112,11 @@ RunOptions prepare_run(const CommonOptions &options, std::size_t top, std::vecto
 /// or an unreadable catalog.
 Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Wanted wanted = {});
 
-/// Writes `text` to stdout, or to --output through a temporary file renamed
-/// into place. Returns the exit status to use (2 on failure).
-int write_result(const CommonOptions &options, std::string_view text);
+/// Writes `text` to stdout, or to `output` (--output) through a temporary
+/// file renamed into place: an existing file keeps its mode, a new one gets
+/// the umask's. Returns the exit status to use (2 on failure, said even
+/// with --quiet).
+int write_result(std::string_view text, const std::string &output, Lang lang);
 
 /// Prints the document with the renderer of --format and writes the result;
 /// returns the write's failure status, else `status`.

@@ -70,16 +70,16 @@ int run_compare(const CompareOptions &options) {
         if (o.quiet) return std::max(status, k_exit_findings);
         std::ostringstream text;
         make_renderer("text", run.render)->print(check_document(run.report), text);
-        Diagnostics(false).say(text.str() +
-                               std::string(pick(run.render.lang, "cchc: compare: không đọc được bảng điểm nào\n",
-                                                "cchc: compare: no sheet could be read\n")));
+        Diagnostics(o.quiet).say(text.str() +
+                                 std::string(pick(run.render.lang, "cchc: compare: không đọc được bảng điểm nào\n",
+                                                  "cchc: compare: no sheet could be read\n")));
         return std::max(status, k_exit_findings);
     }
     Comparison comparison;
     comparison.periods = as_periods(sheets, options.periods, run.render.lang);
     comparison.ranking = rank_sheets(sheets);
     if (!comparison.periods && add_mixed_scales(run, *sheets.front())) status = exit_status(run, o.strict);
-    if (o.quiet) return status;
+    if (o.quiet && o.output.empty()) return status; // -q -o FILE still writes FILE
     return render_and_write(o, run.render, status, compare_document(comparison, run.report));
 }
 
@@ -95,7 +95,10 @@ void setup_compare(CLI::App &app, int &status, Lang lang) {
     command->add_flag("--periods", options->periods,
                       tr(lang, "so sánh hai bảng điểm như hai kỳ của một đơn vị, kể cả khi tên đơn vị khác nhau",
                          "compare the two sheets given as two periods of one unit, even if their unit names differ"));
-    command->callback([options, &status] { status = run_compare(*options); });
+    command->callback([options, &status] {
+        settle(options->common, "compare");
+        status = run_compare(*options);
+    });
 }
 
 } // namespace cchc::cli

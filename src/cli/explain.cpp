@@ -25,20 +25,19 @@ struct ExplainOptions {
 };
 
 /// The formats explain prints; the others are refused by name.
-bool explain_prints(const std::string &format) {
-    return format == "text" || format == "json";
+bool explain_prints(const FormatInfo &format) {
+    return format.name == "text" || format.name == "json";
 }
 
 int run_explain(const ExplainOptions &options) {
     const CommonOptions &o = options.common;
-    const Lang lang = parse_lang(o.lang);
-    if (find_format(o.format) != nullptr && !explain_prints(o.format))
+    const Lang lang = o.lang;
+    if (!explain_prints(*o.format))
         throw Error(fmt::format(fmt::runtime(pick(lang, "--format {}: lệnh explain chỉ in text hoặc json",
                                                   "--format {}: explain prints text or json only")),
-                                o.format));
+                                o.text.format));
     Run run;
     RunOptions prepared = prepare_run(o, 0, {}, run);
-    const Diagnostics diagnostics(o.quiet);
 
     // Held in place: the document points into them.
     std::deque<Explanation> explanations;
@@ -68,14 +67,14 @@ int run_explain(const ExplainOptions &options) {
             files.push_back(ExplainedFile{&explanations.back(), &report});
         } catch (...) {
             reports.pop_back();
-            diagnostics.say(failure_line(path));
+            Diagnostics::error(failure_line(path));
             status = k_exit_failure;
         }
     }
     if (status != k_exit_failure)
         for (const FileReport &report : reports)
             if (has_severity(report.all_findings(), Severity::error)) status = k_exit_findings;
-    if (o.quiet) return status;
+    if (o.quiet && o.output.empty()) return status; // -q -o FILE still writes FILE
     return render_and_write(o, run.render, status, explain_document(files));
 }
 
@@ -89,7 +88,10 @@ void setup_explain(CLI::App &app, int &status, Lang lang) {
                        "how each file was read: encoding, header row, each column's role, every row's kind"),
                     lang);
     add_common_options(*command, options->common, lang);
-    command->callback([options, &status] { status = run_explain(*options); });
+    command->callback([options, &status] {
+        settle(options->common, "explain");
+        status = run_explain(*options);
+    });
 }
 
 } // namespace cchc::cli

@@ -17,7 +17,7 @@ namespace {
 struct ReportOptions {
     CommonOptions common;
     std::vector<std::string> by;
-    std::size_t top = 0;
+    std::string top; ///< as given; range-checked by parse_count
 };
 
 std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang lang) {
@@ -43,9 +43,11 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
 }
 
 int run_report(const ReportOptions &o) {
-    Run run = run_pipeline(o.common, o.top, parse_tables(o.by, parse_lang(o.common.lang)));
+    const Lang lang = o.common.lang;
+    const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
+    Run run = run_pipeline(o.common, top, parse_tables(o.by, lang));
     int status = exit_status(run, o.common.strict);
-    if (o.common.quiet) return status;
+    if (o.common.quiet && o.common.output.empty()) return status; // -q -o FILE still writes FILE
     return render_and_write(o.common, run.render, status, report_document(run.report));
 }
 
@@ -66,13 +68,17 @@ void setup_report(CLI::App &app, int &status, Lang lang) {
                         "tables to show: sheet, domain, owner, criterion, owner-tasks (what each owner must fix) "
                         "(default: the first four)"))
         ->delimiter(',')
+        ->allow_extra_args(false) // one word each (sheet,domain): the next word is a FILE
         ->type_name("TABLES");
     command
-        ->add_option(
-            "--top", options->top,
-            tr(lang, "in thêm N tiêu chí bị trừ nhiều điểm nhất", "also list the N criteria that lost the most points"))
+        ->add_option("--top", options->top,
+                     tr(lang, "in thêm N tiêu chí bị trừ nhiều điểm nhất (N từ 0 đến 1000)",
+                        "also list the N criteria that lost the most points (N from 0 to 1000)"))
         ->type_name("N");
-    command->callback([options, &status] { status = run_report(*options); });
+    command->callback([options, &status] {
+        settle(options->common, "report");
+        status = run_report(*options);
+    });
 }
 
 } // namespace cchc::cli

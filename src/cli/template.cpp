@@ -60,9 +60,7 @@ int run_template(const TemplateOptions &o) {
                                 {e->code, e->name, e->max.format(0, o.decimal_comma ? ',' : '.'), "", "", "", "", ""},
                                 numeric, delimiter);
     }
-    CommonOptions common;
-    common.output = o.output;
-    return write_result(common, out.str());
+    return write_result(out.str(), o.output, parse_lang(o.lang));
 }
 
 } // namespace
@@ -77,12 +75,12 @@ void setup_template(CLI::App &app, int &status, Lang lang) {
         ->add_option("--criteria", options->criteria,
                      tr(lang, "bộ tiêu chí CSV (code,name,max) để điền sẵn các dòng",
                         "criteria catalog CSV (code,name,max) to pre-fill the rows"))
-        ->type_name("FILE");
+        ->type_name(tr(lang, "TỆP", "FILE"));
     command
         ->add_option("-o,--output", options->output,
-                     tr(lang, "ghi vào FILE (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
+                     tr(lang, "ghi vào TỆP (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
                         "write to FILE (atomically) instead of standard output"))
-        ->type_name("FILE");
+        ->type_name(tr(lang, "TỆP", "FILE"));
     command
         ->add_option(
             "--encoding", options->encoding,

@@ -9,10 +9,22 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 command -v script >/dev/null || fail "script (util-linux) is needed"
 esc=$'\x1b['
 
-out=$(env -u NO_COLOR script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
+out=$(env -u NO_COLOR TERM=xterm script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
 [[ "$out" == *"$esc"* ]] || fail "no colour on a terminal"
-out=$(NO_COLOR=1 script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
+out=$(NO_COLOR=1 TERM=xterm script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
 [[ "$out" != *"$esc"* ]] || fail "colour despite NO_COLOR"
+# An empty NO_COLOR is not set (no-color.org); a dumb terminal gets none.
+out=$(NO_COLOR= TERM=xterm script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
+[[ "$out" == *"$esc"* ]] || fail "no colour with an empty NO_COLOR"
+out=$(env -u NO_COLOR TERM=dumb script -qec "$bin report samples/phuong-1-2023.csv --by sheet" /dev/null)
+[[ "$out" != *"$esc"* ]] || fail "colour despite TERM=dumb"
+# No file and standard input a terminal: nothing to read, say so (a pipe is read instead: see report-stdin-implied).
+out=$(script -qec "$bin check" /dev/null </dev/null)
+status=$?
+[ $status -eq 2 ] || fail "check with no file on a terminal: exit status $status, not 2"
+[[ "$out" == *"cchc: thiếu TỆP"*"cchc check < TỆP"* ]] || fail "check with no file on a terminal: no message: $out"
+out=$(script -qec "$bin report --lang en" /dev/null </dev/null)
+[[ "$out" == *"cchc: no FILE"*"cchc report < FILE"* ]] || fail "report --lang en with no file on a terminal: $out"
 out=$(env -u NO_COLOR script -qec "$bin report samples/phuong-1-2023.csv --by sheet --no-color" /dev/null)
 [[ "$out" != *"$esc"* ]] || fail "colour despite --no-color"
 out=$(env -u NO_COLOR "$bin" report samples/phuong-1-2023.csv --by sheet | cat)

@@ -274,7 +274,7 @@ TEST_CASE("a missing required column is a finding that names it and suggests an 
         LoadedFile file = load_text("Mục,Nội dung,Điểm tối đa,Ghi chú\n1.1,A,2,x\n");
         REQUIRE(findings_of(file, cchc::Lang::vi).size() == 1);
         CHECK(findings_of(file, cchc::Lang::vi).front().message ==
-              "thiếu cột appraised (Điểm thẩm định); tiêu đề đọc được: Mục | Nội dung | Điểm tối đa | Ghi chú; hãy đặt "
+              "thiếu cột Điểm thẩm định; tiêu đề đọc được: Mục | Nội dung | Điểm tối đa | Ghi chú; hãy đặt "
               "tên cột là \"Điểm thẩm định\" (hoặc: diem tham dinh, tham dinh, diem dat, diem dat duoc, appraised, "
               "appraised score, score)");
     }
