@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -324,6 +325,58 @@ int render_and_write(const CommonOptions &o, const RenderOptions &render, int st
     o.format->make(render)->print(document, text);
     int written = write_result(text.view(), o.output, o.lang); // no copy of a large output
     return written != k_exit_ok ? written : status;
+}
+
+namespace {
+
+/// `word` as one word of a shell command: quoted unless it is plain.
+std::string shell_word(const std::string &word) {
+    bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](unsigned char c) {
+        return c >= 0x80 || std::isalnum(c) || std::strchr("._/-+,:=@%", c) != nullptr;
+    });
+    if (plain) return word;
+    std::string quoted = "'";
+    for (char c : word)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+/// The cchc check command that lists the findings of `file`, read as this run read it.
+std::string check_command(const CommonOptions &o, const std::string &file) {
+    std::string command = "cchc check";
+    if (o.lang == Lang::en) command += " --lang en";
+    for (const auto &[option, value] : {std::pair<const char *, const std::string &>{"--criteria", o.criteria},
+                                        {"--delimiter", o.text.delimiter},
+                                        {"--encoding", o.encoding},
+                                        {"--sheet", o.sheet}})
+        if (!value.empty()) command += fmt::format(" {} {}", option, shell_word(value));
+    return command + " " + shell_word(file);
+}
+
+} // namespace
+
+void say_findings_left_out(const CommonOptions &o, const Report &report) {
+    if (o.format->lists_findings) return;
+    const Diagnostics diagnostics(o.quiet);
+    for (const FileReport &file : report.files) {
+        const std::size_t errors = file.count(Severity::error);
+        const std::size_t warnings = file.count(Severity::warning);
+        if (errors == 0 && !(o.strict && warnings > 0)) continue;
+        std::string counts;
+        if (o.lang == Lang::vi) {
+            if (errors > 0) counts = fmt::format("{} lỗi", errors);
+            if (warnings > 0) counts += fmt::format("{}{} cảnh báo", counts.empty() ? "" : ", ", warnings);
+        } else {
+            if (errors > 0) counts = fmt::format("{} error{}", errors, errors == 1 ? "" : "s");
+            if (warnings > 0)
+                counts += fmt::format("{}{} warning{}", counts.empty() ? "" : ", ", warnings, warnings == 1 ? "" : "s");
+        }
+        const std::string &name = file.loaded.file;
+        diagnostics.say(
+            fmt::format(fmt::runtime(pick(o.lang, "cchc: {}: {} không hiện trong kết quả {}; xem bằng lệnh: {}\n",
+                                          "cchc: {}: {} not shown in the {} output; list them with: {}\n")),
+                        name, counts, o.format->name, check_command(o, name == "<stdin>" ? "-" : name)));
+    }
 }
 
 int exit_status(const Run &run, bool strict) {

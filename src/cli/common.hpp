@@ -122,6 +122,11 @@ int write_result(std::string_view text, const std::string &output, Lang lang);
 /// returns the write's failure status, else `status`.
 int render_and_write(const CommonOptions &options, const RenderOptions &render, int status, const Document &document);
 
+/// For a format with no place for findings (csv, tsv): a line on standard
+/// error per file whose errors (and warnings, with --strict) the output
+/// does not show, with their counts and the command that lists them.
+void say_findings_left_out(const CommonOptions &options, const Report &report);
+
 /// 0, 1 or 2 from the findings and the status so far.
 int exit_status(const Run &run, bool strict);
 

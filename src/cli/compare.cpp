@@ -80,6 +80,7 @@ int run_compare(const CompareOptions &options) {
     comparison.ranking = rank_sheets(sheets);
     if (!comparison.periods && add_mixed_scales(run, *sheets.front())) status = exit_status(run, o.strict);
     if (o.quiet && o.output.empty()) return status; // -q -o FILE still writes FILE
+    say_findings_left_out(o, run.report);
     return render_and_write(o, run.render, status, compare_document(comparison, run.report));
 }
 

@@ -48,6 +48,7 @@ int run_report(const ReportOptions &o) {
     Run run = run_pipeline(o.common, top, parse_tables(o.by, lang));
     int status = exit_status(run, o.common.strict);
     if (o.common.quiet && o.common.output.empty()) return status; // -q -o FILE still writes FILE
+    say_findings_left_out(o.common, run.report);
     return render_and_write(o.common, run.render, status, report_document(run.report));
 }
 

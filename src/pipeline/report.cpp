@@ -21,6 +21,21 @@ bool FileReport::has(Severity severity) const {
                        [&](const SheetSummary &s) { return std::any_of(s.findings.begin(), s.findings.end(), is); });
 }
 
+std::size_t FileReport::count(Severity severity) const {
+    auto in = [severity](const std::vector<Finding> &list) {
+        return static_cast<std::size_t>(std::count_if(list.begin(), list.end(), [&](const Finding &f) {
+            return f.severity == severity && f.rule != Rule::too_many_findings;
+        }));
+    };
+    std::size_t n = in(findings);
+    for (const SheetSummary &s : sheets)
+        n += in(s.findings);
+    if (dropped)
+        for (const RuleInfo &rule : all_rules())
+            n += dropped->count(rule.rule, severity);
+    return n;
+}
+
 void FileReport::close_budget(const FindingsBudget &budget, Lang lang) {
     if (budget.dropped().total() == 0) return;
     dropped = std::make_unique<FindingCounts>(budget.dropped());

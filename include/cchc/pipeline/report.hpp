@@ -26,6 +26,9 @@ struct FileReport {
     std::vector<Finding> all_findings() const;
     /// True when any finding of the file, shown or counted, has `severity`.
     bool has(Severity severity) const;
+    /// How many findings of the file have `severity`, shown or counted
+    /// (too-many-findings itself is not one of them).
+    std::size_t count(Severity severity) const;
     /// Adds the too-many-findings finding after the last one, when `budget`
     /// left any out, and keeps its counts.
     void close_budget(const FindingsBudget &budget, Lang lang);

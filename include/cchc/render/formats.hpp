@@ -32,6 +32,9 @@ struct FormatInfo {
     std::unique_ptr<Renderer> (*make)(const RenderOptions &options) = nullptr;
     /// Writes bytes that are not text: never onto a terminal.
     bool binary = false;
+    /// Has a place for a report's findings (csv and tsv hold one table:
+    /// the command line then says on standard error what they leave out).
+    bool lists_findings = true;
 
     bool answers_to(std::string_view format) const { return format == name || (!alias.empty() && format == alias); }
 };
