@@ -3,6 +3,7 @@
 // src/cli/, the pipeline in the library.
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/help.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/base/version.hpp>
@@ -71,7 +72,8 @@ int main(int argc, char **argv) {
     int status = cchc::cli::k_exit_ok;
     for (const cchc::cli::Command &c : cchc::cli::commands())
         c.setup(app, status, lang);
-    cchc::cli::add_generate_option(app);
+    cchc::cli::set_main_examples(app, lang);
+    cchc::cli::add_generate_option(app, lang);
 
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {
