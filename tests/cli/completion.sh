@@ -3,8 +3,8 @@
 # set as bash sets them for a line, then _cchc, then COMPREPLY checked —
 # commands, options, --version, the values of --format, --lang, --by,
 # --delimiter and --encoding (each one cchc accepts), and the sheets of a
-# folder. Then the zsh completion: its syntax, and which of its functions a
-# line reaches, with zsh's completion functions stubbed to record their calls.
+# folder. Then the zsh completion: its syntax, and what an interactive zsh
+# offers with it for some lines (tests/cli/completion.zsh).
 #   completion.sh CCHC_BINARY REPO_ROOT
 set -u
 bin=$1 root=$2
@@ -123,30 +123,25 @@ for value in $(complete_words cchc report --by ""); do
   (cd "$root" && "$bin" report -q --by "$value" "$sheet") || [ $? -le 1 ] || fail "--by $value: not accepted"
 done
 
-# zsh: the file parses, and a line reaches the function of its command.
+# zsh: the file parses, and an interactive zsh completes with it
+# (completion.zsh types each line and a Tab on a pseudo-terminal).
 if command -v zsh >/dev/null; then
   zsh -n "$root/docs/_cchc" || fail "docs/_cchc: zsh syntax"
-  out=$(zsh -f -c '
-    calls=()
-    _arguments() { calls+=("_arguments $*") }
-    _describe() { calls+=("_describe $*") }
-    _files() { calls+=("_files $*") }
-    compadd() { calls+=("compadd $*") }
-    source "$1" >/dev/null 2>&1  # the file ends by completing the empty line
-    try() { calls=(); words=("${@[1,-2]}"); CURRENT=$@[-1]; _cchc; print -r -- "${(j:|:)calls}" }
-    try cchc "" 2
-    try cchc --ver 2
-    try cchc check --st 3
-    try cchc samples/a.csv --fo 3
-    try cchc template --cr 3
-  ' zsh "$root/docs/_cchc")
-  lines=()
-  while IFS= read -r line; do lines+=("$line"); done <<<"$out"
-  [[ ${lines[0]} == *"_describe -t commands"*"_files -g"* ]] || fail "zsh: 'cchc ': commands and files, got: ${lines[0]}"
-  [[ ${lines[1]} == *"compadd -- --version"* ]] || fail "zsh: 'cchc --ver': --version, got: ${lines[1]}"
-  [[ ${lines[2]} == *"--verbose["* && ${lines[2]} != *"--top["* ]] || fail "zsh: 'cchc check --st': check's options, got: ${lines[2]}"
-  [[ ${lines[3]} == *"--top["* ]] || fail "zsh: 'cchc FILE --fo': report's options, got: ${lines[3]}"
-  [[ ${lines[4]} == *"--criteria["* && ${lines[4]} != *"--strict["* ]] || fail "zsh: 'cchc template': template's options, got: ${lines[4]}"
+  cd "$work" || exit 2
+  got=$(zsh -f "$root/tests/cli/completion.zsh" "$root/docs" "$work" 'cchc ' 'cchc --v' 'cchc report --form' \
+    'cchc report --format ' 'cchc report --by sheet,' 'cchc report --delimiter ' 'cchc check --ver' \
+    'cchc a.csv --to' 'cchc template --' 'cchc report -o ')
+  expected='cchc  => a.csv b.xlsx c.ODS check compare explain folder report template
+cchc --v => --version
+cchc report --form => --format
+cchc report --format  => csv csv-vn html json md text tsv xlsx
+cchc report --by sheet, => criterion domain owner owner-tasks
+cchc report --delimiter  => comma pipe semicolon tab
+cchc check --ver => --verbose
+cchc a.csv --to => --top
+cchc template -- => --bom --criteria --decimal-comma --encoding --help --lang --output
+cchc report -o  => a.csv b.xlsx c.ODS folder notes.doc'
+  [ "$got" = "$expected" ] || fail "zsh completion: $(diff <(echo "$expected") <(echo "$got"))"
 else
   fail "zsh is not installed (scripts/setup.sh --test)"
 fi
