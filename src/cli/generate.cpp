@@ -182,7 +182,7 @@ void write_input(std::ostream &out, Lang lang) {
         << "\n";
 
     out << ".SS " << tr(lang, "Bảng mã", "Encodings") << "\n"
-        << roff(tr(lang, "Khi không có \\-\\-encoding, bảng mã được chọn theo thứ tự sau:",
+        << roff(tr(lang, "Khi không có --encoding, bảng mã được chọn theo thứ tự sau:",
                    "Without --encoding, the encoding is chosen in this order:"))
         << "\n";
     for (const DetectedEncoding &e : detected_encodings())

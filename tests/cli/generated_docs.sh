@@ -5,7 +5,8 @@
 #   build/cchc --generate man --lang vi > docs/cchc.vi.1
 #   build/cchc --generate bash > docs/cchc.bash-completion
 #   build/cchc --generate zsh > docs/_cchc
-# Each man page also renders through groff without a warning.
+# Each man page also renders through groff without a warning, and shows
+# no backslash.
 #   generated_docs.sh CCHC_BINARY REPO_ROOT
 set -u
 bin=$1 root=$2
@@ -30,6 +31,11 @@ render() {
     status=1
   fi
   rm -f "$page.warnings.$$"
+  # a backslash on the page is an escape written twice
+  if grep -n '\\' <<<"$text" >&2; then
+    echo "FAIL: $page shows a backslash (escaped twice?)" >&2
+    status=1
+  fi
   for section in "$@"; do
     grep -q "^$section\$" <<<"$text" || {
       echo "FAIL: $page has no section $section" >&2
