@@ -124,8 +124,8 @@ Values values_of(const CLI::Option *o) {
     return v;
 }
 
-/// Options of `command` whose names and help match those of every command
-/// that reads files: listed once in the man page.
+/// Whether every command that reads files has an option with the names and
+/// the help of `o`: such options are listed once in the man page.
 bool is_shared(const CLI::App &app, const CLI::Option *o) {
     for (const CLI::App *c : commands_of(app)) {
         if (!takes_files(*c)) continue;
