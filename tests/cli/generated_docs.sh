@@ -4,7 +4,7 @@
 #   build/cchc --generate man --lang en > docs/cchc.1
 #   build/cchc --generate man --lang vi > docs/cchc.vi.1
 #   build/cchc --generate bash > docs/cchc.bash-completion
-#   build/cchc --generate zsh > docs/_cchc
+#   build/cchc --generate zsh > docs/_cchc          (its descriptions in Vietnamese)
 # Each man page also renders through groff without a warning, and shows
 # no backslash.
 #   generated_docs.sh CCHC_BINARY REPO_ROOT
