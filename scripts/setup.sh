@@ -13,9 +13,12 @@ packages=(cmake g++ make libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8
 # pandoc, text in tmux; Liberation Serif stands in for Times New Roman, Noto
 # Mono draws the text picture of scripts/pictures.sh. LibreOffice also writes
 # the workbooks of tests/cli/workbooks.sh; openpyxl regenerates tests/data/workbook/.
+# bash-completion and zsh run the completions, groff and man the man pages
+# (tests/cli/completion.sh, generated_docs.sh, install.sh).
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang libclang-rt-14-dev clang-format chromium libreoffice-calc-nogui libreoffice-writer-nogui
-    python3-openpyxl poppler-utils pandoc tmux unzip fonts-liberation fonts-noto-mono)
+    python3-openpyxl poppler-utils pandoc tmux unzip fonts-liberation fonts-noto-mono
+    bash-completion zsh groff-base man-db bsdextrautils)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -4,10 +4,10 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "cli/diagnostics.hpp"
+#include "cli/help.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/base/version.hpp>
-#include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
 
@@ -50,27 +50,6 @@ std::vector<std::string> with_default_command(int argc, char **argv, std::string
     return args;
 }
 
-/// CLI11 pads the option column of the help by bytes, so a Vietnamese name
-/// (TỆP) would pull its description left; this pads by the columns shown.
-class HelpFormatter : public CLI::Formatter {
-public:
-    std::string make_option(const CLI::Option *option, bool is_positional) const override {
-        std::string out = "  " + make_option_name(option, is_positional) + make_option_opts(option);
-        const std::string description = make_option_desc(option);
-        const std::size_t column = get_column_width();
-        const std::size_t shown = cchc::display_width(out);
-        if (shown < column) out += std::string(column - shown, ' ');
-        if (!description.empty()) {
-            if (shown >= column) out += "\n" + std::string(column, ' ');
-            for (char c : description) {
-                out += c;
-                if (c == '\n') out += std::string(column, ' ');
-            }
-        }
-        return out + "\n";
-    }
-};
-
 /// The language of the help text: --lang as given anywhere on the line.
 cchc::Lang help_language(const std::vector<std::string> &args) {
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -105,7 +84,7 @@ int main(int argc, char **argv) {
                                "checks and summarises administrative-reform index (PAR Index) score sheets")};
     app.name("cchc");
     // Before the commands are added: they share the app's formatter.
-    app.formatter(std::make_shared<HelpFormatter>());
+    app.formatter(cchc::cli::make_help_formatter());
     if (lang == cchc::Lang::vi) {
         // CLI11's own words in the help, so a clerk reads one language.
         auto formatter = app.get_formatter();
@@ -125,7 +104,8 @@ int main(int argc, char **argv) {
     int status = cchc::cli::k_exit_ok;
     for (const cchc::cli::Command &c : cchc::cli::commands())
         c.setup(app, status, lang);
-    cchc::cli::add_generate_option(app);
+    cchc::cli::set_main_examples(app, lang);
+    cchc::cli::add_generate_option(app, lang);
 
     std::reverse(args.begin(), args.end()); // CLI11 takes them last first
     try {

@@ -22,4 +22,7 @@ struct Command {
 /// Every command, in the order --help lists them.
 const std::vector<Command> &commands();
 
+/// The tables `report --by` takes (report.cpp), for the completions.
+std::vector<std::string_view> report_table_names();
+
 } // namespace cchc::cli

@@ -130,7 +130,7 @@ void say_findings_left_out(const CommonOptions &options, const Report &report);
 /// 0, 1 or 2 from the findings and the status so far.
 int exit_status(const Run &run, bool strict);
 
-/// The hidden --generate man|bash option (see generate.cpp).
-void add_generate_option(CLI::App &app);
+/// The hidden --generate man|bash|zsh option (see generate.cpp), in `lang`.
+void add_generate_option(CLI::App &app, Lang lang);
 
 } // namespace cchc::cli

@@ -3,6 +3,7 @@
 // criterion, per owner and in total between the two periods.
 #include "common.hpp"
 #include "diagnostics.hpp"
+#include "help.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/checks/file_checks.hpp>
@@ -93,6 +94,15 @@ void setup_compare(CLI::App &app, int &status, Lang lang) {
                                        "units side by side, ranked by index; or two periods of one unit"),
                                     lang);
     add_common_options(*command, options->common, lang);
+    set_examples(*command,
+                 {{"cchc compare samples/wards/*-2023.csv --out-of 100", "xếp hạng năm đơn vị theo chỉ số năm 2023",
+                   "the five units of 2023 ranked by index"},
+                  {"cchc compare samples/wards/phuong-1-2022.csv samples/wards/phuong-1-2023.csv --out-of 100",
+                   "hai kỳ của một đơn vị: điểm bị trừ tăng, giảm theo từng tiêu chí",
+                   "two periods of one unit: the points lost per criterion, then and now"},
+                  {"cchc compare samples/wards --out-of 100 --format xlsx -o xep-hang.xlsx",
+                   "bảng xếp hạng thành sổ tính Excel có biểu đồ", "the ranking as an Excel workbook with a chart"}},
+                 lang);
     command->add_flag("--periods", options->periods,
                       tr(lang, "so sánh hai bảng điểm như hai kỳ của một đơn vị, kể cả khi tên đơn vị khác nhau",
                          "compare the two sheets given as two periods of one unit, even if their unit names differ"));

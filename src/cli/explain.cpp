@@ -5,6 +5,7 @@
 // (load_file), with the loader's trace turned on; the input is only read.
 #include "common.hpp"
 #include "diagnostics.hpp"
+#include "help.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/checks/file_checks.hpp>
@@ -88,6 +89,13 @@ void setup_explain(CLI::App &app, int &status, Lang lang) {
                        "how each file was read: encoding, header row, each column's role, every row's kind"),
                     lang);
     add_common_options(*command, options->common, lang);
+    set_examples(*command,
+                 {{"cchc explain samples/phuong-1-2023.csv",
+                   "bảng mã, dòng tiêu đề, cột nào được đọc là gì, và từng dòng được tính hay bỏ qua",
+                   "the encoding, the header, what each column was read as, and whether each row counted"},
+                  {"cchc explain samples/phuong-1-2023-excel-vi.csv --format json",
+                   "như trên, dạng JSON cho chương trình khác đọc", "the same as JSON, for another program"}},
+                 lang);
     command->callback([options, &status] {
         settle(options->common, "explain");
         status = run_explain(*options);

@@ -1,11 +1,17 @@
 // `cchc report FILE...` (and `cchc FILE...`): summary tables per sheet —
 // totals, by domain, by owner, by criterion, the top losses — followed by
 // the sheet's findings.
+#include "commands.hpp"
 #include "common.hpp"
+#include "help.hpp"
 
 #include <cchc/base/error.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <iterator>
 
 #include <memory>
 #include <sstream>
@@ -20,24 +26,23 @@ struct ReportOptions {
     std::string top; ///< as given; range-checked by parse_count
 };
 
+/// The tables --by names, in the order its error message lists them.
+constexpr std::pair<std::string_view, TableKind> k_tables[] = {
+    {"domain", TableKind::domain},           {"owner", TableKind::owner},
+    {"criterion", TableKind::criterion},     {"sheet", TableKind::sheet},
+    {"owner-tasks", TableKind::owner_tasks},
+};
+
 std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang lang) {
     std::vector<TableKind> out; // empty: each format's default
     for (const std::string &name : names) {
-        if (name == "sheet")
-            out.push_back(TableKind::sheet);
-        else if (name == "domain")
-            out.push_back(TableKind::domain);
-        else if (name == "owner")
-            out.push_back(TableKind::owner);
-        else if (name == "criterion")
-            out.push_back(TableKind::criterion);
-        else if (name == "owner-tasks")
-            out.push_back(TableKind::owner_tasks);
-        else
+        auto known =
+            std::find_if(std::begin(k_tables), std::end(k_tables), [&](const auto &t) { return t.first == name; });
+        if (known == std::end(k_tables))
             throw Error(fmt::format(
-                fmt::runtime(pick(lang, "--by: '{}' không phải một trong domain, owner, criterion, sheet, owner-tasks",
-                                  "--by: '{}' is not one of domain, owner, criterion, sheet, owner-tasks")),
-                name));
+                fmt::runtime(pick(lang, "--by: '{}' không phải một trong {}", "--by: '{}' is not one of {}")), name,
+                fmt::join(report_table_names(), ", ")));
+        out.push_back(known->second);
     }
     return out;
 }
@@ -54,6 +59,13 @@ int run_report(const ReportOptions &o) {
 
 } // namespace
 
+std::vector<std::string_view> report_table_names() {
+    std::vector<std::string_view> names;
+    for (const auto &t : k_tables)
+        names.push_back(t.first);
+    return names;
+}
+
 void setup_report(CLI::App &app, int &status, Lang lang) {
     auto options = std::make_shared<ReportOptions>();
     CLI::App *command = add_command(
@@ -61,6 +73,17 @@ void setup_report(CLI::App &app, int &status, Lang lang) {
         tr(lang, "bảng tổng hợp cho từng bảng điểm (lệnh mặc định)", "summary tables per sheet (the default command)"),
         lang);
     add_common_options(*command, options->common, lang);
+    set_examples(*command,
+                 {{"cchc report samples/phuong-1-2023.csv --out-of 100",
+                   "tổng hợp bảng điểm mẫu: chỉ số 100 − 9 = 91,00, xếp loại Tốt",
+                   "the sample sheet: index 100 − 9 = 91.00, rated Tốt (good)"},
+                  {"cchc report samples/phuong-1-2023.csv --out-of 100 --by domain --top 3 --format md",
+                   "theo lĩnh vực và 3 tiêu chí bị trừ nhiều điểm nhất, dạng Markdown để dán vào báo cáo",
+                   "by domain and the 3 criteria that lost most, as Markdown for a report"},
+                  {"cchc report samples/phuong-1-2023.csv --out-of 100 --format xlsx -o phuong-1.xlsx",
+                   "sổ tính Excel có biểu đồ, mở bằng Excel hay LibreOffice",
+                   "an Excel workbook with charts, for Excel or LibreOffice"}},
+                 lang);
     command
         ->add_option("--by", options->by,
                      tr(lang,

@@ -3,6 +3,7 @@
 // its codes, names and maxima in hierarchy order. `cchc check` accepts what
 // it writes (unscored rows are counted once, as information).
 #include "common.hpp"
+#include "help.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/input/header.hpp>
@@ -71,6 +72,13 @@ void setup_template(CLI::App &app, int &status, Lang lang) {
                                     tr(lang, "bảng điểm trống để điền, có sẵn các tiêu chí từ bộ tiêu chí",
                                        "a blank sheet to fill in, pre-filled from a criteria catalog"),
                                     lang);
+    set_examples(*command,
+                 {{"cchc template -o bang-diem.csv", "bảng điểm trống với các cột chuẩn",
+                   "a blank sheet with the standard columns"},
+                  {"cchc template --criteria samples/catalog-phuong-1-2023.csv --decimal-comma --bom -o bang-diem.csv",
+                   "điền sẵn mã, nội dung và điểm tối đa từ bộ tiêu chí; mở thẳng bằng Excel cài tiếng Việt",
+                   "pre-filled with the catalog's codes, names and maxima, for a Vietnamese-locale Excel"}},
+                 lang);
     command
         ->add_option("--criteria", options->criteria,
                      tr(lang, "bộ tiêu chí CSV (code,name,max) để điền sẵn các dòng",

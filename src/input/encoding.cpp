@@ -196,6 +196,31 @@ std::string not_utf8_message(unsigned char byte, Lang lang) {
                        byte);
 }
 
+namespace {
+
+// The names DecodingSource chooses, listed by detected_encodings.
+constexpr std::string_view k_utf8 = "UTF-8";
+constexpr std::string_view k_utf16le = "UTF-16LE";
+constexpr std::string_view k_utf16be = "UTF-16BE";
+constexpr std::string_view k_tcvn3 = "TCVN5712-1";
+constexpr std::string_view k_windows_1258 = "WINDOWS-1258";
+
+} // namespace
+
+const std::vector<DetectedEncoding> &detected_encodings() {
+    static const std::vector<DetectedEncoding> encodings = {
+        {k_utf8, "có BOM EF BB BF, hoặc không có BOM mà mọi byte đều là UTF-8",
+         "with the BOM EF BB BF, or without a BOM when every byte is UTF-8"},
+        {k_utf16le, "có BOM FF FE (Excel: Unicode Text)", "with the BOM FF FE (Excel's Unicode Text)"},
+        {k_utf16be, "có BOM FE FF", "with the BOM FE FF"},
+        {k_tcvn3, "TCVN3 (phông .VnTime), khi tệp không phải UTF-8 và các byte giống TCVN3",
+         "TCVN3 (the .VnTime fonts), when the file is not UTF-8 and its bytes look like TCVN3"},
+        {k_windows_1258, "khi tệp không phải UTF-8 và không giống TCVN3",
+         "when the file is not UTF-8 and does not look like TCVN3"},
+    };
+    return encodings;
+}
+
 DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_name, const std::string &encoding,
                                Lang lang, bool checked, bool guess)
     : m_raw(std::move(raw)), m_file(std::move(file_name)), m_lang(lang), m_checked(checked) {
@@ -213,27 +238,27 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
     if (m_in.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         m_in.erase(0, 3);
         m_skipped = 3;
-        chosen = "UTF-8";
+        chosen = k_utf8;
     } else if (m_in.compare(0, 2, "\xFF\xFE") == 0) {
         m_in.erase(0, 2);
-        chosen = "UTF-16LE";
+        chosen = k_utf16le;
     } else if (m_in.compare(0, 2, "\xFE\xFF") == 0) {
         m_in.erase(0, 2);
-        chosen = "UTF-16BE";
+        chosen = k_utf16be;
     }
     if (!encoding.empty() && (chosen.empty() || chosen == "UTF-8")) chosen = encoding;
     if (chosen.empty() && !checked && guess) {
         // Read as UTF-8 and check each cell as it is used; a byte that is
         // not UTF-8 among these first bytes makes the caller start again
         // without guessing (see guessed_until).
-        chosen = "UTF-8";
+        chosen = k_utf8;
         m_guessed_until = m_in.size();
     }
     if (chosen.empty()) {
         std::size_t valid = valid_utf8_prefix(m_in);
         bool utf8 =
             valid == m_in.size() || (!m_raw_done && is_incomplete_sequence(std::string_view(m_in).substr(valid)));
-        chosen = utf8 ? "UTF-8" : looks_like_tcvn3(m_in) ? "TCVN5712-1" : "WINDOWS-1258";
+        chosen = utf8 ? k_utf8 : looks_like_tcvn3(m_in) ? k_tcvn3 : k_windows_1258;
         m_assumed = !utf8;
     }
     m_encoding = is_utf8_name(chosen) ? "UTF-8" : upper(chosen);

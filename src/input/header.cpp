@@ -332,12 +332,11 @@ namespace cchc {
 
 HeaderChoice find_header(const std::vector<RawRecord> &records, char forced, const std::string &file,
                          const std::vector<Column> &required, Lang lang) {
-    static constexpr char delimiters[] = {',', ';', '\t', '|'};
     HeaderChoice partial; // the record that came closest, for the error message
     std::vector<std::string> cells;
     for (std::size_t r = 0; r < records.size(); ++r) {
         HeaderChoice here;
-        for (char d : delimiters) {
+        for (char d : k_header_delimiters) {
             if (forced != 0 && d != forced) continue;
             if (forced == 0 && d != ',' && count_delimiters(records[r].text, d) == 0) continue;
             split_record(records[r], d, file, cells, lang);
@@ -358,11 +357,10 @@ namespace cchc {
 
 HeaderChoice find_two_row_header(const RawRecord &first, const RawRecord &second, char forced, const std::string &file,
                                  const std::vector<Column> &required, Lang lang) {
-    static constexpr char delimiters[] = {',', ';', '\t', '|'};
     HeaderChoice best;
     std::vector<std::string> top;
     std::vector<std::string> bottom;
-    for (char d : delimiters) {
+    for (char d : k_header_delimiters) {
         if (forced != 0 && d != forced) continue;
         if (forced == 0 && d != ',' && (count_delimiters(first.text, d) == 0 || count_delimiters(second.text, d) == 0))
             continue;

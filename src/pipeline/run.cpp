@@ -217,13 +217,19 @@ RunResult run(const RunOptions &options) {
     return result;
 }
 
+const std::vector<std::string_view> &sheet_extensions() {
+    static const std::vector<std::string_view> extensions = {"csv", "tsv", "txt", "xlsx", "xlsm", "ods", "xls"};
+    return extensions;
+}
+
 namespace {
 
 bool is_sheet_name(const std::filesystem::path &path) {
     std::string ext = path.extension().string();
     for (char &c : ext)
         c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return ext == ".csv" || ext == ".tsv" || ext == ".txt" || has_workbook_extension(path.string());
+    const std::vector<std::string_view> &known = sheet_extensions();
+    return ext.size() > 1 && std::find(known.begin(), known.end(), std::string_view(ext).substr(1)) != known.end();
 }
 
 } // namespace

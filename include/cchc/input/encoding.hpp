@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc {
 
@@ -65,6 +66,17 @@ std::string cannot_read_message(const std::string &name, int error, Lang lang);
 /// most of the high bytes are not valid UTF-8 (a UTF-8 file with a stray
 /// byte is not TCVN3).
 bool looks_like_tcvn3(std::string_view bytes);
+
+/// An encoding DecodingSource recognises without --encoding, and how.
+struct DetectedEncoding {
+    std::string_view name; ///< as encoding() names it: "UTF-16LE"
+    std::string_view how_vi;
+    std::string_view how_en;
+};
+
+/// Every encoding DecodingSource chooses by itself, in the order it tries
+/// them (for the man page; the constructor chooses from these names).
+const std::vector<DetectedEncoding> &detected_encodings();
 
 class DecodingSource : public RawInput {
 public:

@@ -95,6 +95,10 @@ std::string join_cells(const std::vector<std::string> &cells);
 /// Rows searched for the header.
 inline constexpr int k_header_search_rows = 30;
 
+/// The cell delimiters a header is tried with, in this order (unless
+/// --delimiter forces one).
+inline constexpr char k_header_delimiters[] = {',', ';', '\t', '|'};
+
 /// Where the header is: the record, its delimiter and its column map.
 struct HeaderChoice {
     std::size_t record = 0;

@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cchc {
@@ -46,8 +47,12 @@ FileReport process_input(std::unique_ptr<RawInput> raw, const std::string &name,
 /// a catch block (it rethrows the exception being handled to name it).
 std::string failure_line(const std::string &path);
 
+/// The extensions (lower case, without the dot) of the files a folder
+/// stands for: the sheets list_inputs takes from it.
+const std::vector<std::string_view> &sheet_extensions();
+
 /// The files named, with each folder replaced by the sheets below it
-/// (*.csv, *.tsv, *.txt, in name order). `problems`: a line for standard
+/// (those with a sheet_extensions() one, in name order). `problems`: a line for standard
 /// error per folder that could not be read or holds no sheet.
 std::vector<std::string> list_inputs(const std::vector<std::string> &inputs, std::vector<std::string> &problems,
                                      Lang lang);
