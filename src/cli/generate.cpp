@@ -300,9 +300,6 @@ void write_man(const CLI::App &app, Lang lang, std::ostream &out) {
         << "\n";
     for (const CLI::Option *o : shared_options(app))
         write_option(out, o);
-    out << ".TP\n.B \\-\\-version\n"
-        << roff(tr(lang, "in phiên bản rồi thoát (không kèm lệnh)", "print the version and exit (without a command)"))
-        << "\n";
 
     write_input(out, lang);
 
@@ -403,8 +400,6 @@ void write_bash(const CLI::App &app, std::ostream &out) {
             << "' -- \"$cur\")) ;;\n";
     }
     out << "        esac\n"
-           "        # `cchc --version` stands alone, before any command.\n"
-           "        ((cword == 1)) && COMPREPLY+=($(compgen -W '--version' -- \"$cur\"))\n"
            "        return\n"
            "    fi\n"
            "    if ((cword == 1)); then\n"
@@ -492,7 +487,6 @@ void write_zsh(const CLI::App &app, std::ostream &out) {
            "    if ((CURRENT == 2)); then\n"
            "        if [[ $words[CURRENT] == -* ]]; then\n"
            "            _cchc_report\n"
-           "            compadd -- --version\n"
            "        else\n"
            "            _describe -t commands 'cchc command' commands\n"
            "            _cchc_sheets\n"

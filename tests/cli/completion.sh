@@ -82,7 +82,7 @@ offers cchc "" -- report check compare template explain a.csv b.xlsx c.ODS folde
 lacks cchc "" -- notes.doc
 offers cchc - -- --version --help --format --out-of
 offers cchc check - -- --verbose --strict --format
-lacks cchc check - -- --version --top --periods
+lacks cchc check - -- --top --periods
 offers cchc report - -- --by --top
 offers cchc compare --p -- --periods
 offers cchc template - -- --criteria --output
@@ -137,9 +137,9 @@ cchc report --form => --format
 cchc report --format  => csv csv-vn html json md text tsv xlsx
 cchc report --by sheet, => criterion domain owner owner-tasks
 cchc report --delimiter  => comma pipe semicolon tab
-cchc check --ver => --verbose
+cchc check --ver => --verbose --version
 cchc a.csv --to => --top
-cchc template -- => --bom --criteria --decimal-comma --encoding --help --lang --output
+cchc template -- => --bom --criteria --decimal-comma --encoding --help --lang --output --version
 cchc report -o  => a.csv b.xlsx c.ODS folder notes.doc'
   [ "$got" = "$expected" ] || fail "zsh completion: $(diff <(echo "$expected") <(echo "$got"))"
 else
