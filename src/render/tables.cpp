@@ -88,8 +88,10 @@ std::string sheet_heading(const SheetSummary &summary) {
     return heading + " (" + sheet.file + ")";
 }
 
-std::string finding_line(const Finding &f) {
+std::string finding_line(const Finding &f, Lang lang) {
     std::string place = f.line > 0 ? fmt::format("{}:{}", f.file, f.line) : f.file;
+    // The row a clerk clicks on, when a quoted line break moved the line.
+    if (f.row > 0 && f.row != f.line) place += fmt::format(fmt::runtime(pick(lang, " (hàng {})", " (row {})")), f.row);
     return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), rule_id(f.rule), f.message);
 }
 
@@ -101,14 +103,15 @@ Table findings_table(const std::vector<const Finding *> &findings, Lang lang) {
     Table t;
     t.kind = TableKind::findings;
     t.title = findings_title(lang);
-    t.headers = {std::string(pick(lang, "Tệp", "File")),     std::string(pick(lang, "Dòng", "Line")),
-                 std::string(pick(lang, "Mục", "Code")),     std::string(pick(lang, "Mức", "Severity")),
-                 std::string(pick(lang, "Quy tắc", "Rule")), std::string(pick(lang, "Nội dung", "Message"))};
-    t.numeric = {false, true, false, false, false, false};
+    t.headers = {std::string(pick(lang, "Tệp", "File")),        std::string(pick(lang, "Dòng", "Line")),
+                 std::string(pick(lang, "Hàng", "Row")),        std::string(pick(lang, "Mục", "Code")),
+                 std::string(pick(lang, "Mức", "Severity")),    std::string(pick(lang, "Quy tắc", "Rule")),
+                 std::string(pick(lang, "Nội dung", "Message"))};
+    t.numeric = {false, true, true, false, false, false, false};
     t.rows.reserve(findings.size());
     for (const Finding *f : findings)
-        t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->code,
-                          std::string(severity_name(f->severity)), std::string(rule_id(f->rule)), f->message});
+        t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->row > 0 ? std::to_string(f->row) : "",
+                          f->code, std::string(severity_name(f->severity)), std::string(rule_id(f->rule)), f->message});
     return t;
 }
 

@@ -249,7 +249,7 @@ private:
         if (!findings.empty() || document.findings_only) {
             Table table = findings_table(findings, m_options.lang);
             for (std::size_t i = 0; i < findings.size(); ++i)
-                table.rows[i][3] = severity_label(findings[i]->severity, m_options.lang);
+                table.rows[i][4] = severity_label(findings[i]->severity, m_options.lang);
             Worksheet &s = sheet_for(table, table.headers);
             write_rows(s, {}, table, f);
         }

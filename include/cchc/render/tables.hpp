@@ -114,7 +114,9 @@ Table findings_table(const std::vector<const Finding *> &findings, Lang lang);
 std::string_view findings_title(Lang lang);
 /// "phuong-1 (samples/phuong-1.csv)", with the period when there is one.
 std::string sheet_heading(const SheetSummary &summary);
-/// `file:line: severity[rule]: message`, as compilers print.
-std::string finding_line(const Finding &finding);
+/// `file:line: severity[rule]: message`, as compilers print;
+/// `file:line (row R): …` when the spreadsheet's row is not the physical
+/// line (a CSV with line breaks in quoted cells). `lang` for the word "row".
+std::string finding_line(const Finding &finding, Lang lang);
 
 } // namespace cchc
