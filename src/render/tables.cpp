@@ -92,7 +92,7 @@ std::string finding_line(const Finding &f, Lang lang) {
     std::string place = f.line > 0 ? fmt::format("{}:{}", f.file, f.line) : f.file;
     // The row a clerk clicks on, when a quoted line break moved the line.
     if (f.row > 0 && f.row != f.line) place += fmt::format(fmt::runtime(pick(lang, " (hàng {})", " (row {})")), f.row);
-    return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), rule_id(f.rule), f.message);
+    return fmt::format("{}: {}[{}]: {}", place, severity_label(f.severity, lang), rule_id(f.rule), f.message);
 }
 
 std::string_view findings_title(Lang lang) {
@@ -111,7 +111,8 @@ Table findings_table(const std::vector<const Finding *> &findings, Lang lang) {
     t.rows.reserve(findings.size());
     for (const Finding *f : findings)
         t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->row > 0 ? std::to_string(f->row) : "",
-                          f->code, std::string(severity_name(f->severity)), std::string(rule_id(f->rule)), f->message});
+                          f->code, std::string(severity_label(f->severity, lang)), std::string(rule_id(f->rule)),
+                          f->message});
     return t;
 }
 

@@ -248,8 +248,6 @@ private:
         const std::vector<const Finding *> findings = document.findings();
         if (!findings.empty() || document.findings_only) {
             Table table = findings_table(findings, m_options.lang);
-            for (std::size_t i = 0; i < findings.size(); ++i)
-                table.rows[i][4] = severity_label(findings[i]->severity, m_options.lang);
             Worksheet &s = sheet_for(table, table.headers);
             write_rows(s, {}, table, f);
         }

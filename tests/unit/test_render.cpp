@@ -595,10 +595,18 @@ TEST_CASE("headings and finding lines") {
     SUBCASE("finding_line gives the spreadsheet's row only when it is not the line") {
         cchc::Finding f{"f.csv", 15, "1.1.3", cchc::Rule::note_percent_mismatch, cchc::Severity::warning, "msg"};
         f.row = 6;
-        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15 (hàng 6): warning[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15 (hàng 6): cảnh báo[note-percent-mismatch]: msg");
         CHECK(cchc::finding_line(f, cchc::Lang::en) == "f.csv:15 (row 6): warning[note-percent-mismatch]: msg");
         f.row = 15;
-        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: warning[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: cảnh báo[note-percent-mismatch]: msg");
+    }
+    SUBCASE("finding_line writes the severity in the output language, English with --lang en") {
+        cchc::Finding f{"f.csv", 15, "1.1.3", cchc::Rule::note_percent_mismatch, cchc::Severity::info, "msg"};
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: thông tin[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::en) == "f.csv:15: info[note-percent-mismatch]: msg");
+        f.severity = cchc::Severity::error;
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: lỗi[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::en) == "f.csv:15: error[note-percent-mismatch]: msg");
     }
 }
 
@@ -830,7 +838,7 @@ TEST_CASE("csv findings list every finding") {
           "f.csv,9,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
     CHECK(render_findings("csv", report, RenderOptions{}) ==
           "Tệp,Dòng,Hàng,Mục,Mức,Quy tắc,Nội dung\r\n"
-          "f.csv,9,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
+          "f.csv,9,2,1.1,lỗi,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
 }
 
 TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cell neutral") {
