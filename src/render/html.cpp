@@ -178,7 +178,8 @@ private:
         const Lang lang = m_options.lang;
         out << "<h3>" << escape(findings_title(lang)) << "</h3>\n";
         if (findings.empty()) {
-            out << "<p>" << escape(pick(lang, "Không có phát hiện nào.", "No findings.")) << "</p>\n";
+            out << "<p>" << escape(pick(lang, "Không thấy lỗi, cảnh báo hay thông tin nào.", "No findings."))
+                << "</p>\n";
             return;
         }
         out << "<table data-kind=\"findings\">\n<thead><tr><th>" << escape(pick(lang, "Tệp", "File"))

@@ -134,6 +134,7 @@ public:
         // Plain numbers with '.', which the cells are then typed from.
         m_options.numbers = NumberStyle{'.', '.', false};
         m_options.criterion_total = true;
+        m_options.rank_as_numbers = true; // typed, so that the ranking sorts
     }
 
     void print(const Document &document, std::ostream &out) const override {
