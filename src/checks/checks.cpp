@@ -60,24 +60,49 @@ private:
         m_trim_at = m_room * 2;
     }
 
+    /// The one place findings of a sheet are made: `record` is the row a
+    /// spreadsheet shows, `column` the position of the cell the finding is
+    /// about (-1: none). The address is built here, for findings only.
     template <typename... Args>
-    void add_at(long line, const std::string &code, Rule rule, std::string_view vi, std::string_view en,
-                Args &&...args) {
+    void emit(long line, long record, int column, const std::string &code, Rule rule, std::string_view vi,
+              std::string_view en, Args &&...args) {
         const Severity severity = default_severity(rule);
         if (severity == Severity::info && !m_info) return;
-        if (line >= m_drop_from) {
+        if (line >= m_drop_from) { // past the budget: counted, never written
             m_dropped.add_unordered(rule, severity, line);
             return;
         }
         std::string message = fmt::format(fmt::runtime(pick(m_lang, vi, en)), std::forward<Args>(args)...);
         if (!code.empty()) message = shorten(code) + ": " + message;
-        m_out.push_back(make_finding(rule, m_sheet.file, line, code, std::move(message)));
+        std::string cell = cell_address(column, record);
+        if (!cell.empty()) message = cell + ": " + message; // as a workbook's number-code says it
+        Finding f = make_finding(rule, m_sheet.file, line, code, std::move(message));
+        f.row = record;
+        f.cell = std::move(cell);
+        f.sheet = m_sheet.worksheet;
+        m_out.push_back(std::move(f));
         if (m_out.size() >= m_trim_at) trim();
     }
 
     template <typename... Args>
-    void add(const Row *row, Rule rule, std::string_view vi, std::string_view en, Args &&...args) {
-        add_at(row->line, row->code, rule, vi, en, std::forward<Args>(args)...);
+    void add_at(long line, long record, const std::string &code, Rule rule, std::string_view vi, std::string_view en,
+                Args &&...args) {
+        emit(line, record, -1, code, rule, vi, en, std::forward<Args>(args)...);
+    }
+
+    /// A finding about one cell of `row`: the cell in `column` (a SheetColumns position).
+    template <typename... Args>
+    void add_cell(const Row *row, int column, Rule rule, std::string_view vi, std::string_view en, Args &&...args) {
+        emit(row->line, row->record, column, row->code, rule, vi, en, std::forward<Args>(args)...);
+    }
+
+    /// The position of a score column by its id.
+    int position(std::string_view id) const {
+        const SheetColumns &c = m_sheet.columns;
+        if (id == "max") return c.max;
+        if (id == "self") return c.self;
+        if (id == "appraised") return c.appraised;
+        return c.lost;
     }
 
     std::string_view column_label(std::string_view id) const {
@@ -92,35 +117,36 @@ private:
         switch (score.number.status) {
         case S::not_given:
             if (required && id == "appraised")
-                add(&row, Rule::bad_number, "chưa có {}; hãy ghi một số (0 nếu không đạt)",
-                    "the {} is empty; write a number (0 when nothing was scored)", column_label(id));
+                add_cell(&row, position(id), Rule::bad_number, "chưa có {}; hãy ghi một số (0 nếu không đạt)",
+                         "the {} is empty; write a number (0 when nothing was scored)", column_label(id));
             else if (required)
-                add(&row, Rule::bad_number, "chưa có {}; hãy ghi điểm tối đa của tiêu chí",
-                    "the {} is empty; write the criterion's maximum points", column_label(id));
+                add_cell(&row, position(id), Rule::bad_number, "chưa có {}; hãy ghi điểm tối đa của tiêu chí",
+                         "the {} is empty; write the criterion's maximum points", column_label(id));
             return;
         case S::bad:
-            add(&row, Rule::bad_number, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
-                "the {} \"{}\" is not a number; write a number such as 1.5 or 1,5", column_label(id),
-                shorten(score.text));
+            add_cell(&row, position(id), Rule::bad_number, "{} \"{}\" không phải là số; hãy ghi số như 1.5 hoặc 1,5",
+                     "the {} \"{}\" is not a number; write a number such as 1.5 or 1,5", column_label(id),
+                     shorten(score.text));
             return;
         case S::too_large:
-            add(&row, Rule::bad_number, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
-                "the {} \"{}\" is too large to be a score; check the cell", column_label(id), shorten(score.text));
+            add_cell(&row, position(id), Rule::bad_number, "{} \"{}\" quá lớn; hãy kiểm tra ô này",
+                     "the {} \"{}\" is too large to be a score; check the cell", column_label(id), shorten(score.text));
             return;
         case S::sum_too_large:
-            add(&row, Rule::bad_number, "với {} \"{}\", tổng cột này của bảng vượt quá 10^12 điểm; hãy kiểm tra ô này",
-                "with the {} \"{}\", this column of the sheet adds up to more than 10^12 points; check the cell",
-                column_label(id), shorten(score.text));
+            add_cell(&row, position(id), Rule::bad_number,
+                     "với {} \"{}\", tổng cột này của bảng vượt quá 10^12 điểm; hãy kiểm tra ô này",
+                     "with the {} \"{}\", this column of the sheet adds up to more than 10^12 points; check the cell",
+                     column_label(id), shorten(score.text));
             return;
         case S::ok: break;
         }
         if (score.number.too_precise)
-            add(&row, Rule::too_precise, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
-                "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), shorten(score.text),
-                score.number.value.format(0));
+            add_cell(&row, position(id), Rule::too_precise, "{} \"{}\" có quá 3 chữ số thập phân; đã làm tròn thành {}",
+                     "the {} \"{}\" has more than 3 decimals; rounded to {}", column_label(id), shorten(score.text),
+                     score.number.value.format(0));
         if (score.number.value.is_negative() && row.extra != Extra::penalty) // "Điểm trừ": -1 is how it is written
-            add(&row, Rule::score_negative, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
-                "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), shorten(score.text));
+            add_cell(&row, position(id), Rule::score_negative, "{} \"{}\" nhỏ hơn 0; điểm không thể âm",
+                     "the {} \"{}\" is below 0; a score cannot be negative", column_label(id), shorten(score.text));
     }
 
     void check_rows() {
@@ -135,9 +161,9 @@ private:
             default: break;
             }
             if (row.kind == RowKind::uncoded) {
-                add(&row, Rule::bad_code,
-                    "dòng có điểm nhưng không có mục; dòng này không được cộng, hãy ghi mã tiêu chí",
-                    "the row has scores but no code; it is not counted: write its criterion code");
+                add_cell(&row, m_sheet.columns.code, Rule::bad_code,
+                         "dòng có điểm nhưng không có mục; dòng này không được cộng, hãy ghi mã tiêu chí",
+                         "the row has scores but no code; it is not counted: write its criterion code");
                 continue;
             }
             if (row.kind == RowKind::total || row.kind == RowKind::heading) continue;
@@ -151,19 +177,23 @@ private:
             check_number(row, row.appraised, "appraised", leaf && !m_sheet.self_assessment);
             check_number(row, row.lost, "lost", false);
             if (row.max.given() && row.appraised.given() && row.appraised.number.value > row.max.number.value)
-                add(&row, Rule::score_above_max, "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
-                    "the appraised score {} is above the max {}; correct one of the two cells",
-                    shorten(row.appraised.text), shorten(row.max.text));
+                add_cell(&row, m_sheet.columns.appraised, Rule::score_above_max,
+                         "điểm thẩm định {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
+                         "the appraised score {} is above the max {}; correct one of the two cells",
+                         shorten(row.appraised.text), shorten(row.max.text));
             if (row.max.given() && row.self.given() && row.self.number.value > row.max.number.value)
-                add(&row, Rule::self_above_max, "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
-                    "the self score {} is above the max {}; correct one of the two cells", shorten(row.self.text),
-                    shorten(row.max.text));
+                add_cell(&row, m_sheet.columns.self, Rule::self_above_max,
+                         "điểm tự đánh giá {} lớn hơn điểm tối đa {}; hãy sửa một trong hai ô",
+                         "the self score {} is above the max {}; correct one of the two cells", shorten(row.self.text),
+                         shorten(row.max.text));
             if (row.max.given() && row.appraised.given() && row.lost.given()) {
                 Decimal expected = row.max.number.value - row.appraised.number.value;
                 if (expected != row.lost.number.value)
-                    add(&row, Rule::lost_mismatch, "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
-                        "the number of points lost is {}, but {} − {} = {}; correct the points-lost cell",
-                        shorten(row.lost.text), shorten(row.max.text), shorten(row.appraised.text), expected.format(0));
+                    add_cell(&row, m_sheet.columns.lost, Rule::lost_mismatch,
+                             "số điểm bị trừ ghi {}, nhưng {} − {} = {}; hãy sửa ô điểm bị trừ",
+                             "the number of points lost is {}, but {} − {} = {}; correct the points-lost cell",
+                             shorten(row.lost.text), shorten(row.max.text), shorten(row.appraised.text),
+                             expected.format(0));
             }
             if (leaf) check_note(row);
         }
@@ -174,28 +204,32 @@ private:
         bool dotted =
             std::all_of(row.code.begin(), row.code.end(), [](char c) { return c == '.' || (c >= '0' && c <= '9'); });
         if (std::string likely = code_from_date(row.code); !likely.empty())
-            add(&row, Rule::bad_code,
+            add_cell(
+                &row, m_sheet.columns.code, Rule::bad_code,
                 "mã \"{}\" là một ngày: bảng tính đã đổi mã, có lẽ là {}; hãy định dạng cột Mục là Văn bản và gõ lại "
                 "(dòng vẫn được cộng, trong lĩnh vực {})",
                 "the code \"{}\" is a date: a spreadsheet changed the code, likely {}; format the code column as Text "
                 "and type it again (the row is still counted, in domain {})",
                 shorten(row.code), likely, row.domain());
         else if (dotted && levels > k_max_code_levels)
-            add(&row, Rule::bad_code, "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
-                "the code \"{}\" has {} levels; criterion codes have at most {}", shorten(row.code), levels,
-                k_max_code_levels);
+            add_cell(&row, m_sheet.columns.code, Rule::bad_code,
+                     "mã \"{}\" có {} cấp; mã tiêu chí có nhiều nhất {} cấp",
+                     "the code \"{}\" has {} levels; criterion codes have at most {}", shorten(row.code), levels,
+                     k_max_code_levels);
         else if (row.kind == RowKind::criterion)
             // Outside the tree, it is a leaf: say so, the total counts it.
-            add(&row, Rule::bad_code,
+            add_cell(
+                &row, m_sheet.columns.code, Rule::bad_code,
                 "mã \"{}\" không có dạng 1.2.3, số La Mã I–X, phần A, mục a) hay -; dòng vẫn được cộng như một tiêu "
                 "chí",
                 "the code \"{}\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -; the row is "
                 "still counted as a criterion",
                 shorten(row.code));
         else
-            add(&row, Rule::bad_code, "mã \"{}\" không có dạng 1.2.3, số La Mã I–X, phần A, mục a) hay -",
-                "the code \"{}\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -",
-                shorten(row.code));
+            add_cell(&row, m_sheet.columns.code, Rule::bad_code,
+                     "mã \"{}\" không có dạng 1.2.3, số La Mã I–X, phần A, mục a) hay -",
+                     "the code \"{}\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -",
+                     shorten(row.code));
     }
 
     /// A criterion's note: its fractions, its percentage, and the score they imply.
@@ -204,12 +238,14 @@ private:
         bool all_valid = true;
         for (const NoteFraction &f : facts.fractions) {
             if (f.denominator == 0)
-                add(&row, Rule::note_fraction_invalid, "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
-                    "the note has the fraction {} with a zero denominator; write the right counts", shorten(f.text));
+                add_cell(&row, m_sheet.columns.note, Rule::note_fraction_invalid,
+                         "ghi chú có phân số {} với mẫu số 0; hãy ghi đúng số liệu",
+                         "the note has the fraction {} with a zero denominator; write the right counts",
+                         shorten(f.text));
             else if (f.numerator > f.denominator)
-                add(&row, Rule::note_fraction_invalid,
-                    "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
-                    "the note has the fraction {}: more done than there were; check the counts", shorten(f.text));
+                add_cell(&row, m_sheet.columns.note, Rule::note_fraction_invalid,
+                         "ghi chú có phân số {}: tử số lớn hơn mẫu số; hãy kiểm tra số liệu",
+                         "the note has the fraction {}: more done than there were; check the counts", shorten(f.text));
             else
                 continue;
             all_valid = false;
@@ -220,9 +256,9 @@ private:
             const NotePercent &p = facts.percents.front();
             PercentForms forms = fraction_percent(f.numerator, f.denominator, p.decimals);
             if (p.scaled != forms.rounded && p.scaled != forms.truncated)
-                add(&row, Rule::note_percent_mismatch, "{} = {} %, nhưng ghi chú ghi {} %",
-                    "{} = {} %, but the note says {} %", shorten(f.text),
-                    format_scaled(forms.rounded, p.decimals, p.separator), shorten(p.text));
+                add_cell(&row, m_sheet.columns.note, Rule::note_percent_mismatch, "{} = {} %, nhưng ghi chú ghi {} %",
+                         "{} = {} %, but the note says {} %", shorten(f.text),
+                         format_scaled(forms.rounded, p.decimals, p.separator), shorten(p.text));
         }
         check_score_against_fraction(row, f);
     }
@@ -240,9 +276,10 @@ private:
         auto [rounded, truncated] = max_times_fraction(row.max.number.value.units(), f);
         std::int64_t appraised = row.appraised.number.value.units();
         if (appraised == rounded || appraised == truncated) return;
-        add(&row, Rule::score_fraction_mismatch, "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
-            "the appraised score is {}, while {} × {} = {} (a target rule may apply)", shorten(row.appraised.text),
-            shorten(row.max.text), shorten(f.text), Decimal::from_units(rounded).format(2));
+        add_cell(&row, m_sheet.columns.appraised, Rule::score_fraction_mismatch,
+                 "điểm thẩm định {}, còn {} × {} = {} (có thể do áp dụng chỉ tiêu)",
+                 "the appraised score is {}, while {} × {} = {} (a target rule may apply)", shorten(row.appraised.text),
+                 shorten(row.max.text), shorten(f.text), Decimal::from_units(rounded).format(2));
     }
 
     void check_catalog() {
@@ -252,15 +289,16 @@ private:
                 continue;
             const CatalogEntry *entry = m_catalog->find(row.key);
             if (entry == nullptr) {
-                add(&row, Rule::unknown_code, "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
-                    "the code {} is not in the catalog {}; check the code", row.code, m_catalog->file);
+                add_cell(&row, m_sheet.columns.code, Rule::unknown_code,
+                         "mã {} không có trong bộ tiêu chí {}; hãy kiểm tra mã",
+                         "the code {} is not in the catalog {}; check the code", row.code, m_catalog->file);
                 continue;
             }
             if (row.max.given() && row.max.number.value != entry->max)
-                add(&row, Rule::catalog_max_mismatch,
-                    "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
-                    "the max {} differs from the catalog's {} ({} line {}); use the catalog's max",
-                    shorten(row.max.text), entry->max.format(0), m_catalog->file, entry->line);
+                add_cell(&row, m_sheet.columns.max, Rule::catalog_max_mismatch,
+                         "điểm tối đa {} khác bộ tiêu chí ({} điểm, {} dòng {}); hãy sửa theo bộ tiêu chí",
+                         "the max {} differs from the catalog's {} ({} line {}); use the catalog's max",
+                         shorten(row.max.text), entry->max.format(0), m_catalog->file, entry->line);
         }
     }
 
@@ -281,15 +319,17 @@ private:
             bool maybe_number = row.code.size() > 2 && row.code.find('.') != std::string::npos &&
                                 row.code.back() != '0' && row.code.find('.') == row.code.rfind('.');
             if (maybe_number)
-                add(&row, Rule::duplicate_code,
+                add_cell(
+                    &row, m_sheet.columns.code, Rule::duplicate_code,
                     "mã {} đã có ở dòng {}; nếu một trong hai là {}0, bảng tính đã đổi nó thành số: hãy định dạng "
                     "cột Mục là Văn bản và gõ lại",
                     "the code {} already appears on line {}; if one of them is {}0, a spreadsheet turned it into a "
                     "number: format the code column as Text and type it again",
                     row.code, first.line, row.code);
             else
-                add(&row, Rule::duplicate_code, "mã {} đã có ở dòng {}; mỗi tiêu chí chỉ ghi một lần",
-                    "the code {} already appears on line {}; list each criterion once", row.code, first.line);
+                add_cell(&row, m_sheet.columns.code, Rule::duplicate_code,
+                         "mã {} đã có ở dòng {}; mỗi tiêu chí chỉ ghi một lần",
+                         "the code {} already appears on line {}; list each criterion once", row.code, first.line);
         }
     }
 
@@ -346,17 +386,18 @@ private:
     /// parent-sum-mismatch: a parent's cell against the sum of its children.
     void compare_parent_sum(const Row &parent, const Score &written, Decimal sum, std::string_view id) {
         if (!written.given() || written.number.value == sum) return;
-        add(&parent, Rule::parent_sum_mismatch, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
-            "the {} is {}, but its children add up to {}", column_label(id), shorten(written.text), sum.format(0));
+        add_cell(&parent, position(id), Rule::parent_sum_mismatch, "{} ghi {}, nhưng tổng các tiêu chí con là {}",
+                 "the {} is {}, but its children add up to {}", column_label(id), shorten(written.text), sum.format(0));
     }
 
     /// total-mismatch: a total row's cell against the sum of the criteria.
     void compare_total_sum(const Row &total, const Score &written, Decimal sum, std::string_view id) {
         if (!written.given() || written.number.value == sum) return;
         // A total row has no code of its own.
-        add_at(total.line, "", Rule::total_mismatch, "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
-               "total row: the {} is {}, but the criteria add up to {}", column_label(id), shorten(written.text),
-               sum.format(0));
+        emit(total.line, total.record, position(id), "", Rule::total_mismatch,
+             "dòng tổng: {} ghi {}, nhưng tổng các tiêu chí là {}",
+             "total row: the {} is {}, but the criteria add up to {}", column_label(id), shorten(written.text),
+             sum.format(0));
     }
 
     void check_totals() {
@@ -401,7 +442,7 @@ private:
 
     void check_stage() {
         if (m_sheet.owners_filled > 0)
-            add_at(m_sheet.first_owner_filled_line, "", Rule::owner_filled_down,
+            add_at(m_sheet.first_owner_filled_line, m_sheet.first_owner_filled_row, "", Rule::owner_filled_down,
                    "{} dòng để trống ô bộ phận phụ trách (ô gộp) đã lấy bộ phận của dòng trên cùng lĩnh vực; nếu "
                    "không phải ô gộp, hãy ghi bộ phận cho từng dòng",
                    "{} rows with a blank owner cell (a merged cell) took the owner of the row above in the same "
@@ -409,7 +450,8 @@ private:
                    m_sheet.owners_filled);
         if (!m_sheet.self_assessment) return;
         long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
-        add_at(line, "", Rule::not_appraised,
+        long record = m_sheet.rows.empty() ? m_sheet.header_row : m_sheet.rows.front().record;
+        add_at(line, record, "", Rule::not_appraised,
                "bảng của đơn vị {} chưa có điểm thẩm định: chỉ số và xếp loại tính theo điểm tự đánh giá",
                "the sheet of {} has no appraised scores yet: the index and rating are those of the self-assessment",
                m_sheet.unit);
@@ -417,7 +459,7 @@ private:
 
     void check_has_criteria() {
         if (m_unscored > 0)
-            add_at(m_first_unscored->line, "", Rule::not_scored,
+            add_at(m_first_unscored->line, m_first_unscored->record, "", Rule::not_scored,
                    "{} tiêu chí chưa có điểm (chỉ có điểm tối đa), chưa được tính; điền điểm thẩm định khi có",
                    "{} criteria have a max but no score yet and are not counted; fill in the appraised scores",
                    m_unscored);
@@ -425,7 +467,8 @@ private:
         if (m_unscored > 0) return; // a template being filled in
         // Point at the sheet's first row, or at the header when it has none.
         long line = m_sheet.rows.empty() ? m_sheet.header_line : m_sheet.rows.front().line;
-        add_at(line, "", Rule::no_criteria, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
+        long record = m_sheet.rows.empty() ? m_sheet.header_row : m_sheet.rows.front().record;
+        add_at(line, record, "", Rule::no_criteria, "bảng của đơn vị {} không có dòng tiêu chí nào có điểm",
                "the sheet of {} has no criterion rows with scores", m_sheet.unit);
     }
 

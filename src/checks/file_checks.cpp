@@ -115,8 +115,8 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
                                           "Điểm thẩm định)")),
                         facts.skipped_worksheets.size(), names)));
     }
-    for (const NumberCode &code : facts.number_codes)
-        out.push_back(make_finding(
+    for (const NumberCode &code : facts.number_codes) {
+        Finding &f = out.emplace_back(make_finding(
             Rule::number_code, code.place, code.row, code.stored,
             fmt::format(fmt::runtime(pick(lang,
                                           "{}: mã được lưu thành số {}, nên bảng tính đã bỏ số 0 cuối: có lẽ là {}; "
@@ -125,6 +125,11 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
                                           "trailing zero: most likely {}; format the code column as Text and type "
                                           "the code again (the row is still read as {})")),
                         code.cell, code.stored, code.likely, code.stored)));
+        f.row = code.row;
+        f.cell = code.cell;
+        f.sheet = code.worksheet;
+    }
+    const std::size_t header_findings = out.size();
     switch (facts.header) {
     case FileFacts::Header::empty:
         out.push_back(make_finding(Rule::missing_column, file.file, facts.header_line, "",
@@ -161,6 +166,11 @@ std::vector<Finding> check_file(const LoadedFile &file, Lang lang) {
                             r.position + 1, r.name, r.read_position + 1, r.read_position + 1)));
         break;
     }
+    // Those after are about the header row (or the row read in its place).
+    for (std::size_t i = header_findings; i < out.size(); ++i)
+        if (out[i].line == facts.header_line) out[i].row = facts.header_row;
+    for (Finding &f : out)
+        if (f.rule == Rule::encoding_assumed) f.row = 1;
     return out;
 }
 

@@ -34,12 +34,14 @@ void record_missing_header(LoadedFile &out, const std::vector<RawRecord> &prefix
     if (header.map.matched > 0) {
         facts.header = FileFacts::Header::partial;
         facts.header_line = prefix[header.record].line;
+        facts.header_row = static_cast<long>(header.record) + 1;
         facts.header_cells = header.cells;
         facts.missing_columns = header.map.missing(sheet_columns());
         return;
     }
     facts.header = FileFacts::Header::none;
     facts.header_line = prefix.front().line;
+    facts.header_row = 1;
     split_record(prefix.front(), options.delimiter ? options.delimiter : ',', out.file, facts.first_row, options.lang);
 }
 
@@ -230,6 +232,7 @@ bool open_sheet(std::unique_ptr<RawInput> raw, LoadedFile &out, Opening &o, cons
     out.delimiter = o.header.delimiter;
     FileFacts &facts = out.facts;
     facts.header_line = o.prefix[o.header.record].line;
+    facts.header_row = static_cast<long>(o.header.record) + 1;
     facts.header_last_line = o.prefix.back().last_line;
     read_ahead(o, out, options);
     for (auto [position, column] : o.header.map.repeated)

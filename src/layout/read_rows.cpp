@@ -29,6 +29,7 @@ namespace {
 /// The rows after the header block: those read ahead, then the reader's.
 void read_rows(Opening &o, SheetBuilder &builder) {
     builder.set_header_line(o.prefix[o.header.record].line);
+    builder.set_records(static_cast<long>(o.header.record) + 1, static_cast<long>(o.prefix.size()));
     o.reader->set_delimiter(o.header.delimiter);
     layout_detail::replay_ahead(o, [&](const RecordSpan &held) { builder.add(held); });
     RecordSpan span;
@@ -66,13 +67,14 @@ public:
         }
     }
 
-    /// Line ends (LF, CR LF, lone CR) in [m_pos, end), without moving.
-    long line_ends_until(std::int64_t end) { return line_ends_read(m_pos, end, 0, false); }
-
-    /// Line ends in [pos, end), read with pread a MiB at a time, added to `n`.
-    long line_ends_read(std::int64_t pos, std::int64_t end, long n, bool after_cr) {
+    /// Line ends (LF, CR LF, lone CR) in [m_pos, end), without moving, and
+    /// `quoted`: those of them inside quoted cells (lines minus quoted is
+    /// records, as the quote rule of TextReader is the parity of quotes).
+    long line_ends_until(std::int64_t end, long &quoted) {
         std::vector<char> buffer(1 << 20);
-        while (pos < end) {
+        long n = 0;
+        bool after_cr = false, in_quotes = false, quoted_after_cr = false;
+        for (std::int64_t pos = m_pos; pos < end;) {
             std::size_t want =
                 static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(buffer.size()), end - pos));
             ssize_t got = ::pread(m_fd, buffer.data(), want, static_cast<off_t>(pos));
@@ -80,7 +82,17 @@ public:
                 if (got < 0 && errno == EINTR) continue;
                 fail_read();
             }
-            count_line_ends(std::string_view(buffer.data(), static_cast<std::size_t>(got)), n, after_cr);
+            std::string_view text(buffer.data(), static_cast<std::size_t>(got));
+            count_line_ends(text, n, after_cr);
+            for (std::size_t i = 0; i < text.size();) {
+                std::size_t q = text.find('"', i);
+                std::size_t stop = q == std::string_view::npos ? text.size() : q;
+                if (in_quotes) count_line_ends(text.substr(i, stop - i), quoted, quoted_after_cr);
+                if (q == std::string_view::npos) break;
+                in_quotes = !in_quotes;
+                quoted_after_cr = false;
+                i = q + 1;
+            }
             pos += got;
         }
         return n;
@@ -176,6 +188,9 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     std::optional<SheetBuilder> tail;
     std::exception_ptr tail_error;
     const long start_line = o.reader->line();
+    // Records before the data the reader has not handed out: the header
+    // block's and those read ahead (replayed by part 0 meanwhile).
+    const long records_read = static_cast<long>(o.prefix.size() + o.ahead.size());
     std::thread thread([&] {
         try {
             tail.emplace(path, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 1); });
@@ -183,7 +198,10 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
             tail->set_guessed_until(o.source->guessed_until());
             tail->set_row_texts(sink.keeps_rows());
             tail->set_header_line(o.prefix[o.header.record].line);
-            long first_line = start_line + before_cut->line_ends_until(cut);
+            long quoted = 0;
+            long first_line = start_line + before_cut->line_ends_until(cut, quoted);
+            tail->set_records(static_cast<long>(o.header.record) + 1,
+                              records_read + (first_line - start_line) - quoted);
             RangeInput range(input, cut, size, lang);
             TextReader reader(path, range, lang, first_line, 0, static_cast<std::uint64_t>(cut) - o.source->skipped());
             reader.set_delimiter(o.header.delimiter);
@@ -199,6 +217,7 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     bool cut_between_records = false;
     try {
         head.set_header_line(o.prefix[o.header.record].line);
+        head.set_records(static_cast<long>(o.header.record) + 1, static_cast<long>(o.prefix.size()));
         o.reader->set_delimiter(o.header.delimiter);
         // Rows read ahead all lie before the cut (it is at or after data_start).
         layout_detail::replay_ahead(o, [&](const RecordSpan &held) { head.add(held); });

@@ -17,6 +17,7 @@ public:
     explicit OwnerFill(Sheet &sheet) : m_sheet(sheet) {
         sheet.owners_filled = 0;
         sheet.first_owner_filled_line = 0;
+        sheet.first_owner_filled_row = 0;
     }
 
     void take(Row &row) {
@@ -35,7 +36,10 @@ public:
         }
         if (row.kind != RowKind::criterion && row.kind != RowKind::unscored) return;
         row.owner = m_above->owner;
-        if (m_sheet.owners_filled++ == 0) m_sheet.first_owner_filled_line = row.line;
+        if (m_sheet.owners_filled++ == 0) {
+            m_sheet.first_owner_filled_line = row.line;
+            m_sheet.first_owner_filled_row = row.record;
+        }
     }
 
 private:

@@ -70,6 +70,7 @@ public:
 
     /// One data record, cut into cells.
     void add(const RecordSpan &record) {
+        ++m_record; // every record is a row of the spreadsheet, blank or not
         if (!m_reader.read(record)) {
             skip(record, SkipReason::blank);
             return;
@@ -95,6 +96,7 @@ public:
         }
         for (Sheet &sheet : m_sheets) {
             sheet.header_line = m_header_line;
+            sheet.header_row = m_header_row;
             lay_out_sheet(sheet);
         }
         return std::move(m_sheets);
@@ -153,12 +155,29 @@ public:
     }
 
     void set_header_line(long line) { m_header_line = line; }
+    /// The header's record number, and the records before the first one added.
+    void set_records(long header_row, long before) {
+        m_header_row = header_row;
+        m_record = before;
+    }
     void set_guessed_until(std::uint64_t offset) { m_reader.set_guessed_until(offset); }
     /// False: rows get no content and note text (nobody will read them).
     void set_row_texts(bool on) { m_row_texts = on; }
 
 private:
     std::string_view text(Column c) const { return m_reader.text(c); }
+
+    /// The cells findings name, once per sheet.
+    SheetColumns columns() const {
+        SheetColumns c;
+        c.code = m_map.at(Column::code);
+        c.max = m_map.at(Column::max);
+        c.self = m_map.at(Column::self);
+        c.appraised = m_map.at(Column::appraised);
+        c.lost = m_map.at(Column::lost);
+        c.note = m_map.at(Column::note);
+        return c;
+    }
 
     /// Where the next row is written. Streaming, the current sheet's rows are
     /// the first m_count slots, written over in place sheet after sheet so
@@ -185,6 +204,7 @@ private:
         Row &row = slot();
         row.kind = RowKind::criterion;
         row.line = line;
+        row.record = m_record;
         const bool dotted = set_dotted_code(text(Column::code), row);
         if (!dotted) {
             normalise_code(text(Column::code), row.code);
@@ -264,6 +284,7 @@ private:
     void hand_over(bool row_pending) {
         Sheet &sheet = m_sheets.front();
         sheet.header_line = m_header_line;
+        sheet.header_row = m_header_row;
         m_sealed.insert(std::make_pair(sheet.unit, sheet.period));
         Row pending;
         if (row_pending) pending = std::move(m_rows[m_count]);
@@ -324,6 +345,8 @@ private:
             sheet.period = m_last_period;
             sheet.encoding = m_encoding;
             sheet.header_line = m_header_line;
+            sheet.header_row = m_header_row;
+            sheet.columns = columns();
             sheet.skipped_rows = m_pending_skips;
             if (m_sheets.empty() && m_sealed.empty()) m_skips_before_first = m_pending_skips;
             m_pending_skips = 0;
@@ -342,6 +365,8 @@ private:
     std::string m_last_unit;
     std::string m_last_period;
     long m_header_line = 0;
+    long m_header_row = 0;
+    long m_record = 0; // records read so far, those above the header too
     std::vector<Sheet> m_sheets;
     std::map<std::pair<std::string, std::string>, std::size_t> m_index;
     std::set<std::pair<std::string, std::string>> m_sealed; // handed over while streaming

@@ -135,7 +135,7 @@ void read_codes(Worksheet &ws, const HeaderChoice &header, const std::string &pl
         } else if (at->kind == CellKind::number) {
             if (std::string likely = likely_code(at->text, before, seen); !likely.empty())
                 facts.number_codes.push_back(NumberCode{
-                    place, row.number, column_letters(column) + std::to_string(row.number), at->text, likely});
+                    place, ws.name, row.number, column_letters(column) + std::to_string(row.number), at->text, likely});
         }
         before = at->text;
         seen.push_back(at->text);
@@ -169,14 +169,20 @@ void map_lines(LoadedFile &loaded, const std::vector<long> &row_of_line) {
         if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
             line = row_of_line[static_cast<std::size_t>(line)];
     };
+    // A worksheet row is one record of the text: its row is its record.
     for (Sheet &sheet : loaded.sheets) {
         row(sheet.header_line);
+        sheet.header_row = sheet.header_line;
         row(sheet.first_owner_filled_line);
-        for (Row &r : sheet.rows)
+        sheet.first_owner_filled_row = sheet.first_owner_filled_line;
+        for (Row &r : sheet.rows) {
             row(r.line);
+            r.record = r.line;
+        }
     }
     FileFacts &f = loaded.facts;
     row(f.header_line);
+    f.header_row = f.header_line;
     row(f.header_last_line);
     row(f.column_numbers_line);
 }
@@ -252,8 +258,10 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
         read_names.push_back(ws.name);
         for (NumberCode &code : number_codes)
             out.facts.number_codes.push_back(std::move(code));
-        for (Sheet &sheet : loaded.sheets)
+        for (Sheet &sheet : loaded.sheets) {
+            sheet.worksheet = ws.name;
             out.sheets.push_back(std::move(sheet));
+        }
     });
     // The workbook's only score sheet is the file's, as a CSV file's is.
     if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1)

@@ -1,4 +1,5 @@
 // Codes and the criteria hierarchy (see sheet.hpp).
+#include <cchc/input/workbook/workbook.hpp>
 #include <cchc/model/sheet.hpp>
 #include <cchc/text/unicode.hpp>
 
@@ -30,6 +31,11 @@ bool all_digits(std::string_view s) {
 }
 
 } // namespace
+
+std::string cell_address(int position, long row) {
+    if (position < 0 || row <= 0) return {};
+    return column_letters(position) + std::to_string(row);
+}
 
 std::string code_from_date(std::string_view code) {
     // Numbers between separators, without their leading zeros.

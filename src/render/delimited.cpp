@@ -51,6 +51,7 @@ public:
     DelimitedRenderer(const RenderOptions &options, char delimiter) : m_options(options), m_delimiter(delimiter) {
         m_options.numbers = NumberStyle{options.decimal_comma ? ',' : '.', options.decimal_comma ? ',' : '.', false};
         if (options.decimal_comma && delimiter == ',') m_delimiter = ';';
+        m_options.rank_as_numbers = true; // a spreadsheet would read "3/5" as a date
         // One table of a sheet: the first --by; without --by, the top losses or the summary.
         if (m_options.tables.size() > 1) m_options.tables.erase(m_options.tables.begin() + 1, m_options.tables.end());
         if (!m_options.tables.empty())

@@ -178,17 +178,19 @@ private:
         const Lang lang = m_options.lang;
         out << "<h3>" << escape(findings_title(lang)) << "</h3>\n";
         if (findings.empty()) {
-            out << "<p>" << escape(pick(lang, "Không có phát hiện nào.", "No findings.")) << "</p>\n";
+            out << "<p>" << escape(pick(lang, "Không thấy lỗi, cảnh báo hay thông tin nào.", "No findings."))
+                << "</p>\n";
             return;
         }
         out << "<table data-kind=\"findings\">\n<thead><tr><th>" << escape(pick(lang, "Tệp", "File"))
-            << "</th><th class=\"num\">" << escape(pick(lang, "Dòng", "Line")) << "</th><th>"
-            << escape(pick(lang, "Mục", "Code")) << "</th><th>" << escape(pick(lang, "Mức", "Severity")) << "</th><th>"
-            << escape(pick(lang, "Quy tắc", "Rule")) << "</th><th>" << escape(pick(lang, "Nội dung", "Message"))
-            << "</th></tr></thead>\n<tbody>\n";
+            << "</th><th class=\"num\">" << escape(pick(lang, "Dòng", "Line")) << "</th><th class=\"num\">"
+            << escape(pick(lang, "Hàng", "Row")) << "</th><th>" << escape(pick(lang, "Mục", "Code")) << "</th><th>"
+            << escape(pick(lang, "Mức", "Severity")) << "</th><th>" << escape(pick(lang, "Quy tắc", "Rule"))
+            << "</th><th>" << escape(pick(lang, "Nội dung", "Message")) << "</th></tr></thead>\n<tbody>\n";
         for (const Finding *f : findings)
             out << "<tr><td>" << escape(f->file) << "</td><td class=\"num\">"
-                << (f->line > 0 ? std::to_string(f->line) : "") << "</td><td>" << escape(f->code) << "</td><td class=\""
+                << (f->line > 0 ? std::to_string(f->line) : "") << "</td><td class=\"num\">"
+                << (f->row > 0 ? std::to_string(f->row) : "") << "</td><td>" << escape(f->code) << "</td><td class=\""
                 << severity_name(f->severity) << "\">" << escape(severity_label(f->severity, lang)) << "</td><td>"
                 << escape(rule_id(f->rule)) << "</td><td>" << escape_lines(f->message) << "</td></tr>\n";
         out << "</tbody>\n</table>\n";

@@ -71,8 +71,13 @@ std::string sums_fields(const Sums &s) {
 }
 
 std::string finding_object(const Finding &f) {
-    return fmt::format("{{\"file\": {}, \"line\": {}, \"code\": {}, \"rule\": {}, \"severity\": {}, \"message\": {}}}",
-                       quote(f.file), f.line, f.code.empty() ? "null" : quote(f.code), quote(rule_id(f.rule)),
+    // `row` the spreadsheet's row (null when not about a row), `cell` the
+    // address of the cell, `sheet` the worksheet of a workbook.
+    return fmt::format("{{\"file\": {}, \"line\": {}, \"row\": {}, \"sheet\": {}, \"cell\": {}, \"code\": {}, "
+                       "\"rule\": {}, \"severity\": {}, \"message\": {}}}",
+                       quote(f.file), f.line, f.row > 0 ? std::to_string(f.row) : "null",
+                       f.sheet.empty() ? "null" : quote(f.sheet), f.cell.empty() ? "null" : quote(f.cell),
+                       f.code.empty() ? "null" : quote(f.code), quote(rule_id(f.rule)),
                        quote(severity_name(f.severity)), quote(f.message));
 }
 

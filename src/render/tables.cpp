@@ -88,27 +88,31 @@ std::string sheet_heading(const SheetSummary &summary) {
     return heading + " (" + sheet.file + ")";
 }
 
-std::string finding_line(const Finding &f) {
+std::string finding_line(const Finding &f, Lang lang) {
     std::string place = f.line > 0 ? fmt::format("{}:{}", f.file, f.line) : f.file;
-    return fmt::format("{}: {}[{}]: {}", place, severity_name(f.severity), rule_id(f.rule), f.message);
+    // The row a clerk clicks on, when a quoted line break moved the line.
+    if (f.row > 0 && f.row != f.line) place += fmt::format(fmt::runtime(pick(lang, " (hàng {})", " (row {})")), f.row);
+    return fmt::format("{}: {}[{}]: {}", place, severity_label(f.severity, lang), rule_id(f.rule), f.message);
 }
 
 std::string_view findings_title(Lang lang) {
-    return pick(lang, "Phát hiện", "Findings");
+    return pick(lang, "Kết quả kiểm tra", "Findings");
 }
 
 Table findings_table(const std::vector<const Finding *> &findings, Lang lang) {
     Table t;
     t.kind = TableKind::findings;
     t.title = findings_title(lang);
-    t.headers = {std::string(pick(lang, "Tệp", "File")),     std::string(pick(lang, "Dòng", "Line")),
-                 std::string(pick(lang, "Mục", "Code")),     std::string(pick(lang, "Mức", "Severity")),
-                 std::string(pick(lang, "Quy tắc", "Rule")), std::string(pick(lang, "Nội dung", "Message"))};
-    t.numeric = {false, true, false, false, false, false};
+    t.headers = {std::string(pick(lang, "Tệp", "File")),        std::string(pick(lang, "Dòng", "Line")),
+                 std::string(pick(lang, "Hàng", "Row")),        std::string(pick(lang, "Mục", "Code")),
+                 std::string(pick(lang, "Mức", "Severity")),    std::string(pick(lang, "Quy tắc", "Rule")),
+                 std::string(pick(lang, "Nội dung", "Message"))};
+    t.numeric = {false, true, true, false, false, false, false};
     t.rows.reserve(findings.size());
     for (const Finding *f : findings)
-        t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->code,
-                          std::string(severity_name(f->severity)), std::string(rule_id(f->rule)), f->message});
+        t.rows.push_back({f->file, f->line > 0 ? std::to_string(f->line) : "", f->row > 0 ? std::to_string(f->row) : "",
+                          f->code, std::string(severity_label(f->severity, lang)), std::string(rule_id(f->rule)),
+                          f->message});
     return t;
 }
 
@@ -370,6 +374,16 @@ std::vector<Table> sheet_tables(const SheetSummary &summary, const RenderOptions
 
 namespace cchc {
 
+namespace {
+
+/// The change between two periods, as its effect on the index: fewer
+/// points lost is "+", so "+0.41" cannot be read as 0.41 more points lost.
+std::string change_label(Lang lang) {
+    return std::string(pick(lang, "Chỉ số tăng (+) / giảm (-)", "Index up (+) / down (-)"));
+}
+
+} // namespace
+
 std::vector<Table> comparison_tables(const Comparison &comparison, const RenderOptions &options) {
     const Lang lang = options.lang;
     const CellWriter cells(options);
@@ -378,23 +392,30 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
         Table t;
         t.kind = TableKind::ranking;
         t.title = pick(lang, "Xếp hạng theo chỉ số", "Ranking by index");
-        t.headers = {std::string(pick(lang, "Hạng", "Rank")),
-                     std::string(pick(lang, "Trong số", "Of")),
-                     std::string(pick(lang, "Đơn vị", "Unit")),
-                     std::string(pick(lang, "Kỳ", "Period")),
-                     std::string(pick(lang, "Số tiêu chí", "Criteria")),
-                     std::string(pick(lang, "Bị trừ", "Lost")),
-                     std::string(pick(lang, "Chỉ số", "Index")),
-                     std::string(pick(lang, "Thang điểm", "Out of")),
-                     std::string(pick(lang, "Xếp loại", "Rating")),
-                     std::string(pick(lang, "Tệp", "File"))};
-        t.numeric = {true, true, false, false, true, true, true, true, false, false};
+        const bool two = options.rank_as_numbers;
+        t.headers = {std::string(pick(lang, "Hạng", "Rank"))};
+        if (two) t.headers.emplace_back(pick(lang, "Trong số", "Of"));
+        for (std::string_view h :
+             {pick(lang, "Đơn vị", "Unit"), pick(lang, "Kỳ", "Period"), pick(lang, "Số tiêu chí", "Criteria"),
+              pick(lang, "Bị trừ", "Lost"), pick(lang, "Chỉ số", "Index"), pick(lang, "Thang điểm", "Out of"),
+              pick(lang, "Xếp loại", "Rating"), pick(lang, "Tệp", "File")})
+            t.headers.emplace_back(h);
+        t.numeric = {true, false, false, true, true, true, true, false, false};
+        if (two) t.numeric.insert(t.numeric.begin(), true);
         for (const RankedSheet &r : comparison.ranking) {
             const SheetSummary &s = *r.sheet;
-            t.rows.push_back({r.rank > 0 ? std::to_string(r.rank) : "—", std::to_string(r.of), s.sheet->unit,
-                              s.sheet->period, std::to_string(s.totals.count), cells.score(s.totals.lost),
-                              cells.score(s.index), cells.score(s.base),
-                              s.incomplete ? incomplete_label(lang) : s.rating, s.sheet->file});
+            // "3/5": 3rd of the 5 ranked, as a district's report writes it.
+            std::vector<std::string> row;
+            if (two) {
+                row = {r.rank > 0 ? std::to_string(r.rank) : "—", std::to_string(r.of)};
+            } else {
+                row = {r.rank > 0 ? fmt::format("{}/{}", r.rank, r.of) : "—"};
+            }
+            for (std::string cell : {s.sheet->unit, s.sheet->period, std::to_string(s.totals.count),
+                                     cells.score(s.totals.lost), cells.score(s.index), cells.score(s.base),
+                                     s.incomplete ? std::string(incomplete_label(lang)) : s.rating, s.sheet->file})
+                row.push_back(std::move(cell));
+            t.rows.push_back(std::move(row));
         }
         tables.push_back(std::move(t));
         return tables;
@@ -408,8 +429,8 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
         t.title = fmt::format(fmt::runtime(pick(lang, "So sánh {} với {}", "{} compared with {}")), after, before);
         t.headers = {std::string(pick(lang, "Đơn vị", "Unit")),
                      fmt::format(fmt::runtime(pick(lang, "Chỉ số {}", "Index {}")), before),
-                     fmt::format(fmt::runtime(pick(lang, "Chỉ số {}", "Index {}")), after),
-                     std::string(pick(lang, "Thay đổi", "Change")), std::string(pick(lang, "Nhận xét", "Remark"))};
+                     fmt::format(fmt::runtime(pick(lang, "Chỉ số {}", "Index {}")), after), change_label(lang),
+                     std::string(pick(lang, "Nhận xét", "Remark"))};
         t.numeric = {false, true, true, true, false};
         Decimal change = p.index_change();
         std::string amount = (change.is_negative() ? -change : change).format(2, percent_separator(lang));
@@ -429,7 +450,7 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
                      std::string(pick(lang, "Nội dung", "Content")),
                      fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), before),
                      fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after),
-                     std::string(pick(lang, "Thay đổi", "Change")),
+                     change_label(lang),
                      std::string(pick(lang, "Trạng thái", "Status"))};
         t.numeric = {false, false, true, true, true, false};
         for (const CriterionChange &c : p.criteria) {
@@ -448,8 +469,7 @@ std::vector<Table> comparison_tables(const Comparison &comparison, const RenderO
         t.title = pick(lang, "Điểm bị trừ theo bộ phận phụ trách", "Points lost by owner");
         t.headers = {std::string(pick(lang, "Bộ phận phụ trách", "Owner")),
                      fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), before),
-                     fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after),
-                     std::string(pick(lang, "Thay đổi", "Change"))};
+                     fmt::format(fmt::runtime(pick(lang, "Bị trừ {}", "Lost {}")), after), change_label(lang)};
         t.numeric = {false, true, true, true};
         for (const OwnerChange &o : p.owners)
             t.rows.push_back({o.owner.empty() ? std::string(pick(lang, "(không ghi)", "(none)")) : o.owner,

@@ -86,7 +86,7 @@ public:
         for (const Section &section : document.sections) {
             if (section.bare()) {
                 for (const Finding *f : section.findings)
-                    out << (section.plain_findings ? finding_line(*f) : colored_finding(*f)) << '\n';
+                    out << (section.plain_findings ? finding_line(*f, m_options.lang) : colored_finding(*f)) << '\n';
                 continue;
             }
             bool block = false; // something of this section is written
@@ -118,7 +118,7 @@ private:
     }
 
     std::string colored_finding(const Finding &f) const {
-        std::string line = finding_line(f);
+        std::string line = finding_line(f, m_options.lang);
         if (!m_options.color) return line;
         std::string_view code = f.severity == Severity::error ? "31" : f.severity == Severity::warning ? "33" : "36";
         return style(code, line);

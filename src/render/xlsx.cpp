@@ -134,6 +134,7 @@ public:
         // Plain numbers with '.', which the cells are then typed from.
         m_options.numbers = NumberStyle{'.', '.', false};
         m_options.criterion_total = true;
+        m_options.rank_as_numbers = true; // typed, so that the ranking sorts
     }
 
     void print(const Document &document, std::ostream &out) const override {
@@ -248,8 +249,6 @@ private:
         const std::vector<const Finding *> findings = document.findings();
         if (!findings.empty() || document.findings_only) {
             Table table = findings_table(findings, m_options.lang);
-            for (std::size_t i = 0; i < findings.size(); ++i)
-                table.rows[i][3] = severity_label(findings[i]->severity, m_options.lang);
             Worksheet &s = sheet_for(table, table.headers);
             write_rows(s, {}, table, f);
         }

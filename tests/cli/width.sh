@@ -25,7 +25,7 @@ def cols(s): return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east
 import re
 for line in text.splitlines():
     # A finding is one line, as compilers print it; the terminal wraps it.
-    if re.match(r'^\S+:\d+: (error|warning|info)\[', line): continue
+    if re.match(r'^\S+:\d+( \((hàng|row) \d+\))?: (error|warning|info|lỗi|cảnh báo|thông tin)\[', line): continue
     assert cols(line) <= width, f'line wider than {width}: {line!r}'
 assert '…' not in text, 'a cell was cut'
 # One record per block: a value's lines joined read whole. A table: each

@@ -81,15 +81,15 @@ void expect_none(const Checked &checked) {
 TEST_CASE("bad-number: a score cell that is not a number") {
     SUBCASE("text") {
         expect_only(check_csv(k_header + "1.1,A,2,2,abc,\n"), cchc::Rule::bad_number, Severity::error, 2, "1.1",
-                    "1.1: the appraised score \"abc\" is not a number; write a number such as 1.5 or 1,5");
+                    "E2: 1.1: the appraised score \"abc\" is not a number; write a number such as 1.5 or 1,5");
     }
     SUBCASE("an exponent in the max") {
         expect_only(check_csv(k_header + "1.1,A,2,2,2,0\n1.2,B,1e0,1,1,\n"), cchc::Rule::bad_number, Severity::error, 3,
-                    "1.2", "1.2: the max \"1e0\" is not a number; write a number such as 1.5 or 1,5");
+                    "1.2", "C3: 1.2: the max \"1e0\" is not a number; write a number such as 1.5 or 1,5");
     }
     SUBCASE("an empty appraised score") {
         expect_only(check_csv(k_header + "1.1,A,2,2,,\n1.2,B,1,1,1,\n"), cchc::Rule::bad_number, Severity::error, 2,
-                    "1.1", "1.1: the appraised score is empty; write a number (0 when nothing was scored)");
+                    "1.1", "E2: 1.1: the appraised score is empty; write a number (0 when nothing was scored)");
     }
     SUBCASE("near miss: no appraised score on any row is a sheet before appraisal, not an error") {
         expect_only(check_csv(k_header + "1.1,A,2,2,,\n"), cchc::Rule::not_appraised, Severity::info, 2, "",
@@ -101,15 +101,15 @@ TEST_CASE("bad-number: a score cell that is not a number") {
         REQUIRE(f.size() == 1);
         CHECK(f[0].rule == cchc::Rule::bad_number);
         CHECK(f[0].line == 3);
-        CHECK(f[0].message == "1.2: the appraised score is empty; write a number (0 when nothing was scored)");
+        CHECK(f[0].message == "E3: 1.2: the appraised score is empty; write a number (0 when nothing was scored)");
     }
     SUBCASE("an empty max") {
         expect_only(check_csv(k_header + "1.1,A,,2,1,\n"), cchc::Rule::bad_number, Severity::error, 2, "1.1",
-                    "1.1: the max is empty; write the criterion's maximum points");
+                    "C2: 1.1: the max is empty; write the criterion's maximum points");
     }
     SUBCASE("a number too large") {
         expect_only(check_csv(k_header + "1.1,A,99999999999999999999,,1,\n"), cchc::Rule::bad_number, Severity::error,
-                    2, "1.1", "1.1: the max \"99999999999999999999\" is too large to be a score; check the cell");
+                    2, "1.1", "C2: 1.1: the max \"99999999999999999999\" is too large to be a score; check the cell");
     }
     SUBCASE("near miss: decimal commas and optional cells left out") {
         expect_none(check_csv(k_header + "1.1,A,2,\"1,5\",\"1,5\",\"0,5\"\n1.2,B,1,-,1,\n"));
@@ -119,11 +119,11 @@ TEST_CASE("bad-number: a score cell that is not a number") {
 TEST_CASE("score-negative: a score below zero") {
     SUBCASE("appraised") {
         expect_only(check_csv(k_header + "1.1,A,2,2,-0.5,\n"), cchc::Rule::score_negative, Severity::error, 2, "1.1",
-                    "1.1: the appraised score \"-0.5\" is below 0; a score cannot be negative");
+                    "E2: 1.1: the appraised score \"-0.5\" is below 0; a score cannot be negative");
     }
     SUBCASE("self") {
         expect_only(check_csv(k_header + "1.1,A,2,-1,1,1\n"), cchc::Rule::score_negative, Severity::error, 2, "1.1",
-                    "1.1: the self score \"-1\" is below 0; a score cannot be negative");
+                    "D2: 1.1: the self score \"-1\" is below 0; a score cannot be negative");
     }
     SUBCASE("near miss: zero") {
         expect_none(check_csv(k_header + "1.1,A,2,0,0,2\n"));
@@ -133,17 +133,17 @@ TEST_CASE("score-negative: a score below zero") {
 TEST_CASE("score-above-max: the appraised score above the max") {
     SUBCASE("above") {
         expect_only(check_csv(k_header + "1.1,A,2,2,2.5,\n"), cchc::Rule::score_above_max, Severity::error, 2, "1.1",
-                    "1.1: the appraised score 2.5 is above the max 2; correct one of the two cells");
+                    "E2: 1.1: the appraised score 2.5 is above the max 2; correct one of the two cells");
     }
     SUBCASE("in Vietnamese") {
         Checked checked = check_csv(k_header + "1.1,A,2,2,2.5,\n", cchc::Lang::vi);
         REQUIRE(checked.findings.size() == 1);
         CHECK(checked.findings.front().message ==
-              "1.1: điểm thẩm định 2.5 lớn hơn điểm tối đa 2; hãy sửa một trong hai ô");
+              "E2: 1.1: điểm thẩm định 2.5 lớn hơn điểm tối đa 2; hãy sửa một trong hai ô");
     }
     SUBCASE("by a thousandth") {
         expect_only(check_csv(k_header + "1.1,A,2,,2.001,\n"), cchc::Rule::score_above_max, Severity::error, 2, "1.1",
-                    "1.1: the appraised score 2.001 is above the max 2; correct one of the two cells");
+                    "E2: 1.1: the appraised score 2.001 is above the max 2; correct one of the two cells");
     }
     SUBCASE("near miss: equal to the max") {
         expect_none(check_csv(k_header + "1.1,A,2,2,\"2,000\",0\n"));
@@ -153,7 +153,7 @@ TEST_CASE("score-above-max: the appraised score above the max") {
 TEST_CASE("self-above-max: the self score above the max") {
     SUBCASE("above") {
         expect_only(check_csv(k_header + "1.1,A,1,1.5,1,0\n"), cchc::Rule::self_above_max, Severity::error, 2, "1.1",
-                    "1.1: the self score 1.5 is above the max 1; correct one of the two cells");
+                    "D2: 1.1: the self score 1.5 is above the max 1; correct one of the two cells");
     }
     SUBCASE("near miss: equal to the max") {
         expect_none(check_csv(k_header + "1.1,A,1,1,1,0\n"));
@@ -164,7 +164,7 @@ TEST_CASE("lost-mismatch: the lost column is not max minus appraised") {
     SUBCASE("wrong") {
         expect_only(check_csv(k_header + "1.1.3,A,2,2,1.91,0.1\n"), cchc::Rule::lost_mismatch, Severity::error, 2,
                     "1.1.3",
-                    "1.1.3: the number of points lost is 0.1, but 2 − 1.91 = 0.09; correct the points-lost cell");
+                    "F2: 1.1.3: the number of points lost is 0.1, but 2 − 1.91 = 0.09; correct the points-lost cell");
     }
     SUBCASE("near miss: right, in either spelling") {
         expect_none(check_csv(k_header + "1.1.3,A,2,2,1.91,0.09\n1.2,B,1,1,0.32,\"0,680\"\n"));
@@ -175,11 +175,11 @@ TEST_CASE("total-mismatch: the total row is not the sum of the criteria") {
     const std::string rows = "1.1,A,2,2,1.5,0.5\n1.2,B,1,1,1,0\n";
     SUBCASE("label in the content column") {
         expect_only(check_csv(k_header + rows + ",Tổng cộng,3,3,2,0.5\n"), cchc::Rule::total_mismatch, Severity::error,
-                    4, "", "total row: the appraised score is 2, but the criteria add up to 2.5");
+                    4, "", "E4: total row: the appraised score is 2, but the criteria add up to 2.5");
     }
     SUBCASE("label in the code column as in the reference sheet: the label is no code") {
         expect_only(check_csv(k_header + rows + "Tổng cộng,,3,2.5,2.5,0.5\n"), cchc::Rule::total_mismatch,
-                    Severity::error, 4, "", "total row: the self score is 2.5, but the criteria add up to 3");
+                    Severity::error, 4, "", "D4: total row: the self score is 2.5, but the criteria add up to 3");
     }
     SUBCASE("every column that is off") {
         Checked checked = check_csv(k_header + rows + "Tổng,,4,3,2.5,1\n");
@@ -205,17 +205,17 @@ TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
     SUBCASE("a dotted parent") {
         expect_only(check_csv(k_header + "1.5,Kiểm tra,3,3,2,1\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"),
                     cchc::Rule::parent_sum_mismatch, Severity::error, 2, "1.5",
-                    "1.5: the appraised score is 2, but its children add up to 2.5");
+                    "E2: 1.5: the appraised score is 2, but its children add up to 2.5");
     }
     SUBCASE("a Roman domain") {
         expect_only(check_csv(k_header + "II,Xây dựng thể chế,2,,1,\n2.1,A,2,,1.5,\n"), cchc::Rule::parent_sum_mismatch,
-                    Severity::error, 2, "II", "II: the appraised score is 1, but its children add up to 1.5");
+                    Severity::error, 2, "II", "E2: II: the appraised score is 1, but its children add up to 1.5");
     }
     SUBCASE("grandchildren count once") {
         expect_only(check_csv(k_header + "1,Lĩnh vực,4,,3,\n1.5,Kiểm tra,3,,2.5,\n1.5.1,A,2,,1.5,\n1.5.2,B,1,,1,\n"
                                          "1.6,C,1,,1,\n"),
                     cchc::Rule::parent_sum_mismatch, Severity::error, 2, "1",
-                    "1: the appraised score is 3, but its children add up to 3.5");
+                    "E2: 1: the appraised score is 3, but its children add up to 3.5");
     }
     SUBCASE("near miss: sums right") {
         expect_none(check_csv(k_header + "1.5,Kiểm tra,3,3,2.5,0.5\n1.5.1,A,2,2,1.5,0.5\n1.5.2,B,1,1,1,0\n"));
@@ -227,15 +227,16 @@ TEST_CASE("parent-sum-mismatch: a parent row is not the sum of its children") {
 
 TEST_CASE("duplicate-code: a code listed twice") {
     SUBCASE("3.1 twice hints at 3.10") {
-        expect_only(check_csv(k_header + "3.1,A,1,1,1,0\n3.1,B,1,1,0.5,0.5\n"), cchc::Rule::duplicate_code,
-                    Severity::error, 3, "3.1",
-                    "3.1: the code 3.1 already appears on line 2; if one of them is 3.10, a spreadsheet turned it into "
-                    "a number: format the code column as Text and type it again");
+        expect_only(
+            check_csv(k_header + "3.1,A,1,1,1,0\n3.1,B,1,1,0.5,0.5\n"), cchc::Rule::duplicate_code, Severity::error, 3,
+            "3.1",
+            "A3: 3.1: the code 3.1 already appears on line 2; if one of them is 3.10, a spreadsheet turned it into "
+            "a number: format the code column as Text and type it again");
     }
     SUBCASE("a deeper code twice") {
         expect_only(check_csv(k_header + "1.1.3,A,1,1,1,0\n1.2,B,1,1,1,0\n1.1.3,C,1,1,1,0\n"),
                     cchc::Rule::duplicate_code, Severity::error, 4, "1.1.3",
-                    "1.1.3: the code 1.1.3 already appears on line 2; list each criterion once");
+                    "A4: 1.1.3: the code 1.1.3 already appears on line 2; list each criterion once");
     }
     SUBCASE("near miss: 3.1 and 3.10") {
         expect_none(check_csv(k_header + "3.1,A,1,1,1,0\n3.10,B,1,1,0.5,0.5\n"));
@@ -246,12 +247,12 @@ TEST_CASE("bad-code: a code that is neither dotted numbers nor Roman") {
     SUBCASE("letters in a code") {
         expect_only(
             check_csv(k_header + "1.a,A,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 2, "1.a",
-            "1.a: the code \"1.a\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -; the row is "
+            "A2: 1.a: the code \"1.a\" is none of 1.2.3, a Roman numeral I–X, a part A, a sub-item a) or -; the row is "
             "still counted as a criterion");
     }
     SUBCASE("scores without a code") {
         expect_only(check_csv(k_header + "1.1,A,1,1,1,0\n,B,1,1,1,0\n"), cchc::Rule::bad_code, Severity::warning, 3, "",
-                    "the row has scores but no code; it is not counted: write its criterion code");
+                    "A3: the row has scores but no code; it is not counted: write its criterion code");
     }
     SUBCASE("near miss: Roman numerals and long segments") {
         expect_none(check_csv(k_header + "IX,Lĩnh vực,,,,\n3.10,A,1,1,1,0\n9.1.12,B,1,1,1,0\n"));
@@ -277,7 +278,7 @@ TEST_CASE("no-criteria: a sheet without criterion rows") {
 TEST_CASE("too-precise: more than three decimals") {
     SUBCASE("four decimals") {
         expect_only(check_csv(k_header + "1.1,A,2,,1.2345,\n"), cchc::Rule::too_precise, Severity::warning, 2, "1.1",
-                    "1.1: the appraised score \"1.2345\" has more than 3 decimals; rounded to 1.235");
+                    "E2: 1.1: the appraised score \"1.2345\" has more than 3 decimals; rounded to 1.235");
     }
     SUBCASE("near miss: three decimals") {
         expect_none(check_csv(k_header + "1.1,A,2,,1.234,0.766\n"));
@@ -315,7 +316,7 @@ TEST_CASE("note-percent-mismatch: the percentage in a note is not its fraction")
         expect_only(check_csv(k_header.substr(0, k_header.size() - 1) + ",Ghi chú\n" +
                               "1.1.3,A,2,2,1.91,0.09,\"Hoàn thành 44/46\nnhiệm vụ, đạt 95,68%\"\n"),
                     cchc::Rule::note_percent_mismatch, Severity::warning, 2, "1.1.3",
-                    "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
+                    "G2: 1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
     }
     SUBCASE("near miss: rounded or truncated, with either separator") {
         expect_none(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n"
@@ -329,12 +330,12 @@ TEST_CASE("note-fraction-invalid: more done than there were or nothing to divide
     SUBCASE("numerator above denominator") {
         expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,5/3 hồ sơ\n"),
                     cchc::Rule::note_fraction_invalid, Severity::warning, 2, "1.1",
-                    "1.1: the note has the fraction 5/3: more done than there were; check the counts");
+                    "D2: 1.1: the note has the fraction 5/3: more done than there were; check the counts");
     }
     SUBCASE("zero denominator") {
         expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,0,0/0 hồ sơ\n"),
                     cchc::Rule::note_fraction_invalid, Severity::warning, 2, "1.1",
-                    "1.1: the note has the fraction 0/0 with a zero denominator; write the right counts");
+                    "D2: 1.1: the note has the fraction 0/0 with a zero denominator; write the right counts");
     }
     SUBCASE("near miss: all done") {
         expect_none(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n1.1,1,1,5/5 hồ sơ\n"));
@@ -345,7 +346,7 @@ TEST_CASE("score-fraction-mismatch: the appraised score is not max times the fra
     SUBCASE("a target rule") {
         expect_only(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n3.12.2,1,0.32,73/757 hồ sơ có thanh toán\n"),
                     cchc::Rule::score_fraction_mismatch, Severity::info, 2, "3.12.2",
-                    "3.12.2: the appraised score is 0.32, while 1 × 73/757 = 0.10 (a target rule may apply)");
+                    "C2: 3.12.2: the appraised score is 0.32, while 1 × 73/757 = 0.10 (a target rule may apply)");
     }
     SUBCASE("near miss: rounded or truncated at 2 decimals") {
         expect_none(check_csv("Mục,Điểm tối đa,Điểm thẩm định,Ghi chú\n"
@@ -392,12 +393,12 @@ TEST_CASE("catalog rules: unknown-code and catalog-max-mismatch") {
     SUBCASE("unknown-code") {
         Checked checked = check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,1\n3.1,1,1\n", catalog, path);
         expect_only(checked, cchc::Rule::unknown_code, Severity::warning, 3, "3.1",
-                    "3.1: the code 3.1 is not in the catalog " + path + "; check the code");
+                    "A3: 3.1: the code 3.1 is not in the catalog " + path + "; check the code");
     }
     SUBCASE("catalog-max-mismatch") {
         Checked checked = check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,1\n1.2,1.5,1\n", catalog, path);
         expect_only(checked, cchc::Rule::catalog_max_mismatch, Severity::error, 3, "1.2",
-                    "1.2: the max 1.5 differs from the catalog's 1 (" + path + " line 3); use the catalog's max");
+                    "B3: 1.2: the max 1.5 differs from the catalog's 1 (" + path + " line 3); use the catalog's max");
     }
     SUBCASE("near miss: known codes and the same max however written") {
         expect_none(check_with_catalog("Mục,Điểm tối đa,Điểm thẩm định\n1.1,\"2,0\",1\n3.10,1.000,1\n", catalog, path));
@@ -418,7 +419,7 @@ TEST_CASE("the only warning of the reference sheet is the 44/46 slip") {
     CHECK(warnings[0].rule == cchc::Rule::note_percent_mismatch);
     CHECK(warnings[0].line == 11);
     CHECK(warnings[0].code == "1.1.3");
-    CHECK(warnings[0].message == "1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
+    CHECK(warnings[0].message == "G2: 1.1.3: 44/46 = 95,65 %, but the note says 95,68 %");
 }
 
 TEST_CASE("within a budget, a sheet keeps the first findings of the whole check and counts the rest per rule") {

@@ -3,6 +3,7 @@
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/checks/checks.hpp>
 #include <cchc/checks/file_checks.hpp>
 #include <cchc/layout/loader.hpp>
 
@@ -468,6 +469,10 @@ TEST_CASE("the Excel variants of the reference sheet load like the reference") {
         if (name.find("excel-vi") != std::string::npos) {
             CHECK(file.delimiter == ';');
             CHECK(sheet.header_line == 5);
+            // Four title rows, the header on lines 5–12: 1.1.3 is Excel's row 6, on line 15.
+            CHECK(sheet.header_row == 5);
+            CHECK(sheet.rows.front().line == 15);
+            CHECK(sheet.rows.front().record == 6);
         }
         if (name.find("unicode") != std::string::npos) {
             CHECK(file.encoding == "UTF-16LE");
@@ -598,4 +603,42 @@ TEST_CASE("the trace of a file without a header holds the rows searched and the 
     CHECK_FALSE(trace.header.found);
     CHECK(trace.above_header.size() == 3);
     CHECK(trace.skipped.empty());
+}
+
+TEST_CASE("a row's record is the row a spreadsheet shows, not the line it starts on") {
+    // A title, a blank record, the header, a note over two lines, a blank record.
+    LoadedFile file = load_text("Bảng điểm\n\nMục,Ghi chú,Điểm tối đa,Điểm thẩm định\n1.1,\"dòng 1\ndòng 2\",2,1\n\n"
+                                "1.2,x,2,3\n",
+                                english());
+    REQUIRE(file.sheets.size() == 1);
+    const Sheet &sheet = file.sheets.front();
+    CHECK(sheet.header_row == 3);
+    REQUIRE(sheet.rows.size() == 2);
+    CHECK(sheet.rows[0].line == 4);
+    CHECK(sheet.rows[0].record == 4);
+    CHECK(sheet.rows[1].line == 7);
+    CHECK(sheet.rows[1].record == 6);
+    CHECK(sheet.columns.appraised == 3);
+    CHECK(sheet.columns.note == 1);
+    SUBCASE("a finding about one cell names it, with the row") {
+        std::vector<cchc::Finding> findings = cchc::check_sheet(sheet, {cchc::Lang::en});
+        REQUIRE(findings.size() == 1);
+        CHECK(findings.front().rule == cchc::Rule::score_above_max);
+        CHECK(findings.front().line == 7);
+        CHECK(findings.front().row == 6);
+        CHECK(findings.front().cell == "D6");
+        CHECK(findings.front().sheet.empty());
+        CHECK(findings.front().message.rfind("D6: 1.2: ", 0) == 0);
+    }
+    SUBCASE("near miss: a finding about the row as a whole names no cell") {
+        LoadedFile unscored = load_text("Mục,Điểm tối đa,Điểm thẩm định\n1.1,2,\n", english());
+        std::vector<cchc::Finding> findings = cchc::check_sheet(unscored.sheets.front(), {cchc::Lang::en});
+        REQUIRE(!findings.empty());
+        for (const cchc::Finding &f : findings) {
+            CAPTURE(f.message);
+            CHECK(f.row == 2);
+            if (f.rule == cchc::Rule::bad_number) CHECK(f.cell == "C2");
+            if (f.rule != cchc::Rule::bad_number) CHECK(f.cell.empty());
+        }
+    }
 }

@@ -40,7 +40,7 @@ std::vector<Finding> shown(const FileReport &file) {
 std::string lines(const std::vector<Finding> &findings) {
     std::string out;
     for (const Finding &f : findings)
-        out += cchc::finding_line(f) + "\n";
+        out += cchc::finding_line(f, cchc::Lang::en) + "\n";
     return out;
 }
 

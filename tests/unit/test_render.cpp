@@ -420,9 +420,9 @@ TEST_CASE("markdown escapes pipes, keeps a space before br, holds % to its numbe
             "\n"
             "### Findings\n"
             "\n"
-            "| File | Line | Code | Severity | Rule | Message |\n"
-            "| ----- | ---: | ---- | -------- | ------------- | ------- |\n"
-            "| f.csv | 2 | 1.1 | error | lost-mismatch | a \\| b |\n";
+            "| File | Line | Row | Code | Severity | Rule | Message |\n"
+            "| ----- | ---: | --: | ---- | -------- | ------------- | ------- |\n"
+            "| f.csv | 2 |  | 1.1 | error | lost-mismatch | a \\| b |\n";
         CHECK(render("md", report, english({TableKind::criterion})) == expected);
         CHECK(render("markdown", report, english({TableKind::criterion})) == expected);
     }
@@ -482,7 +482,9 @@ TEST_CASE("the JSON of the reference sheet has the keys scripts rely on") {
         CHECK(contains(json, "\"findings\": ["));
         for (const cchc::Finding &f : report.files.front().all_findings()) {
             CAPTURE(f.message);
-            CHECK(contains(json, "{\"file\": \"" + file + "\", \"line\": " + std::to_string(f.line) + ", \"code\": "));
+            CHECK(contains(json, "{\"file\": \"" + file + "\", \"line\": " + std::to_string(f.line) +
+                                     ", \"row\": " + std::to_string(f.row) + ", \"sheet\": null, \"cell\": "));
+            CHECK(f.row > 0);
             CHECK(contains(json, "\"rule\": \"" + std::string(cchc::rule_id(f.rule)) + "\", \"severity\": \""));
         }
         CHECK_FALSE(contains(json, "\"severity\": \"error\""));
@@ -513,8 +515,19 @@ TEST_CASE("the JSON of check lists every finding") {
                               {{"f.csv", 2, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "m"}});
     const std::string out = render_findings("json", report, RenderOptions{});
     check_json(out);
-    CHECK(out == "{\n  \"findings\": [\n    {\"file\": \"f.csv\", \"line\": 2, \"code\": \"1.1\", \"rule\": "
-                 "\"score-above-max\", \"severity\": \"error\", \"message\": \"m\"}\n  ]\n}\n");
+    CHECK(out ==
+          "{\n  \"findings\": [\n    {\"file\": \"f.csv\", \"line\": 2, \"row\": null, \"sheet\": null, \"cell\": "
+          "null, \"code\": \"1.1\", \"rule\": \"score-above-max\", \"severity\": \"error\", \"message\": \"m\"}\n  "
+          "]\n}\n");
+    cchc::Finding f{"b.xlsx[Phụ lục]", 6, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "E6: 1.1: m"};
+    f.row = 6;
+    f.cell = "E6";
+    f.sheet = "Phụ lục";
+    const std::string workbook = render_findings(
+        "json", report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {}, {f}), RenderOptions{});
+    check_json(workbook);
+    CHECK(contains(workbook, "{\"file\": \"b.xlsx[Phụ lục]\", \"line\": 6, \"row\": 6, \"sheet\": \"Phụ lục\", "
+                             "\"cell\": \"E6\", \"code\": \"1.1\", "));
 }
 
 TEST_CASE("sheet_tables builds the labelled tables") {
@@ -574,10 +587,26 @@ TEST_CASE("headings and finding lines") {
         CHECK(cchc::sheet_heading(report.files.front().sheets.front()) == "Phường 1 · 2023 (a/b.csv)");
     }
     SUBCASE("finding_line as compilers print") {
-        CHECK(cchc::finding_line({"f.csv", 12, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "msg"}) ==
-              "f.csv:12: error[score-above-max]: msg");
-        CHECK(cchc::finding_line({"f.csv", 0, "", cchc::Rule::no_criteria, cchc::Severity::warning, "msg"}) ==
-              "f.csv: warning[no-criteria]: msg");
+        CHECK(cchc::finding_line({"f.csv", 12, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "msg"},
+                                 cchc::Lang::en) == "f.csv:12: error[score-above-max]: msg");
+        CHECK(cchc::finding_line({"f.csv", 0, "", cchc::Rule::no_criteria, cchc::Severity::warning, "msg"},
+                                 cchc::Lang::en) == "f.csv: warning[no-criteria]: msg");
+    }
+    SUBCASE("finding_line gives the spreadsheet's row only when it is not the line") {
+        cchc::Finding f{"f.csv", 15, "1.1.3", cchc::Rule::note_percent_mismatch, cchc::Severity::warning, "msg"};
+        f.row = 6;
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15 (hàng 6): cảnh báo[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::en) == "f.csv:15 (row 6): warning[note-percent-mismatch]: msg");
+        f.row = 15;
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: cảnh báo[note-percent-mismatch]: msg");
+    }
+    SUBCASE("finding_line writes the severity in the output language, English with --lang en") {
+        cchc::Finding f{"f.csv", 15, "1.1.3", cchc::Rule::note_percent_mismatch, cchc::Severity::info, "msg"};
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: thông tin[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::en) == "f.csv:15: info[note-percent-mismatch]: msg");
+        f.severity = cchc::Severity::error;
+        CHECK(cchc::finding_line(f, cchc::Lang::vi) == "f.csv:15: lỗi[note-percent-mismatch]: msg");
+        CHECK(cchc::finding_line(f, cchc::Lang::en) == "f.csv:15: error[note-percent-mismatch]: msg");
     }
 }
 
@@ -707,10 +736,10 @@ TEST_CASE("every format prints a document of no findings") {
     const Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2")}));
     const RenderOptions options = english({});
     CHECK(render_findings("text", report, options).empty());
-    CHECK(render_findings("md", report, options) == "| File | Line | Code | Severity | Rule | Message |\n"
-                                                    "| ---- | ---: | ---- | -------- | ---- | ------- |\n");
-    CHECK(render_findings("csv", report, options) == "File,Line,Code,Severity,Rule,Message\r\n");
-    CHECK(render_findings("tsv", report, options) == "File\tLine\tCode\tSeverity\tRule\tMessage\r\n");
+    CHECK(render_findings("md", report, options) == "| File | Line | Row | Code | Severity | Rule | Message |\n"
+                                                    "| ---- | ---: | --: | ---- | -------- | ---- | ------- |\n");
+    CHECK(render_findings("csv", report, options) == "File,Line,Row,Code,Severity,Rule,Message\r\n");
+    CHECK(render_findings("tsv", report, options) == "File\tLine\tRow\tCode\tSeverity\tRule\tMessage\r\n");
     CHECK(render_findings("json", report, options) == "{\n  \"findings\": []\n}\n");
 }
 
@@ -726,11 +755,11 @@ TEST_CASE("a report's findings are notes beside its tables") {
     }
     SUBCASE("md: a file's own findings are a table of their own") {
         const std::string out = render("md", report, options);
-        CHECK(out.rfind("| File | Line | Code | Severity | Rule | Message |\n"
-                        "| ----- | ---: | ---- | -------- | ---------------- | ------- |\n"
-                        "| a.csv | 1 |  | info | encoding-assumed | cp1258 |\n\n## U (a.csv)\n",
+        CHECK(out.rfind("| File | Line | Row | Code | Severity | Rule | Message |\n"
+                        "| ----- | ---: | --: | ---- | -------- | ---------------- | ------- |\n"
+                        "| a.csv | 1 |  |  | info | encoding-assumed | cp1258 |\n\n## U (a.csv)\n",
                         0) == 0);
-        CHECK(contains(out, "\n### Findings\n\n| File | Line | Code | Severity | Rule | Message |\n"));
+        CHECK(contains(out, "\n### Findings\n\n| File | Line | Row | Code | Severity | Rule | Message |\n"));
     }
     SUBCASE("csv and tsv write the tables only") {
         CHECK(render("csv", report, options) ==
@@ -801,11 +830,15 @@ TEST_CASE("csv output neutralises formulas but not negative numbers") {
 }
 
 TEST_CASE("csv findings list every finding") {
-    Report report =
-        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
-                  {{"f.csv", 2, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "1.1: a, \"b\""}});
-    CHECK(render_findings("csv", report, english({})) == "File,Line,Code,Severity,Rule,Message\r\n"
-                                                         "f.csv,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
+    cchc::Finding f{"f.csv", 9, "1.1", cchc::Rule::score_above_max, cchc::Severity::error, "1.1: a, \"b\""};
+    f.row = 2;
+    Report report = report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {}, {f});
+    CHECK(render_findings("csv", report, english({})) ==
+          "File,Line,Row,Code,Severity,Rule,Message\r\n"
+          "f.csv,9,2,1.1,error,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
+    CHECK(render_findings("csv", report, RenderOptions{}) ==
+          "Tệp,Dòng,Hàng,Mục,Mức,Quy tắc,Nội dung\r\n"
+          "f.csv,9,2,1.1,lỗi,score-above-max,\"1.1: a, \"\"b\"\"\"\r\n");
 }
 
 TEST_CASE("csv of hostile cells parses back with a CSV parser, every hostile cell neutral") {

@@ -25,12 +25,12 @@ using cchc::Sheet;
 
 /// Everything a sheet holds that a report can show, as one string.
 std::string describe(const Sheet &sheet) {
-    std::string out = fmt::format("sheet {}|{}|{}|header {}|skipped {}\n", sheet.file, sheet.unit, sheet.period,
-                                  sheet.header_line, sheet.skipped_rows);
+    std::string out = fmt::format("sheet {}|{}|{}|header {} row {}|skipped {}\n", sheet.file, sheet.unit, sheet.period,
+                                  sheet.header_line, sheet.header_row, sheet.skipped_rows);
     for (const cchc::Row &r : sheet.rows)
-        out += fmt::format("  {} {}-{} {}|{}|{}|{}|{}|{}|{}|{}|{}\n", r.line, static_cast<int>(r.kind), r.key, r.code,
-                           r.content.value_or("(absent)"), r.note.value_or("(absent)"), r.owner, r.max.text,
-                           r.self.text, r.appraised.text, r.lost.text, r.note_facts.fractions.size());
+        out += fmt::format("  {} row {} {}-{} {}|{}|{}|{}|{}|{}|{}|{}|{}\n", r.line, r.record, static_cast<int>(r.kind),
+                           r.key, r.code, r.content.value_or("(absent)"), r.note.value_or("(absent)"), r.owner,
+                           r.max.text, r.self.text, r.appraised.text, r.lost.text, r.note_facts.fractions.size());
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // A finding: one thing wrong (or worth knowing) about a sheet, tied to a
-// file, a physical line and usually a criterion code. Findings are values:
+// file, a physical line (and the row a spreadsheet shows, and the cell)
+// and usually a criterion code. Findings are values:
 // stages collect them and go on; only the exit status depends on them.
 // Every rule, with its id, severity and fix, is listed in checks/rules.hpp
 // and docs/rules.md. Findings are made in src/checks only.
@@ -19,6 +20,12 @@ struct Finding {
     Rule rule = Rule::missing_column; ///< its id for output: rule_id(rule)
     Severity severity = Severity::error;
     std::string message; ///< in the output language
+    /// The row a spreadsheet shows: for a CSV the 1-based record number
+    /// (title rows and blank records counted, a quoted line break not), for
+    /// a workbook the worksheet's row. 0 when not about a row.
+    long row = 0;
+    std::string cell{};  ///< the cell's address ("E6") when the finding is about one cell, else empty
+    std::string sheet{}; ///< the worksheet of a workbook, empty for a CSV
 };
 
 /// A finding of `rule` with the rule's default severity.

@@ -86,11 +86,12 @@ struct CodeCandidate {
 /// A workbook's code cell stored as a number where the clerk most likely
 /// typed a code the number cannot hold ("3.10" kept as 3.1).
 struct NumberCode {
-    std::string place;  ///< "bang-diem.xlsx[Phụ lục]"
-    long row = 0;       ///< the worksheet's row
-    std::string cell;   ///< its address, "A7"
-    std::string stored; ///< the number as the cell shows it, "3.1"
-    std::string likely; ///< the code most likely meant, "3.10"
+    std::string place;     ///< "bang-diem.xlsx[Phụ lục]"
+    std::string worksheet; ///< "Phụ lục"
+    long row = 0;          ///< the worksheet's row
+    std::string cell;      ///< its address, "A7"
+    std::string stored;    ///< the number as the cell shows it, "3.1"
+    std::string likely;    ///< the code most likely meant, "3.10"
 };
 
 /// What the loader saw of the file as a whole. The findings about it
@@ -107,6 +108,7 @@ struct FileFacts {
         false; ///< not UTF-8: read as Windows-1258 or, when it looks like it, TCVN3 (LoadedFile::encoding says which)
     Header header = Header::found;
     long header_line = 0;         ///< the header row; when not found, the closest row (partial) or the first (none)
+    long header_row = 0;          ///< the same as a record number (the row a spreadsheet shows)
     long header_last_line = 0;    ///< found: the last line of the header's names (header_line + 1 on two rows)
     long column_numbers_line = 0; ///< found: the row of column numbers under the header ("(1),(2),…"), 0 if none
     std::vector<std::string> header_cells;        ///< partial: the cells of that row

@@ -47,7 +47,8 @@ enum class Extra : std::uint8_t {
 struct Row {
     RowKind kind = RowKind::criterion;
     Extra extra = Extra::none;
-    long line = 0;
+    long line = 0;    ///< the physical line it starts on
+    long record = 0;  ///< its 1-based record number: the row a spreadsheet shows (a workbook's row)
     std::string code; ///< as normalised: trimmed, trailing dot removed ("1.5." → "1.5")
     /// The row's place as a path of numbers: Roman domains as numbers ("II" →
     /// "2"), numbering that restarts under a domain under it ("1.1" under II
@@ -69,12 +70,25 @@ struct Row {
     std::string_view domain() const;
 };
 
+/// Where the columns a finding may point at are, counted from 0 (-1:
+/// absent): a cell's address is its column's letters and the row.
+struct SheetColumns {
+    int code = -1, max = -1, self = -1, appraised = -1, lost = -1, note = -1;
+};
+
+/// The address of a cell, "E6" (column_letters of input/workbook), empty
+/// when the column is absent or the row unknown.
+std::string cell_address(int position, long row);
+
 struct Sheet {
     std::string file;
+    std::string worksheet; ///< a workbook's worksheet, empty for a CSV
     std::string unit;
     std::string period;
     std::string encoding;
     long header_line = 0;
+    long header_row = 0;          ///< the header's record number (its row in a spreadsheet)
+    SheetColumns columns;         ///< of the cells findings name
     std::vector<Row> rows;        ///< criteria, parents and totals, in sheet order
     std::size_t skipped_rows = 0; ///< text rows: titles, signatures, blank lines
     /// Before appraisal: no criterion has an appraised score, some have a
@@ -84,6 +98,7 @@ struct Sheet {
     /// same domain (a merged cell), and the first of them.
     std::size_t owners_filled = 0;
     long first_owner_filled_line = 0;
+    long first_owner_filled_row = 0;
     /// Set by the layout stage when the keys are in code order: no key
     /// repeats, so the duplicate check has nothing to look for. False: not known.
     bool codes_in_order = false;

@@ -49,6 +49,9 @@ struct RenderOptions {
     bool color = false;
     std::size_t width = 0;        ///< columns available for text tables, 0 for no limit
     bool criterion_total = false; ///< the criterion table ends with the sheet's Tổng cộng row
+    /// csv, tsv, xlsx: the rank and the number ranked as two number columns
+    /// (a spreadsheet reads a "3/5" cell as the 3rd of May); else one "3/5".
+    bool rank_as_numbers = false;
 };
 
 /// A table as text cells, ready to lay out. Built once from the summaries
@@ -110,11 +113,13 @@ std::string_view severity_label(Severity severity, Lang lang);
 /// The findings as md, csv and tsv list them: file, line, code, severity,
 /// rule and message.
 Table findings_table(const std::vector<const Finding *> &findings, Lang lang);
-/// "Phát hiện": the title over a sheet's findings.
+/// "Kết quả kiểm tra": the title over a sheet's findings.
 std::string_view findings_title(Lang lang);
 /// "phuong-1 (samples/phuong-1.csv)", with the period when there is one.
 std::string sheet_heading(const SheetSummary &summary);
-/// `file:line: severity[rule]: message`, as compilers print.
-std::string finding_line(const Finding &finding);
+/// `file:line: severity[rule]: message`, as compilers print, the severity in
+/// the output language; `file:line (row R): …` when the spreadsheet's row
+/// is not the physical line (a CSV with line breaks in quoted cells).
+std::string finding_line(const Finding &finding, Lang lang);
 
 } // namespace cchc
