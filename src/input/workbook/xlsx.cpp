@@ -207,6 +207,7 @@ struct SheetHandler : XmlHandler {
             column = -1;
             if (row > k_max_worksheet_rows) failure = too_many_rows_message(file, sheet.name, lang);
         } else if (name == "c") {
+            if (row == 0) row = 1; // a cell before any <row> (a broken file): the first row
             const char *r = a.get("r");
             long ref_row = 0;
             int ref_column = 0;
