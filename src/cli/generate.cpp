@@ -324,10 +324,12 @@ void write_man(const CLI::App &app, Lang lang, std::ostream &out) {
                    "usage or I/O error: a bad option, a file that cannot be read, an unreadable catalog"))
         << "\n";
     out << ".SH " << tr(lang, "BIẾN MÔI TRƯỜNG", "ENVIRONMENT") << "\n.TP\nNO_COLOR\n"
-        << tr(lang, "khi được đặt, kết quả không bao giờ tô màu", "when set, the output is never coloured")
-        << "\n.TP\nCOLUMNS\n"
-        << tr(lang, "số cột của bảng dạng text khi kết quả không ra màn hình",
-              "the width text tables are cut to when the output is not a terminal")
+        << tr(lang, "khi được đặt khác rỗng, kết quả không bao giờ tô màu",
+              "when set and not empty, the output is never coloured")
+        << "\n.TP\nTERM\n"
+        << roff(tr(lang, "dumb: kết quả không tô màu", "dumb: the output is not coloured")) << "\n.TP\nCOLUMNS\n"
+        << tr(lang, "số cột để xếp bảng dạng text khi kết quả không ra màn hình (--width được ưu tiên)",
+              "the width text tables are laid out in when the output is not a terminal (--width wins)")
         << "\n";
     out << ".SH " << tr(lang, "XEM THÊM", "SEE ALSO") << "\n"
         << roff(tr(lang, "README.md, docs/rules.md (mọi phát hiện), docs/catalog.md (bộ tiêu chí)",
