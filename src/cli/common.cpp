@@ -146,13 +146,16 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
     // The positional's name is what the help shows: TỆP in Vietnamese (with no type name beside it).
     command
         .add_option(tr(lang, "TỆP", "files"), o.files,
-                    tr(lang, "tệp bảng điểm CSV (hoặc thư mục); - hoặc không có tệp: đọc từ đầu vào chuẩn",
-                       "CSV sheets (or folders) to read; - or none: read standard input"))
+                    tr(lang,
+                       "bảng điểm CSV, sổ tính Excel (.xlsx, .xls) hay LibreOffice (.ods), hoặc thư mục; - hoặc "
+                       "không có tệp: đọc từ đầu vào chuẩn",
+                       "sheets to read: CSV, Excel (.xlsx, .xls) or LibreOffice (.ods) workbooks, or folders; - or "
+                       "none: read standard input"))
         ->type_name(tr(lang, "", "FILE"));
     command
         .add_option("--format", o.text.format, tr(lang, "định dạng kết quả: ", "output format: ") + format_names(", "))
         ->default_str("text")
-        ->type_name("FORMAT");
+        ->type_name(tr(lang, "ĐỊNH_DẠNG", "FORMAT"));
     command
         .add_option("-o,--output", o.output,
                     tr(lang, "ghi vào TỆP (trọn vẹn, qua tệp tạm) thay vì đầu ra chuẩn",
@@ -163,7 +166,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                     tr(lang, "ngôn ngữ của nhãn, thông báo và trợ giúp: vi, en",
                        "language of labels, messages and help: vi, en"))
         ->default_str("vi")
-        ->type_name("LANG");
+        ->type_name(tr(lang, "NGÔN_NGỮ", "LANG"));
     command
         .add_option("--out-of", o.text.out_of,
                     tr(lang, "chỉ số = N trừ số điểm bị trừ (bảng chỉ liệt kê nội dung bị trừ điểm)",
@@ -173,23 +176,23 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
         .add_option("--unit", o.unit,
                     tr(lang, "tên đơn vị khi tệp không có cột Đơn vị (mặc định: tên tệp)",
                        "unit name when the file has no unit column (default: file name)"))
-        ->type_name("NAME");
+        ->type_name(tr(lang, "TÊN", "NAME"));
     command
         .add_option(
             "--sheet", o.sheet,
             tr(lang, "chỉ đọc trang tính này của sổ tính (tên hay số thứ tự; mặc định: mọi trang có bảng điểm)",
                "read only this worksheet of a workbook (name or number; default: every one with a score sheet)"))
-        ->type_name("NAME|N");
+        ->type_name(tr(lang, "TÊN|SỐ", "NAME|N"));
     command
         .add_option("--delimiter", o.text.delimiter,
                     tr(lang, "dấu phân cách ô: , ; tab | (mặc định: tự nhận biết)",
                        "cell delimiter: , ; tab | (default: detected)"))
-        ->type_name("DELIM");
+        ->type_name(tr(lang, "DẤU", "DELIM"));
     command
         .add_option("--encoding", o.encoding,
                     tr(lang, "bảng mã của tệp, ví dụ WINDOWS-1258 (mặc định: tự nhận biết)",
                        "input encoding, e.g. WINDOWS-1258 (default: detected)"))
-        ->type_name("ENCODING");
+        ->type_name(tr(lang, "BẢNG_MÃ", "ENCODING"));
     command
         .add_option("--criteria", o.criteria,
                     tr(lang, "bộ tiêu chí CSV (code,name,max): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số",
@@ -199,7 +202,7 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
         .add_option("--rating", o.text.rating,
                     tr(lang, "các mức xếp loại, ví dụ \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\"",
                        "rating bands, e.g. \"Xuất sắc=95,Tốt=90,Khá=80,Trung bình=70,Yếu\""))
-        ->type_name("BANDS");
+        ->type_name(tr(lang, "MỨC", "BANDS"));
     command.add_flag("--strict", o.strict,
                      tr(lang, "cảnh báo cũng cho mã thoát 1", "warnings also make the exit status 1"));
     command.add_flag("-q,--quiet", o.quiet,

@@ -93,7 +93,7 @@ void setup_report(CLI::App &app, int &status, Lang lang) {
                         "(default: the first four)"))
         ->delimiter(',')
         ->allow_extra_args(false) // one word each (sheet,domain): the next word is a FILE
-        ->type_name("TABLES");
+        ->type_name(tr(lang, "BẢNG", "TABLES"));
     command
         ->add_option("--top", options->top,
                      tr(lang, "in thêm N tiêu chí bị trừ nhiều điểm nhất (N từ 0 đến 1000)",

@@ -93,12 +93,12 @@ void setup_template(CLI::App &app, int &status, Lang lang) {
         ->add_option(
             "--encoding", options->encoding,
             tr(lang, "bảng mã của bộ tiêu chí (mặc định: tự nhận biết)", "the catalog's encoding (default: detected)"))
-        ->type_name("ENCODING");
+        ->type_name(tr(lang, "BẢNG_MÃ", "ENCODING"));
     command
         ->add_option("--lang", options->lang,
                      tr(lang, "ngôn ngữ của thông báo và trợ giúp: vi, en", "language of messages and help: vi, en"))
         ->check(CLI::IsMember({"vi", "en"}))
-        ->type_name("LANG");
+        ->type_name(tr(lang, "NGÔN_NGỮ", "LANG"));
     command->add_flag("--bom", options->bom,
                       tr(lang, "thêm BOM UTF-8 ở đầu, cho Excel", "begin with a UTF-8 BOM, for Excel"));
     command->add_flag("--decimal-comma", options->decimal_comma,

@@ -46,7 +46,7 @@ expect RequiredError "--strict=on" "thiếu <lệnh>: hãy dùng một trong rep
   "no command: use one of report, check, compare, template, explain"
 expect RequiredError "--verison" "--verison: không có tùy chọn này; có phải ý bạn là --version?" \
   "--verison: no such option; did you mean --version?"
-expect ArgumentMismatch "report $sheet --format" "--format cần một giá trị (FORMAT) ngay sau nó" \
+expect ArgumentMismatch "report $sheet --format" "--format cần một giá trị (ĐỊNH_DẠNG) ngay sau nó" \
   "--format needs a value (FORMAT) right after it"
 expect ArgumentMismatch "report $sheet --top 1 --top 2" "--top: chỉ nhận 1 giá trị, đã cho 2" "--top: takes 1 value(s), 2 were given"
 expect ConversionError "check $sheet --strict=maybe" "--strict là cờ bật/tắt, không nhận giá trị" \
