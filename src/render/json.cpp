@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace cchc {
@@ -52,6 +53,9 @@ public:
         return *this;
     }
     ObjectWriter &str(std::string_view key, std::string_view value) { return raw(key, quote(value)); }
+    /// Where the last value written goes on: a long one is written there
+    /// piece by piece after raw() began it.
+    std::ostream &stream() { return m_out; }
     void close() {
         if (!m_first) m_out << '\n' << std::string(static_cast<std::size_t>(m_indent), ' ');
         m_out << '}';
@@ -119,6 +123,40 @@ std::string criterion_object(const CriterionResult &c) {
                        note_facts_object(r.note_facts));
 }
 
+/// An owner that lost points, and the criteria where it lost them: what the
+/// owner must fix, as `--by owner-tasks` shows it in every format.
+struct OwnerTasks {
+    const Group *owner = nullptr;
+    std::vector<const CriterionResult *> criteria; ///< most points lost first
+};
+
+/// The owners that lost points, most first; ties keep the sheet's order
+/// (the order of owner_tasks_table).
+std::vector<OwnerTasks> owner_tasks(const SheetSummary &s) {
+    std::vector<OwnerTasks> out;
+    for (const Group &g : s.owners)
+        if (g.sums.lost.units() > 0) out.push_back({&g, {}});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const OwnerTasks &a, const OwnerTasks &b) { return a.owner->sums.lost > b.owner->sums.lost; });
+    for (OwnerTasks &o : out) {
+        for (const CriterionResult &c : s.criteria)
+            if (c.row->owner == o.owner->name && c.lost.units() > 0) o.criteria.push_back(&c);
+        std::stable_sort(o.criteria.begin(), o.criteria.end(),
+                         [](const CriterionResult *a, const CriterionResult *b) { return a->lost > b->lost; });
+    }
+    return out;
+}
+
+std::string owner_tasks_object(const OwnerTasks &o) {
+    std::string tasks;
+    for (const CriterionResult *c : o.criteria)
+        tasks += fmt::format("{}{{\"code\": {}, \"content\": {}, \"lost\": {}, \"note\": {}}}",
+                             tasks.empty() ? "" : ", ", quote(c->row->code), quote(c->row->content.value_or("")),
+                             number(c->lost), quote(c->row->note.value_or("")));
+    return fmt::format("{{\"owner\": {}, \"lost\": {}, \"criteria\": [{}]}}", quote(o.owner->name),
+                       number(o.owner->sums.lost), tasks);
+}
+
 class JsonRenderer : public Renderer {
 public:
     explicit JsonRenderer(const RenderOptions &options) : m_options(options) {}
@@ -147,7 +185,12 @@ private:
                 sheets.push_back(&s);
             if (file.sheets.empty()) loose.insert(loose.end(), file.findings.begin(), file.findings.end());
         }
-        doc.raw("sheets", array(sheets, 2, [&](const SheetSummary *s) { return sheet_object(*s, report); }));
+        // Sheet by sheet onto the output: a province's document is never
+        // held whole, only one sheet's object at a time.
+        doc.raw("sheets", sheets.empty() ? "[" : "[\n    ");
+        for (std::size_t i = 0; i < sheets.size(); ++i)
+            doc.stream() << (i ? ",\n    " : "") << sheet_object(*sheets[i], report);
+        doc.stream() << (sheets.empty() ? "]" : "\n  ]");
         doc.raw("findings", array(loose, 2, finding_object));
     }
 
@@ -268,17 +311,29 @@ private:
         w.raw("totals",
               fmt::format("{{{}, \"index\": {}, \"out_of\": {}, \"rating\": {}{}}}", sums_fields(s.totals),
                           number(s.index), number(s.base), s.rating.empty() ? "null" : quote(s.rating), extra));
-        w.raw("domains", array(s.domains, 6, [](const Group &g) {
-                  return fmt::format("{{\"domain\": {}, {}}}", quote(g.name), sums_fields(g.sums));
-              }));
-        w.raw("owners", array(s.owners, 6, [](const Group &g) {
-                  return fmt::format("{{\"owner\": {}, {}}}", quote(g.name), sums_fields(g.sums));
-              }));
-        w.raw("criteria", array(s.criteria, 6, criterion_object));
+        if (wants(TableKind::domain))
+            w.raw("domains", array(s.domains, 6, [](const Group &g) {
+                      return fmt::format("{{\"domain\": {}, {}}}", quote(g.name), sums_fields(g.sums));
+                  }));
+        if (wants(TableKind::owner))
+            w.raw("owners", array(s.owners, 6, [](const Group &g) {
+                      return fmt::format("{{\"owner\": {}, {}}}", quote(g.name), sums_fields(g.sums));
+                  }));
+        if (wants(TableKind::criterion)) w.raw("criteria", array(s.criteria, 6, criterion_object));
+        if (std::find(m_options.tables.begin(), m_options.tables.end(), TableKind::owner_tasks) !=
+            m_options.tables.end())
+            w.raw("owner_tasks", array(owner_tasks(s), 6, [](const OwnerTasks &o) { return owner_tasks_object(o); }));
         if (m_options.top > 0) w.raw("top", array(s.top, 6, criterion_object));
         w.raw("findings", array(findings, 6, finding_object));
         w.close();
         return o.str();
+    }
+
+    /// --by chooses the arrays of a sheet; without it, the three of SPEC
+    /// section 7 (owner_tasks only when named).
+    bool wants(TableKind kind) const {
+        return m_options.tables.empty() ||
+               std::find(m_options.tables.begin(), m_options.tables.end(), kind) != m_options.tables.end();
     }
 
     RenderOptions m_options;

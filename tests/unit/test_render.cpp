@@ -619,8 +619,8 @@ TEST_CASE("the table of formats names each format once, the default first") {
         CHECK_FALSE(format.help_vi.empty());
         CHECK_FALSE(format.help_en.empty());
         CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
-        // Only json and html list every criterion whatever --by says; only text colours; only xlsx is binary.
-        CHECK(format.keeps_rows == (format.name == "json" || format.name == "html"));
+        // Only html lists every criterion whatever --by says; only text colours; only xlsx is binary.
+        CHECK(format.keeps_rows == (format.name == "html"));
         CHECK(format.binary == (format.name == "xlsx"));
         CHECK(format.colors == (format.name == "text"));
     }
