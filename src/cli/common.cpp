@@ -304,23 +304,51 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     return options;
 }
 
-Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted) {
+namespace {
+
+/// The files in parts of `files_per_part` (0: one part), each read in
+/// parallel and handed to `part` in order.
+void run_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted,
+               std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part) {
     Run run;
     RunOptions options = prepare_run(o, top, std::move(tables), run, wanted);
     const RenderOptions &render = run.render;
+    const std::vector<std::string> files = std::move(options.files);
+    if (files_per_part == 0) files_per_part = std::max<std::size_t>(files.size(), 1);
 
     std::atomic<std::size_t> done{0};
     options.progress = [&](std::size_t, std::size_t) { ++done; };
-    Progress progress(options.files.size(), done, !o.quiet && options.files.size() > 1 && ::isatty(STDERR_FILENO),
-                      render.lang);
-    RunResult result = cchc::run(options);
-    progress.stop();
-    for (const std::string &failure : result.failures) {
-        Diagnostics::error(failure);
-        run.status = k_exit_failure;
-    }
-    run.report = std::move(result.report);
-    return run;
+    Progress progress(files.size(), done, !o.quiet && files.size() > 1 && ::isatty(STDERR_FILENO), render.lang);
+    std::size_t from = 0;
+    do {
+        const std::size_t to = std::min(files.size(), from + files_per_part);
+        options.files.assign(files.begin() + static_cast<std::ptrdiff_t>(from),
+                             files.begin() + static_cast<std::ptrdiff_t>(to));
+        RunResult result = cchc::run(options);
+        const bool last = to == files.size();
+        if (last) progress.stop();
+        for (const std::string &failure : result.failures) {
+            Diagnostics::error(failure);
+            run.status = k_exit_failure;
+        }
+        run.report = std::move(result.report);
+        part(run, last);
+        run.report = Report();
+        from = to;
+    } while (from < files.size());
+}
+
+} // namespace
+
+void run_pipeline_in_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables,
+                           std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part) {
+    run_parts(o, top, std::move(tables), {}, files_per_part, part);
+}
+
+Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted) {
+    Run whole;
+    run_parts(o, top, std::move(tables), wanted, 0, [&](Run &run, bool) { whole = std::move(run); });
+    return whole;
 }
 
 int render_and_write(const CommonOptions &o, const RenderOptions &render, int status, const Document &document) {

@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -111,6 +112,17 @@ RunOptions prepare_run(const CommonOptions &options, std::size_t top, std::vecto
 /// Reads, checks and summarises every file. Throws Error for bad options
 /// or an unreadable catalog.
 Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Wanted wanted = {});
+
+/// How many files one part of a run in parts holds: a province's month is
+/// read, printed and let go a part at a time, so memory does not grow with
+/// the number of files (and csv still gets its two cores: delimited.cpp).
+inline constexpr std::size_t k_files_per_part = 2048;
+
+/// The same run, a part of `files_per_part` files at a time: `part` gets
+/// `run` with that part's report (and the status so far), in file order,
+/// and whether it is the last part; the part is let go after it returns.
+void run_pipeline_in_parts(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables,
+                           std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part);
 
 /// Writes `text` to stdout, or to `output` (--output) through a temporary
 /// file renamed into place: an existing file keeps its mode, a new one gets

@@ -6,6 +6,7 @@
 #include "help.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/render/formats.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -50,11 +51,33 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
 int run_report(const ReportOptions &o) {
     const Lang lang = o.common.lang;
     const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
-    Run run = run_pipeline(o.common, top, parse_tables(o.by, lang));
-    int status = exit_status(run, o.common.strict);
-    if (o.common.quiet && o.common.output.empty()) return status; // -q -o FILE still writes FILE
-    say_findings_left_out(o.common, run.report);
-    return render_and_write(o.common, run.render, status, report_document(run.report));
+    const bool print = !(o.common.quiet && o.common.output.empty()); // -q -o FILE still writes FILE
+    if (!o.common.format->in_parts) {
+        Run run = run_pipeline(o.common, top, parse_tables(o.by, lang));
+        int status = exit_status(run, o.common.strict);
+        if (!print) return status;
+        say_findings_left_out(o.common, run.report);
+        return render_and_write(o.common, run.render, status, report_document(run.report));
+    }
+    // A part of the files at a time, printed by one renderer and let go.
+    int status = k_exit_ok;
+    std::unique_ptr<Renderer> renderer;
+    std::ostringstream text;
+    bool continues = false;
+    run_pipeline_in_parts(o.common, top, parse_tables(o.by, lang), k_files_per_part, [&](Run &run, bool last) {
+        status = std::max(status, exit_status(run, o.common.strict));
+        if (!print) return;
+        say_findings_left_out(o.common, run.report);
+        if (!renderer) renderer = o.common.format->make(run.render);
+        Document document = report_document(run.report);
+        document.continues = continues;
+        document.continued = !last;
+        renderer->print(document, text);
+        continues = true;
+    });
+    if (!print) return status;
+    const int written = write_result(text.view(), o.common.output, lang);
+    return written != k_exit_ok ? written : status;
 }
 
 } // namespace

@@ -63,10 +63,10 @@ public:
     /// One table: the findings of a document of findings; otherwise each
     /// section's main table, under the header of the first.
     void print(const Document &document, std::ostream &out) const override {
-        if (m_options.bom) out << "\xEF\xBB\xBF";
+        if (m_options.bom && !document.continues) out << "\xEF\xBB\xBF";
         if (document.findings_only) {
             const Table table = findings_table(document.findings(), m_options.lang);
-            write_row(table.headers, {}, out);
+            if (!document.continues) write_row(table.headers, {}, out);
             for (const auto &row : table.rows)
                 write_row(row, table.numeric, out);
             return;
@@ -83,13 +83,17 @@ public:
         if (half < sections.size())
             other = std::jthread([&] {
                 try {
-                    write_sections(sections.data() + half, sections.data() + sections.size(), second, nullptr);
+                    bool no_header = true;
+                    write_sections(sections.data() + half, sections.data() + sections.size(), second, nullptr,
+                                   no_header);
                 } catch (...) {
                     second_failed = std::current_exception();
                 }
             });
         std::string lines;
-        write_sections(sections.data(), sections.data() + half, lines, &out);
+        bool header_written = document.continues && m_header_written;
+        write_sections(sections.data(), sections.data() + half, lines, &out, header_written);
+        m_header_written = header_written;
         flush(lines, out);
         if (other.joinable()) other.join();
         if (second_failed) std::rethrow_exception(second_failed);
@@ -97,15 +101,16 @@ public:
     }
 
 private:
+    mutable bool m_header_written = false; ///< by a part printed so far (Document::continues)
+
     static constexpr std::size_t k_flush_bytes = 1 << 16;
     static constexpr std::size_t k_sections_for_two_threads = 2000;
 
     /// The rows of these sections' main tables, appended to `lines`. With
-    /// `out` (the first part): the header row first, and `lines` written to
-    /// `out` a block at a time.
-    void write_sections(const Section *const *begin, const Section *const *end, std::string &lines,
-                        std::ostream *out) const {
-        bool header_written = out == nullptr;
+    /// `out` (the first half): the header row first unless `header_written`,
+    /// and `lines` written to `out` a block at a time.
+    void write_sections(const Section *const *begin, const Section *const *end, std::string &lines, std::ostream *out,
+                        bool &header_written) const {
         for (const Section *const *it = begin; it != end; ++it) {
             const Section &section = **it;
             std::vector<Table> tables = section.tables(m_options);

@@ -53,9 +53,6 @@ public:
         return *this;
     }
     ObjectWriter &str(std::string_view key, std::string_view value) { return raw(key, quote(value)); }
-    /// Where the last value written goes on: a long one is written there
-    /// piece by piece after raw() began it.
-    std::ostream &stream() { return m_out; }
     void close() {
         if (!m_first) m_out << '\n' << std::string(static_cast<std::size_t>(m_indent), ' ');
         m_out << '}';
@@ -163,10 +160,12 @@ public:
 
     /// The typed data the document points to, else its findings.
     void print(const Document &document, std::ostream &out) const override {
+        if (document.report != nullptr) {
+            report(document, out);
+            return;
+        }
         ObjectWriter doc(out, 0);
-        if (document.report != nullptr)
-            report(*document.report, doc);
-        else if (document.comparison != nullptr)
+        if (document.comparison != nullptr)
             compare(*document.comparison, document.findings(), doc);
         else if (document.explained != nullptr)
             doc.raw("files", array(*document.explained, 2, explained_object));
@@ -177,21 +176,24 @@ public:
     }
 
 private:
-    void report(const Report &report, ObjectWriter &doc) const {
-        std::vector<const SheetSummary *> sheets;
-        std::vector<Finding> loose;
+    /// {"sheets": [...], "findings": [...]}, written sheet by sheet: a
+    /// province's document is never held whole, and a run in parts
+    /// (Document::continues) goes on with the same arrays.
+    void report(const Document &document, std::ostream &out) const {
+        if (!document.continues) {
+            out << "{\n  \"sheets\": [";
+            m_sheets_written = 0;
+            m_loose.clear();
+        }
+        const Report &report = *document.report;
         for (const FileReport &file : report.files) {
             for (const SheetSummary &s : file.sheets)
-                sheets.push_back(&s);
-            if (file.sheets.empty()) loose.insert(loose.end(), file.findings.begin(), file.findings.end());
+                out << (m_sheets_written++ ? ",\n    " : "\n    ") << sheet_object(s, report);
+            if (file.sheets.empty()) m_loose.insert(m_loose.end(), file.findings.begin(), file.findings.end());
         }
-        // Sheet by sheet onto the output: a province's document is never
-        // held whole, only one sheet's object at a time.
-        doc.raw("sheets", sheets.empty() ? "[" : "[\n    ");
-        for (std::size_t i = 0; i < sheets.size(); ++i)
-            doc.stream() << (i ? ",\n    " : "") << sheet_object(*sheets[i], report);
-        doc.stream() << (sheets.empty() ? "]" : "\n  ]");
-        doc.raw("findings", array(loose, 2, finding_object));
+        if (document.continued) return;
+        out << (m_sheets_written ? "\n  ]" : "]") << ",\n  \"findings\": " << array(m_loose, 2, finding_object)
+            << "\n}\n";
     }
 
     static void compare(const Comparison &comparison, const std::vector<const Finding *> &findings, ObjectWriter &doc) {
@@ -337,6 +339,9 @@ private:
     }
 
     RenderOptions m_options;
+    // What the parts printed so far left for the closing (Document::continues).
+    mutable std::size_t m_sheets_written = 0;
+    mutable std::vector<Finding> m_loose; ///< of files without a sheet, for the closing findings
 };
 
 } // namespace

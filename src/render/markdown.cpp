@@ -42,7 +42,8 @@ public:
     /// table and the findings within a section. A bare section's findings
     /// are a table without a title, even an empty one.
     void print(const Document &document, std::ostream &out) const override {
-        bool first = true;
+        bool first = !(document.continues && m_printed);
+        m_printed = !first || !document.sections.empty();
         for (const Section &section : document.sections) {
             if (!first) out << '\n';
             first = false;
@@ -70,6 +71,8 @@ public:
     }
 
 private:
+    mutable bool m_printed = false; ///< a part printed so far had a section (Document::continues)
+
     static void write_table(const Table &table, std::ostream &out) {
         const std::size_t n = table.headers.size();
         std::vector<std::size_t> widths(n, 3);

@@ -82,7 +82,7 @@ public:
     /// heading, each table and the findings within a section. A bare
     /// section's findings run on without a title.
     void print(const Document &document, std::ostream &out) const override {
-        bool headed = false;
+        bool headed = document.continues && m_headed;
         for (const Section &section : document.sections) {
             if (section.bare()) {
                 for (const Finding *f : section.findings)
@@ -109,9 +109,12 @@ public:
                     out << colored_finding(*f) << '\n';
             }
         }
+        m_headed = headed;
     }
 
 private:
+    mutable bool m_headed = false; ///< a part printed so far had a heading (Document::continues)
+
     std::string style(std::string_view code, const std::string &text) const {
         if (!m_options.color) return text;
         return "\x1b[" + std::string(code) + "m" + text + "\x1b[0m";

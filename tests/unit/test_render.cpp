@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -912,5 +913,48 @@ TEST_CASE("csv of thousands of sheets, written in two halves at once, keeps the 
             expected += fmt::format("f.csv{0}U{1}{0}{0}B{0}1{0}1.00{0}1.00{0}1.00{0}0.00{0}100.00\r\n", d, i);
         }
         CHECK(render(format, report, english({TableKind::owner})) == expected);
+    }
+}
+
+TEST_CASE("a report printed in parts by one renderer is the report printed whole") {
+    // cchc report reads a province a part of the files at a time
+    // (Document::continues): the bytes must not show where a part ended.
+    auto four_files = [] {
+        Report report = two_files_report();
+        for (const char *name : {"c.csv", "d.csv"}) {
+            Report one = report_of(sheet_of({criterion("1.1", 2, "B", "2", "1.5", "0.5")}, name, name));
+            report.files.push_back(std::move(one.files.front()));
+        }
+        return report;
+    };
+    const Report whole = four_files();
+    for (const std::string format : {"text", "md", "csv", "csv-vn", "tsv", "json"}) {
+        for (bool bom : {false, true}) {
+            CAPTURE(format);
+            CAPTURE(bom);
+            RenderOptions options = english({});
+            options.bom = bom;
+            const std::string expected = render(format, whole, options);
+            // Parts of 1 (then 2, then 1) files, and an empty last part.
+            Report all = four_files();
+            std::vector<Report> parts(4);
+            parts[0].files.push_back(std::move(all.files[0]));
+            parts[1].files.push_back(std::move(all.files[1]));
+            parts[1].files.push_back(std::move(all.files[2]));
+            parts[2].files.push_back(std::move(all.files[3]));
+            std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer(format, options);
+            std::ostringstream out;
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                cchc::Document document = cchc::report_document(parts[i]);
+                document.continues = i > 0;
+                document.continued = i + 1 < parts.size();
+                renderer->print(document, out);
+            }
+            CHECK(out.str() == expected);
+            // The same renderer then prints a document of its own afresh.
+            std::ostringstream again;
+            renderer->print(cchc::report_document(whole), again);
+            CHECK(again.str() == expected);
+        }
     }
 }

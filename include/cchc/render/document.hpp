@@ -58,6 +58,13 @@ struct Document {
     /// docs/json.md.
     const std::vector<ExplainedFile> *explained = nullptr;
 
+    /// A document printed a part at a time by one renderer (a province's
+    /// files, a part after another: see FormatInfo::in_parts). `continues`:
+    /// an earlier part was printed (no BOM, header or opening again);
+    /// `continued`: a later part follows (no closing yet).
+    bool continues = false;
+    bool continued = false;
+
     /// Every section's findings, in order.
     std::vector<const Finding *> findings() const;
 };

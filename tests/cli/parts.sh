@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# A province's folder is read a part of the files at a time (2048 a part,
+# see run_pipeline_in_parts): across the part boundary the output is one
+# document — csv has one header and every sheet's rows in file order, json
+# is one valid document with every sheet and the findings of a file with
+# no sheet, text and md keep their blank lines — and the exit status and
+# the csv's line on standard error are those of the whole run.
+#   parts.sh CCHC_BINARY REPO_ROOT
+set -u
+bin=$1 root=$2
+cd "$root" || exit 2
+work=$(mktemp -d); [ -n "${KEEP:-}" ] && echo "$work"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+python3 - "$work/province" <<'PY' || fail "making the folder"
+import os, sys
+folder = sys.argv[1]
+os.makedirs(folder)
+head = "Mục,Nội dung,Điểm tối đa,Điểm tự đánh giá,Điểm thẩm định,Trách nhiệm bộ phận phụ trách\n"
+clean = head + "1.1,Kế hoạch,2,2,1.5,Văn phòng\n1.2,Báo cáo,1,1,1,Một cửa\n"
+for i in range(2100):
+    text = clean
+    if i == 2050:   # after the first part: an appraised score above its max
+        text = head + "1.1,Kế hoạch,2,2,1.5,Văn phòng\n1.2,Báo cáo,1,1,1.5,Một cửa\n"
+    if i == 2060:   # no header at all: a finding of the file, no sheet
+        text = "không phải bảng điểm\n"
+    open(os.path.join(folder, f"phuong-{i:04}.csv"), "w", encoding="utf-8").write(text)
+open(os.path.join(folder, "..", "one.csv"), "w", encoding="utf-8").write(clean)
+PY
+
+"$bin" report "$work/province" --out-of 100 --format csv --by owner >"$work/out.csv" 2>"$work/err.csv"
+status=$?
+[ "$status" -eq 1 ] || fail "csv: exit status $status, expected 1 (an error past the first part)"
+"$bin" report "$work/one.csv" --out-of 100 --format csv --by owner >"$work/one.out.csv" || fail "one sheet"
+python3 - "$work/out.csv" "$work/one.out.csv" <<'PY' || fail "csv across parts"
+import sys
+out = open(sys.argv[1], encoding="utf-8", newline="").read().split("\r\n")
+one = open(sys.argv[2], encoding="utf-8", newline="").read().split("\r\n")
+assert out[0] == one[0], "header"
+assert out.count(one[0]) == 1, "the header is written once"
+rows = [l for l in out[1:] if l]
+per_sheet = len([l for l in one[1:] if l])
+assert len(rows) == 2099 * per_sheet, (len(rows), per_sheet)
+files = []
+for l in rows:
+    name = l.split(",")[0]
+    if not files or files[-1] != name:
+        files.append(name)
+assert len(files) == 2099 and files == sorted(files), "every sheet once, in file order"
+PY
+[ "$(grep -c 'phuong-2050.csv' "$work/err.csv")" -eq 1 ] || fail "csv: no line on stderr for the file with an error"
+
+"$bin" report "$work/province" --out-of 100 --format json --by owner >"$work/out.json" 2>/dev/null
+[ $? -eq 1 ] || fail "json: exit status"
+python3 - "$work/out.json" <<'PY' || fail "json across parts"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(doc["sheets"]) == 2099, len(doc["sheets"])
+assert [s["file"] for s in doc["sheets"]] == sorted(s["file"] for s in doc["sheets"])
+assert all("owners" in s and "criteria" not in s for s in doc["sheets"])
+assert [f["file"].endswith("phuong-2060.csv") for f in doc["findings"]] == [True], doc["findings"]
+bad = [s for s in doc["sheets"] if s["file"].endswith("phuong-2050.csv")][0]
+assert any(f["severity"] == "error" for f in bad["findings"])
+PY
+
+for format in text md; do
+  "$bin" report "$work/province" --out-of 100 --format $format --by sheet >"$work/out.$format" 2>/dev/null
+  [ $? -eq 1 ] || fail "$format: exit status"
+done
+[ "$(grep -c '^== ' "$work/out.text")" -eq 2099 ] || fail "text: a heading per sheet"
+# Every heading after the first follows a blank line, also the first of a part.
+[ "$(grep -B1 '^== ' "$work/out.text" | grep -c '^$')" -eq 2098 ] || fail "text: blank lines between sheets"
+[ "$(grep -c '^## ' "$work/out.md")" -eq 2099 ] || fail "md: a heading per sheet"
+[ "$(grep -B1 '^## ' "$work/out.md" | grep -c '^$')" -eq 2098 ] || fail "md: blank lines between sheets"
+echo "parts: ok"
