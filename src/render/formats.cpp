@@ -32,7 +32,7 @@ const std::vector<FormatInfo> &formats() {
         {"json", "", "một tài liệu JSON cho chương trình, với mọi tiêu chí",
          "one JSON document for scripts, every criterion included", true, false, make_json_renderer},
         {"html", "", "một trang HTML để in trên A4 hoặc dán vào Word, có biểu đồ",
-         "one HTML page to print on A4 or paste into Word, with charts", true, false, make_html_renderer},
+         "one HTML page to print on A4 or paste into Word, with charts", false, false, make_html_renderer},
         {"xlsx", "", "một bảng tính Excel, mỗi bảng một trang tính, có biểu đồ",
          "one Excel workbook, a worksheet per table, with charts", false, false, make_xlsx_renderer, true},
     };

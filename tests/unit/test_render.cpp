@@ -384,6 +384,23 @@ TEST_CASE("html escapes every text and draws a bar per value") {
     CHECK(contains(out, "data-value=\"0.50\""));
 }
 
+TEST_CASE("html draws the charts of the tables --by chose, and every chart without --by") {
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("2.1", 3, "B", "1", "1", "1")}));
+    const std::string all = render("html", report, english({}));
+    CHECK(contains(all, "<figure data-kind=\"domain\">"));
+    CHECK(contains(all, "<figure data-kind=\"owner\">"));
+    CHECK(contains(all, "<figure data-kind=\"criterion\">"));
+    const std::string owner = render("html", report, english({TableKind::owner}));
+    CHECK(contains(owner, "<figure data-kind=\"owner\">"));
+    CHECK_FALSE(contains(owner, "<figure data-kind=\"domain\">"));
+    CHECK_FALSE(contains(owner, "<figure data-kind=\"criterion\">"));
+    const std::string two = render("html", report, english({TableKind::domain, TableKind::criterion}));
+    CHECK(contains(two, "<figure data-kind=\"domain\">"));
+    CHECK(contains(two, "<figure data-kind=\"criterion\">"));
+    CHECK_FALSE(contains(two, "<figure data-kind=\"owner\">"));
+}
+
 TEST_CASE("text output has no colour unless asked") {
     Report report =
         report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
@@ -619,8 +636,9 @@ TEST_CASE("the table of formats names each format once, the default first") {
         CHECK_FALSE(format.help_vi.empty());
         CHECK_FALSE(format.help_en.empty());
         CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
-        // Only json and html list every criterion whatever --by says; only text colours; only xlsx is binary.
-        CHECK(format.keeps_rows == (format.name == "json" || format.name == "html"));
+        // Only json lists every criterion whatever --by says (html only the tables and charts of --by);
+        // only text colours; only xlsx is binary.
+        CHECK(format.keeps_rows == (format.name == "json"));
         CHECK(format.binary == (format.name == "xlsx"));
         CHECK(format.colors == (format.name == "text"));
     }
