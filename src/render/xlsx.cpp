@@ -117,6 +117,10 @@ struct Worksheet {
     std::vector<bool> wrap;
     std::size_t name_column = 0; ///< the column a chart's categories are
     std::size_t lost_column = 0; ///< the column a chart's values are; 0: none
+    /// The chart's labels, one a row, written in a hidden column after the
+    /// table (the categories then point there); empty: the name column's.
+    const std::vector<std::string> *labels = nullptr;
+    std::size_t label_column = 0; ///< that hidden column; 0: none
 };
 
 /// Removes the temporary folder on the way out, whatever happens.
@@ -230,6 +234,7 @@ private:
                 // What each owner must fix, unless --by chose the tables.
                 if (section.sheet != nullptr && m_options.tables.empty())
                     tables.push_back(owner_tasks_table(*section.sheet, m_options));
+                std::vector<std::string> labels;
                 for (Table &table : tables) {
                     std::vector<std::string> prefix;
                     std::vector<std::string> headers;
@@ -243,7 +248,13 @@ private:
                     }
                     headers.insert(headers.end(), table.headers.begin(), table.headers.end());
                     Worksheet &s = sheet_for(table, headers);
+                    // The ranking's bars say "unit · period", as the html chart does.
+                    if (table.kind == TableKind::ranking && document.comparison != nullptr) {
+                        labels = ranking_labels(document.comparison->ranking);
+                        s.labels = &labels;
+                    }
                     write_rows(s, prefix, table, f);
+                    s.labels = nullptr;
                 }
             }
         const std::vector<const Finding *> findings = document.findings();
@@ -282,6 +293,7 @@ private:
             s.widths.resize(columns, 6);
             s.wrap.resize(columns, false);
         }
+        if (s.labels != nullptr) s.label_column = columns;
         if (s.lost_column == 0 && (s.kind == TableKind::domain || s.kind == TableKind::owner)) {
             s.name_column = offset;     // the domain or the owner
             s.lost_column = offset + 5; // after the count, max, self and appraised
@@ -320,6 +332,9 @@ private:
             }
             // The height first: a streamed row cannot be changed once written.
             if (lines > 1) worksheet_set_row(s.worksheet, at, 15.0 * static_cast<double>(lines), nullptr);
+            if (s.labels != nullptr && r < s.labels->size())
+                worksheet_write_string(s.worksheet, at, static_cast<lxw_col_t>(columns), (*s.labels)[r].c_str(),
+                                       f.text);
             for (std::size_t i = 0; i < columns; ++i) {
                 const bool in_table = i >= offset;
                 const std::size_t c = i - offset;
@@ -359,12 +374,23 @@ private:
         const lxw_row_t last = s.next_row > 1 ? s.next_row - 1 : 1;
         if (!s.widths.empty())
             worksheet_autofilter(s.worksheet, 0, 0, last, static_cast<lxw_col_t>(s.widths.size() - 1));
+        if (s.label_column != 0) {
+            lxw_row_col_options hidden{};
+            hidden.hidden = LXW_TRUE;
+            worksheet_set_column_opt(s.worksheet, static_cast<lxw_col_t>(s.label_column),
+                                     static_cast<lxw_col_t>(s.label_column), LXW_DEF_COL_WIDTH, nullptr, &hidden);
+        }
         const std::size_t bars = s.next_row - 1;
         if (s.lost_column == 0 || bars == 0 || bars > k_max_chart_bars) return;
         lxw_chart *chart = workbook_add_chart(workbook, LXW_CHART_BAR);
         lxw_chart_series *series = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.name_column), last,
-                                    static_cast<lxw_col_t>(s.name_column));
+        const auto categories = static_cast<lxw_col_t>(s.label_column != 0 ? s.label_column : s.name_column);
+        chart_series_set_categories(series, s.name.c_str(), 1, categories, last, categories);
+        // Text categories: in constant-memory mode libxlsxwriter cannot read
+        // the cells back to see that they are text, and would refer to them
+        // as numbers (Excel then labels the bars 1, 2, 3…).
+        series->categories->has_string_cache = LXW_TRUE;
+        if (s.label_column != 0) chart_show_hidden_data(chart); // Excel leaves a hidden column's cells out otherwise
         chart_series_set_values(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.lost_column), last,
                                 static_cast<lxw_col_t>(s.lost_column));
         const Lang lang = m_options.lang;
@@ -382,7 +408,8 @@ private:
         lxw_chart_options placement{};
         placement.x_scale = 1.5;
         placement.y_scale = 1.0 + static_cast<double>(std::min<std::size_t>(bars, 40)) / 10.0;
-        worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(s.widths.size() + 1), chart, &placement);
+        const std::size_t after = s.label_column != 0 ? s.label_column + 1 : s.widths.size();
+        worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(after + 1), chart, &placement);
     }
 
     static void drop_first_column(Table &table) {
