@@ -132,9 +132,21 @@ struct TempFolder {
     }
 };
 
+/// The --by name of a table kind; empty for a table --by does not choose.
+std::string_view by_name(TableKind kind) {
+    switch (kind) {
+    case TableKind::sheet: return "sheet";
+    case TableKind::domain: return "domain";
+    case TableKind::owner: return "owner";
+    case TableKind::criterion: return "criterion";
+    case TableKind::owner_tasks: return "owner-tasks";
+    default: return {};
+    }
+}
+
 class XlsxRenderer : public Renderer {
 public:
-    explicit XlsxRenderer(const RenderOptions &options) : m_options(options) {
+    XlsxRenderer(const RenderOptions &options, std::size_t max_rows) : m_options(options), m_max_rows(max_rows) {
         // Plain numbers with '.', which the cells are then typed from.
         m_options.numbers = NumberStyle{'.', '.', false};
         m_options.criterion_total = true;
@@ -310,15 +322,9 @@ private:
                  h == pick(m_options.lang, "Nội dung", "Content") || h == pick(m_options.lang, "Nội dung", "Message")))
                 s.wrap[offset + i] = true;
         }
+        // Refused before the table's first row is written (the workbook is then not written at all).
+        if (table.rows.size() > m_max_rows - s.next_row) throw too_many_rows(s);
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            if (s.next_row >= k_max_rows)
-                throw Error(fmt::format(
-                    fmt::runtime(pick(m_options.lang,
-                                      "xlsx: bảng '{}' vượt quá {} dòng, giới hạn của Excel; hãy chọn ít bảng hơn "
-                                      "(--by), chia các tệp ra hoặc dùng --format csv",
-                                      "xlsx: the table '{}' runs past Excel's limit of {} rows; choose fewer tables "
-                                      "(--by), split the files or use --format csv")),
-                    s.name, k_max_rows));
             const auto &row = table.rows[r];
             const bool total =
                 (table.total_row && r + 1 == table.rows.size()) ||
@@ -412,6 +418,29 @@ private:
         worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(after + 1), chart, &placement);
     }
 
+    /// Past Excel's rows: which worksheet, which --by table, what to do.
+    Error too_many_rows(const Worksheet &s) const {
+        const Lang lang = m_options.lang;
+        const std::string_view by = by_name(s.kind);
+        if (by.empty())
+            return Error(fmt::format(
+                fmt::runtime(pick(lang,
+                                  "xlsx: trang tính '{}' sẽ vượt quá {} dòng, giới hạn của Excel; không ghi tệp nào. "
+                                  "Hãy chia thư mục ra, chạy cho từng phần, hoặc dùng --format csv",
+                                  "xlsx: the worksheet '{}' would run past Excel's limit of {} rows; no file was "
+                                  "written. Split the folder and run each part, or use --format csv")),
+                s.name, m_max_rows));
+        return Error(fmt::format(
+            fmt::runtime(pick(lang,
+                              "xlsx: trang tính '{}' (bảng --by {}) sẽ vượt quá {} dòng, giới hạn của Excel; không "
+                              "ghi tệp nào. Hãy chọn ít bảng hơn với --by, bỏ {} ra (ví dụ --by owner), chia thư mục "
+                              "ra và chạy cho từng phần, hoặc dùng --format csv",
+                              "xlsx: the worksheet '{}' (the --by {} table) would run past Excel's limit of {} rows; "
+                              "no file was written. Pick fewer tables with --by, leaving {} out (e.g. --by owner), "
+                              "split the folder and run each part, or use --format csv")),
+            s.name, by, m_max_rows, by));
+    }
+
     static void drop_first_column(Table &table) {
         table.headers.erase(table.headers.begin());
         table.numeric.erase(table.numeric.begin());
@@ -426,12 +455,17 @@ private:
     }
 
     RenderOptions m_options;
+    std::size_t m_max_rows; ///< a worksheet's rows, its header included
 };
 
 } // namespace
 
+std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options, std::size_t max_rows) {
+    return std::make_unique<XlsxRenderer>(options, std::min<std::size_t>(max_rows, k_max_rows));
+}
+
 std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options) {
-    return std::make_unique<XlsxRenderer>(options);
+    return make_xlsx_renderer(options, k_max_rows);
 }
 
 } // namespace cchc
