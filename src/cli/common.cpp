@@ -17,10 +17,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <sstream>
+#include <streambuf>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace cchc::cli {
 
@@ -128,6 +129,78 @@ bool write_all(int fd, std::string_view text) {
         done += static_cast<std::size_t>(n);
     }
     return true;
+}
+
+/// An output stream's bytes onto a file descriptor through a 64 KiB
+/// buffer. A failed write stops the stream (its badbit is set, later
+/// writes are dropped) and keeps errno for the message.
+class FdBuffer : public std::streambuf {
+public:
+    explicit FdBuffer(int fd) : m_fd(fd), m_buffer(64 * 1024) {
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+    }
+    FdBuffer(const FdBuffer &) = delete;
+    FdBuffer &operator=(const FdBuffer &) = delete;
+
+    /// The errno of the write that failed, 0 if none did.
+    int error() const { return m_error; }
+    /// Writes what is buffered; false when a write failed (now or before).
+    bool flush() { return drain() && m_error == 0; }
+    /// Forgets what is buffered (a rendering that threw: nothing more goes out).
+    void discard() { setp(m_buffer.data(), m_buffer.data() + m_buffer.size()); }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) return traits_type::eof();
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    std::streamsize xsputn(const char *data, std::streamsize n) override {
+        // What does not fit in the buffer goes out directly, the buffer first.
+        if (n > epptr() - pptr()) {
+            if (!drain()) return 0;
+            if (n >= static_cast<std::streamsize>(m_buffer.size()))
+                return put(std::string_view(data, static_cast<std::size_t>(n))) ? n : 0;
+        }
+        std::memcpy(pptr(), data, static_cast<std::size_t>(n));
+        pbump(static_cast<int>(n));
+        return n;
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+private:
+    bool drain() {
+        const std::size_t size = static_cast<std::size_t>(pptr() - pbase());
+        discard();
+        return size == 0 || put(std::string_view(m_buffer.data(), size));
+    }
+    bool put(std::string_view bytes) {
+        if (m_error != 0) return false;
+        if (write_all(m_fd, bytes)) return true;
+        m_error = errno != 0 ? errno : EIO;
+        return false;
+    }
+
+    int m_fd;
+    std::vector<char> m_buffer;
+    int m_error = 0;
+};
+
+/// Runs `produce` onto `fd`; on an exception, what is buffered is dropped
+/// and the exception goes on. Returns 0 or the errno of a failed write.
+int stream_to(int fd, const std::function<void(std::ostream &)> &produce) {
+    FdBuffer buffer(fd);
+    std::ostream out(&buffer);
+    try {
+        produce(out);
+    } catch (...) {
+        buffer.discard();
+        throw;
+    }
+    return buffer.flush() ? 0 : buffer.error();
 }
 
 } // namespace
@@ -352,9 +425,9 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
 }
 
 int render_and_write(const CommonOptions &o, const RenderOptions &render, int status, const Document &document) {
-    std::ostringstream text;
-    o.format->make(render)->print(document, text);
-    int written = write_result(text.view(), o.output, o.lang); // no copy of a large output
+    const std::unique_ptr<Renderer> renderer = o.format->make(render);
+    int written = write_streamed(o.output, o.lang,
+                                 [&](std::ostream &out) { renderer->print(document, out); }); // section by section
     return written != k_exit_ok ? written : status;
 }
 
@@ -418,15 +491,26 @@ int exit_status(const Run &run, bool strict) {
 }
 
 int write_result(std::string_view text, const std::string &output, Lang lang) {
-    if (output.empty()) {
-        if (!write_all(STDOUT_FILENO, text)) {
-            if (errno == EPIPE) return k_exit_ok; // the reader has all it wanted
+    return write_streamed(
+        output, lang, [&](std::ostream &out) { out.write(text.data(), static_cast<std::streamsize>(text.size())); });
+}
+
+int write_streamed(const std::string &output, Lang lang, const std::function<void(std::ostream &)> &produce) {
+    auto cannot_write = [&](std::string_view name, int e) {
+        if (name.empty())
             Diagnostics::error(fmt::format(
                 fmt::runtime(pick(lang, "cchc: không ghi được kết quả: {}\n", "cchc: cannot write the output: {}\n")),
-                std::strerror(errno)));
-            return k_exit_failure;
-        }
-        return k_exit_ok;
+                std::strerror(e)));
+        else
+            Diagnostics::error(fmt::format(
+                fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")), name,
+                std::strerror(e)));
+        return k_exit_failure;
+    };
+    if (output.empty()) {
+        int e = stream_to(STDOUT_FILENO, produce);
+        if (e == 0 || e == EPIPE) return k_exit_ok; // EPIPE: the reader has all it wanted
+        return cannot_write({}, e);
     }
     // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
     // place: renaming over it would replace the device with a file.
@@ -434,17 +518,16 @@ int write_result(std::string_view text, const std::string &output, Lang lang) {
     const bool exists = ::stat(output.c_str(), &st) == 0;
     if (exists && !S_ISREG(st.st_mode)) {
         int fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
-        bool ok = fd >= 0 && write_all(fd, text);
-        int e = errno;
-        if (fd >= 0 && ::close(fd) != 0 && ok) {
-            ok = false;
-            e = errno;
+        if (fd < 0) return cannot_write(output, errno);
+        int e = 0;
+        try {
+            e = stream_to(fd, produce);
+        } catch (...) {
+            ::close(fd);
+            throw;
         }
-        if (ok) return k_exit_ok;
-        Diagnostics::error(
-            fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                        output, std::strerror(e)));
-        return k_exit_failure;
+        if (::close(fd) != 0 && e == 0) e = errno;
+        return e == 0 ? k_exit_ok : cannot_write(output, e);
     }
     // Write beside the target (through a symbolic link, beside what it
     // points to) and rename, so the target is either the old file or the
@@ -472,19 +555,21 @@ int write_result(std::string_view text, const std::string &output, Lang lang) {
         mode = 0666 & ~mask;
     }
     ::fchmod(fd, mode);
-    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
-    int e = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (ok && ::rename(tmp.c_str(), target.c_str()) != 0) {
-        ok = false;
-        e = errno;
-    }
-    if (!ok) {
+    int e = 0;
+    try {
+        e = stream_to(fd, produce);
+    } catch (...) {
+        // No half-written output: the target stays as it was.
+        ::close(fd);
         ::unlink(tmp.c_str());
-        Diagnostics::error(
-            fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                        output, std::strerror(e)));
-        return k_exit_failure;
+        throw;
+    }
+    if (e == 0 && ::fsync(fd) != 0) e = errno;
+    if (::close(fd) != 0 && e == 0) e = errno;
+    if (e == 0 && ::rename(tmp.c_str(), target.c_str()) != 0) e = errno;
+    if (e != 0) {
+        ::unlink(tmp.c_str());
+        return cannot_write(output, e);
     }
     return k_exit_ok;
 }

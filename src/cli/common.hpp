@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -124,10 +125,16 @@ inline constexpr std::size_t k_files_per_part = 2048;
 void run_pipeline_in_parts(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables,
                            std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part);
 
-/// Writes `text` to stdout, or to `output` (--output) through a temporary
-/// file renamed into place: an existing file keeps its mode, a new one gets
-/// the umask's. Returns the exit status to use (2 on failure, said even
-/// with --quiet).
+/// Streams what `produce` writes to stdout, or to `output` (--output)
+/// through a temporary file beside it, synced and renamed into place: an
+/// existing file keeps its mode, a new one gets the umask's. Bytes go out
+/// through a 64 KiB buffer as they are written, so an output is never held
+/// whole in memory. When `produce` throws, the temporary file is removed
+/// (the target is left as it was) and the exception goes on. Returns the
+/// exit status to use (2 on failure, said even with --quiet).
+int write_streamed(const std::string &output, Lang lang, const std::function<void(std::ostream &)> &produce);
+
+/// write_streamed of a text already made.
 int write_result(std::string_view text, const std::string &output, Lang lang);
 
 /// Prints the document with the renderer of --format and writes the result;

@@ -59,24 +59,29 @@ int run_report(const ReportOptions &o) {
         say_findings_left_out(o.common, run.report);
         return render_and_write(o.common, run.render, status, report_document(run.report));
     }
-    // A part of the files at a time, printed by one renderer and let go.
+    // A part of the files at a time, printed by one renderer onto the
+    // streamed output and let go.
     int status = k_exit_ok;
-    std::unique_ptr<Renderer> renderer;
-    std::ostringstream text;
-    bool continues = false;
-    run_pipeline_in_parts(o.common, top, parse_tables(o.by, lang), k_files_per_part, [&](Run &run, bool last) {
-        status = std::max(status, exit_status(run, o.common.strict));
-        if (!print) return;
-        say_findings_left_out(o.common, run.report);
-        if (!renderer) renderer = o.common.format->make(run.render);
-        Document document = report_document(run.report);
-        document.continues = continues;
-        document.continued = !last;
-        renderer->print(document, text);
-        continues = true;
-    });
-    if (!print) return status;
-    const int written = write_result(text.view(), o.common.output, lang);
+    auto parts = [&](std::ostream *out) {
+        std::unique_ptr<Renderer> renderer;
+        bool continues = false;
+        run_pipeline_in_parts(o.common, top, parse_tables(o.by, lang), k_files_per_part, [&](Run &run, bool last) {
+            status = std::max(status, exit_status(run, o.common.strict));
+            if (out == nullptr) return;
+            say_findings_left_out(o.common, run.report);
+            if (!renderer) renderer = o.common.format->make(run.render);
+            Document document = report_document(run.report);
+            document.continues = continues;
+            document.continued = !last;
+            renderer->print(document, *out);
+            continues = true;
+        });
+    };
+    if (!print) {
+        parts(nullptr);
+        return status;
+    }
+    const int written = write_streamed(o.common.output, lang, [&](std::ostream &out) { parts(&out); });
     return written != k_exit_ok ? written : status;
 }
 

@@ -33,7 +33,7 @@ const std::vector<FormatInfo> &formats() {
          "one JSON document for scripts (every criterion by default; --by picks the arrays)", false, false,
          make_json_renderer},
         {"html", "", "một trang HTML để in trên A4 hoặc dán vào Word, có biểu đồ",
-         "one HTML page to print on A4 or paste into Word, with charts", true, false, make_html_renderer, false, true,
+         "one HTML page to print on A4 or paste into Word, with charts", false, false, make_html_renderer, false, true,
          false},
         {"xlsx", "", "một bảng tính Excel, mỗi bảng một trang tính, có biểu đồ",
          "one Excel workbook, a worksheet per table, with charts", false, false, make_xlsx_renderer, true, true, false},

@@ -129,7 +129,7 @@ public:
                 else if (document.comparison != nullptr)
                     charts = comparison_charts(*document.comparison, m_options);
                 for (const Chart &chart : charts)
-                    write_chart(chart, out);
+                    if (section.sheet == nullptr || shown(chart.kind)) write_chart(chart, out);
             }
             if (!section.findings.empty() || section.bare()) write_findings(section.findings, out);
             out << "</section>\n";
@@ -138,6 +138,12 @@ public:
     }
 
 private:
+    /// A sheet's chart goes with its table: all of them, unless --by chose.
+    bool shown(TableKind kind) const {
+        return m_options.tables.empty() ||
+               std::find(m_options.tables.begin(), m_options.tables.end(), kind) != m_options.tables.end();
+    }
+
     void write_table(const Section &section, const Table &table, std::ostream &out) const {
         // The criteria go in the appendix layout, which a sheet's summary gives.
         if (table.kind == TableKind::criterion && section.sheet != nullptr) {

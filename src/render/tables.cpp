@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 namespace cchc {
 
@@ -228,6 +230,21 @@ std::vector<Chart> sheet_charts(const SheetSummary &summary, const RenderOptions
     return charts;
 }
 
+std::vector<std::string> ranking_labels(const std::vector<RankedSheet> &ranking) {
+    std::map<std::pair<std::string_view, std::string_view>, std::size_t> seen;
+    for (const RankedSheet &r : ranking)
+        ++seen[{r.sheet->sheet->unit, r.sheet->sheet->period}];
+    std::vector<std::string> labels;
+    labels.reserve(ranking.size());
+    for (const RankedSheet &r : ranking) {
+        const Sheet &sheet = *r.sheet->sheet;
+        std::string label = sheet.period.empty() ? sheet.unit : sheet.unit + " · " + sheet.period;
+        if (seen[{sheet.unit, sheet.period}] > 1) label += " (" + sheet.file + ")";
+        labels.push_back(std::move(label));
+    }
+    return labels;
+}
+
 std::vector<Chart> comparison_charts(const Comparison &comparison, const RenderOptions &options) {
     const Lang lang = options.lang;
     const CellWriter cells(options);
@@ -236,10 +253,10 @@ std::vector<Chart> comparison_charts(const Comparison &comparison, const RenderO
         Chart &c = charts.emplace_back();
         c.kind = TableKind::ranking;
         c.title = pick(lang, "Chỉ số của các đơn vị, theo thứ hạng", "Index of each unit, by rank");
-        for (const RankedSheet &r : comparison.ranking) {
-            const Sheet &sheet = *r.sheet->sheet;
-            std::string label = sheet.period.empty() ? sheet.unit : sheet.unit + " · " + sheet.period;
-            c.bars.push_back({std::move(label), r.sheet->index, cells.score(r.sheet->index)});
+        std::vector<std::string> labels = ranking_labels(comparison.ranking);
+        for (std::size_t i = 0; i < comparison.ranking.size(); ++i) {
+            const SheetSummary &s = *comparison.ranking[i].sheet;
+            c.bars.push_back({std::move(labels[i]), s.index, cells.score(s.index)});
         }
         return charts;
     }

@@ -117,6 +117,10 @@ struct Worksheet {
     std::vector<bool> wrap;
     std::size_t name_column = 0; ///< the column a chart's categories are
     std::size_t lost_column = 0; ///< the column a chart's values are; 0: none
+    /// The chart's labels, one a row, written in a hidden column after the
+    /// table (the categories then point there); empty: the name column's.
+    const std::vector<std::string> *labels = nullptr;
+    std::size_t label_column = 0; ///< that hidden column; 0: none
 };
 
 /// Removes the temporary folder on the way out, whatever happens.
@@ -128,9 +132,21 @@ struct TempFolder {
     }
 };
 
+/// The --by name of a table kind; empty for a table --by does not choose.
+std::string_view by_name(TableKind kind) {
+    switch (kind) {
+    case TableKind::sheet: return "sheet";
+    case TableKind::domain: return "domain";
+    case TableKind::owner: return "owner";
+    case TableKind::criterion: return "criterion";
+    case TableKind::owner_tasks: return "owner-tasks";
+    default: return {};
+    }
+}
+
 class XlsxRenderer : public Renderer {
 public:
-    explicit XlsxRenderer(const RenderOptions &options) : m_options(options) {
+    XlsxRenderer(const RenderOptions &options, std::size_t max_rows) : m_options(options), m_max_rows(max_rows) {
         // Plain numbers with '.', which the cells are then typed from.
         m_options.numbers = NumberStyle{'.', '.', false};
         m_options.criterion_total = true;
@@ -230,6 +246,7 @@ private:
                 // What each owner must fix, unless --by chose the tables.
                 if (section.sheet != nullptr && m_options.tables.empty())
                     tables.push_back(owner_tasks_table(*section.sheet, m_options));
+                std::vector<std::string> labels;
                 for (Table &table : tables) {
                     std::vector<std::string> prefix;
                     std::vector<std::string> headers;
@@ -243,7 +260,13 @@ private:
                     }
                     headers.insert(headers.end(), table.headers.begin(), table.headers.end());
                     Worksheet &s = sheet_for(table, headers);
+                    // The ranking's bars say "unit · period", as the html chart does.
+                    if (table.kind == TableKind::ranking && document.comparison != nullptr) {
+                        labels = ranking_labels(document.comparison->ranking);
+                        s.labels = &labels;
+                    }
                     write_rows(s, prefix, table, f);
+                    s.labels = nullptr;
                 }
             }
         const std::vector<const Finding *> findings = document.findings();
@@ -282,6 +305,7 @@ private:
             s.widths.resize(columns, 6);
             s.wrap.resize(columns, false);
         }
+        if (s.labels != nullptr) s.label_column = columns;
         if (s.lost_column == 0 && (s.kind == TableKind::domain || s.kind == TableKind::owner)) {
             s.name_column = offset;     // the domain or the owner
             s.lost_column = offset + 5; // after the count, max, self and appraised
@@ -298,15 +322,9 @@ private:
                  h == pick(m_options.lang, "Nội dung", "Content") || h == pick(m_options.lang, "Nội dung", "Message")))
                 s.wrap[offset + i] = true;
         }
+        // Refused before the table's first row is written (the workbook is then not written at all).
+        if (table.rows.size() > m_max_rows - s.next_row) throw too_many_rows(s);
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            if (s.next_row >= k_max_rows)
-                throw Error(fmt::format(
-                    fmt::runtime(pick(m_options.lang,
-                                      "xlsx: bảng '{}' vượt quá {} dòng, giới hạn của Excel; hãy chọn ít bảng hơn "
-                                      "(--by), chia các tệp ra hoặc dùng --format csv",
-                                      "xlsx: the table '{}' runs past Excel's limit of {} rows; choose fewer tables "
-                                      "(--by), split the files or use --format csv")),
-                    s.name, k_max_rows));
             const auto &row = table.rows[r];
             const bool total =
                 (table.total_row && r + 1 == table.rows.size()) ||
@@ -320,6 +338,9 @@ private:
             }
             // The height first: a streamed row cannot be changed once written.
             if (lines > 1) worksheet_set_row(s.worksheet, at, 15.0 * static_cast<double>(lines), nullptr);
+            if (s.labels != nullptr && r < s.labels->size())
+                worksheet_write_string(s.worksheet, at, static_cast<lxw_col_t>(columns), (*s.labels)[r].c_str(),
+                                       f.text);
             for (std::size_t i = 0; i < columns; ++i) {
                 const bool in_table = i >= offset;
                 const std::size_t c = i - offset;
@@ -359,12 +380,23 @@ private:
         const lxw_row_t last = s.next_row > 1 ? s.next_row - 1 : 1;
         if (!s.widths.empty())
             worksheet_autofilter(s.worksheet, 0, 0, last, static_cast<lxw_col_t>(s.widths.size() - 1));
+        if (s.label_column != 0) {
+            lxw_row_col_options hidden{};
+            hidden.hidden = LXW_TRUE;
+            worksheet_set_column_opt(s.worksheet, static_cast<lxw_col_t>(s.label_column),
+                                     static_cast<lxw_col_t>(s.label_column), LXW_DEF_COL_WIDTH, nullptr, &hidden);
+        }
         const std::size_t bars = s.next_row - 1;
         if (s.lost_column == 0 || bars == 0 || bars > k_max_chart_bars) return;
         lxw_chart *chart = workbook_add_chart(workbook, LXW_CHART_BAR);
         lxw_chart_series *series = chart_add_series(chart, nullptr, nullptr);
-        chart_series_set_categories(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.name_column), last,
-                                    static_cast<lxw_col_t>(s.name_column));
+        const auto categories = static_cast<lxw_col_t>(s.label_column != 0 ? s.label_column : s.name_column);
+        chart_series_set_categories(series, s.name.c_str(), 1, categories, last, categories);
+        // Text categories: in constant-memory mode libxlsxwriter cannot read
+        // the cells back to see that they are text, and would refer to them
+        // as numbers (Excel then labels the bars 1, 2, 3…).
+        series->categories->has_string_cache = LXW_TRUE;
+        if (s.label_column != 0) chart_show_hidden_data(chart); // Excel leaves a hidden column's cells out otherwise
         chart_series_set_values(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.lost_column), last,
                                 static_cast<lxw_col_t>(s.lost_column));
         const Lang lang = m_options.lang;
@@ -382,7 +414,31 @@ private:
         lxw_chart_options placement{};
         placement.x_scale = 1.5;
         placement.y_scale = 1.0 + static_cast<double>(std::min<std::size_t>(bars, 40)) / 10.0;
-        worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(s.widths.size() + 1), chart, &placement);
+        const std::size_t after = s.label_column != 0 ? s.label_column + 1 : s.widths.size();
+        worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(after + 1), chart, &placement);
+    }
+
+    /// Past Excel's rows: which worksheet, which --by table, what to do.
+    Error too_many_rows(const Worksheet &s) const {
+        const Lang lang = m_options.lang;
+        const std::string_view by = by_name(s.kind);
+        if (by.empty())
+            return Error(fmt::format(
+                fmt::runtime(pick(lang,
+                                  "xlsx: trang tính '{}' sẽ vượt quá {} dòng, giới hạn của Excel; không ghi tệp nào. "
+                                  "Hãy chia thư mục ra, chạy cho từng phần, hoặc dùng --format csv",
+                                  "xlsx: the worksheet '{}' would run past Excel's limit of {} rows; no file was "
+                                  "written. Split the folder and run each part, or use --format csv")),
+                s.name, m_max_rows));
+        return Error(fmt::format(
+            fmt::runtime(pick(lang,
+                              "xlsx: trang tính '{}' (bảng --by {}) sẽ vượt quá {} dòng, giới hạn của Excel; không "
+                              "ghi tệp nào. Hãy chọn ít bảng hơn với --by, bỏ {} ra (ví dụ --by owner), chia thư mục "
+                              "ra và chạy cho từng phần, hoặc dùng --format csv",
+                              "xlsx: the worksheet '{}' (the --by {} table) would run past Excel's limit of {} rows; "
+                              "no file was written. Pick fewer tables with --by, leaving {} out (e.g. --by owner), "
+                              "split the folder and run each part, or use --format csv")),
+            s.name, by, m_max_rows, by));
     }
 
     static void drop_first_column(Table &table) {
@@ -399,12 +455,17 @@ private:
     }
 
     RenderOptions m_options;
+    std::size_t m_max_rows; ///< a worksheet's rows, its header included
 };
 
 } // namespace
 
+std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options, std::size_t max_rows) {
+    return std::make_unique<XlsxRenderer>(options, std::min<std::size_t>(max_rows, k_max_rows));
+}
+
 std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options) {
-    return std::make_unique<XlsxRenderer>(options);
+    return make_xlsx_renderer(options, k_max_rows);
 }
 
 } // namespace cchc

@@ -104,6 +104,16 @@ grep -q 'Points lost by domain' "$work/en.html" || fail "--lang en: no English c
 "$bin" compare samples/wards --out-of 100 --format html -o "$out/compare.html" || fail "compare --format html: exit $?"
 grep -q '<table data-kind="ranking">' "$out/compare.html" || fail "compare: no ranking table"
 grep -q '<figure data-kind="ranking">' "$out/compare.html" || fail "compare: no ranking chart"
+# Its bars say "unit · period" (the whole label in each bar's tooltip); two
+# sheets of the same unit and period are told apart by their file.
+cp samples/wards/phuong-2-2023.csv "$work/copy.csv"
+"$bin" compare samples/wards/phuong-1-2022.csv samples/wards/phuong-2-2023.csv "$work/copy.csv" --out-of 100 --format html \
+  -o "$work/labels.html" 2>/dev/null || [ $? -eq 1 ] || fail "compare labels: exit $?"
+grep -q '<g><title>Phường 1 · 2022: ' "$work/labels.html" || fail "compare: a bar is not labelled unit · period"
+grep -q "<g><title>Phường 2 · 2023 (samples/wards/phuong-2-2023.csv): " "$work/labels.html" \
+  || fail "compare: two bars of one unit and period are not told apart by their file"
+grep -q "<g><title>Phường 2 · 2023 ($work/copy.csv): " "$work/labels.html" \
+  || fail "compare: two bars of one unit and period are not told apart by their file"
 browse --screenshot="$out/compare.png" --window-size=1100,1400 --hide-scrollbars "file://$out/compare.html" >/dev/null \
   || fail "chromium --screenshot of compare failed"
 echo "screenshots: $out/report.png $out/compare.png"

@@ -385,6 +385,62 @@ TEST_CASE("html escapes every text and draws a bar per value") {
     CHECK(contains(out, "data-value=\"0.50\""));
 }
 
+TEST_CASE("html draws the charts of the tables --by chose, and every chart without --by") {
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("2.1", 3, "B", "1", "1", "1")}));
+    const std::string all = render("html", report, english({}));
+    CHECK(contains(all, "<figure data-kind=\"domain\">"));
+    CHECK(contains(all, "<figure data-kind=\"owner\">"));
+    CHECK(contains(all, "<figure data-kind=\"criterion\">"));
+    const std::string owner = render("html", report, english({TableKind::owner}));
+    CHECK(contains(owner, "<figure data-kind=\"owner\">"));
+    CHECK_FALSE(contains(owner, "<figure data-kind=\"domain\">"));
+    CHECK_FALSE(contains(owner, "<figure data-kind=\"criterion\">"));
+    const std::string two = render("html", report, english({TableKind::domain, TableKind::criterion}));
+    CHECK(contains(two, "<figure data-kind=\"domain\">"));
+    CHECK(contains(two, "<figure data-kind=\"criterion\">"));
+    CHECK_FALSE(contains(two, "<figure data-kind=\"owner\">"));
+}
+
+TEST_CASE("xlsx refuses a worksheet past its row limit, naming it and the --by table, before writing it") {
+    Report report =
+        report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "1.5"), criterion("1.2", 3, "B", "1", "1", "1"),
+                            criterion("2.1", 4, "A", "1", "1", "0.5")}));
+    const cchc::Document document = cchc::report_document(report);
+    auto print_xlsx = [&](std::vector<TableKind> tables, std::size_t max_rows) {
+        std::ostringstream out;
+        cchc::make_xlsx_renderer(english(std::move(tables)), max_rows)->print(document, out);
+        return out.str();
+    };
+    // The criterion table with its total: a header and 4 rows.
+    CHECK(print_xlsx({TableKind::criterion}, 5).substr(0, 2) == "PK");
+    std::string message;
+    std::string written;
+    try {
+        written = print_xlsx({TableKind::owner, TableKind::criterion}, 4);
+    } catch (const cchc::Error &e) {
+        message = e.what();
+    }
+    CHECK(written.empty());
+    CHECK(contains(message, "'By criterion'"));
+    CHECK(contains(message, "the --by criterion table"));
+    CHECK(contains(message, "limit of 4 rows"));
+    CHECK(contains(message, "Pick fewer tables with --by"));
+    CHECK(contains(message, "split the folder"));
+    // The owners' table (2 owners) fits in 4 rows; alone, it is written.
+    CHECK(print_xlsx({TableKind::owner}, 4).substr(0, 2) == "PK");
+    RenderOptions vi;
+    vi.tables = {TableKind::criterion};
+    try {
+        std::ostringstream out;
+        cchc::make_xlsx_renderer(vi, 3)->print(document, out);
+        FAIL("no error past the limit");
+    } catch (const cchc::Error &e) {
+        CHECK(contains(e.what(), "'Theo tiêu chí' (bảng --by criterion)"));
+        CHECK(contains(e.what(), "3 dòng"));
+    }
+}
+
 TEST_CASE("text output has no colour unless asked") {
     Report report =
         report_of(sheet_of({criterion("1.1", 2, "A", "2", "2", "2.5")}), {},
@@ -620,8 +676,10 @@ TEST_CASE("the table of formats names each format once, the default first") {
         CHECK_FALSE(format.help_vi.empty());
         CHECK_FALSE(format.help_en.empty());
         CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
-        // Only html lists every criterion whatever --by says; only text colours; only xlsx is binary.
-        CHECK(format.keeps_rows == (format.name == "html"));
+        // No format lists every criterion whatever --by says (json and html: the arrays, tables and charts of
+        // --by); only text colours; only xlsx is binary; html and xlsx lay out the whole document at once.
+        CHECK_FALSE(format.keeps_rows);
+        CHECK(format.in_parts == (format.name != "html" && format.name != "xlsx"));
         CHECK(format.binary == (format.name == "xlsx"));
         CHECK(format.colors == (format.name == "text"));
     }

@@ -55,6 +55,12 @@ std::string format_names(std::string_view separator);
 /// The renderer for a --format name; throws Error listing the valid names.
 std::unique_ptr<Renderer> make_renderer(std::string_view format, const RenderOptions &options);
 
+/// --format xlsx with at most `max_rows` rows a worksheet (a header
+/// included), below Excel's 1,048,576: so the tests can reach the limit
+/// with a few rows. Past it, print throws Error naming the worksheet and
+/// the --by table, before writing anything.
+std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options, std::size_t max_rows);
+
 /// One RFC 4180 record ending in CRLF: cells quoted where needed, and text
 /// cells (those not marked in `numeric`) that a spreadsheet would run as a
 /// formula neutralised with a leading apostrophe.

@@ -108,6 +108,10 @@ std::vector<Chart> sheet_charts(const SheetSummary &summary, const RenderOptions
 /// The pictures of `cchc compare`: the units by index, or for two periods
 /// the points lost per owner in the later period.
 std::vector<Chart> comparison_charts(const Comparison &comparison, const RenderOptions &options);
+/// The label of each ranked sheet's bar, in order: "unit · period" (the
+/// unit alone without a period), and " (file)" after it when another
+/// ranked sheet has the same unit and period, so no two bars look alike.
+std::vector<std::string> ranking_labels(const std::vector<RankedSheet> &ranking);
 /// "lỗi", "cảnh báo", "thông tin" (error, warning, info).
 std::string_view severity_label(Severity severity, Lang lang);
 /// The findings as md, csv and tsv list them: file, line, code, severity,
