@@ -118,6 +118,8 @@ Run run_pipeline(const CommonOptions &options, std::size_t top, std::vector<Tabl
 /// read, printed and let go a part at a time, so memory does not grow with
 /// the number of files (and csv still gets its two cores: delimited.cpp).
 inline constexpr std::size_t k_files_per_part = 2048;
+/// A part's files when the output lists criteria, so every row is kept.
+inline constexpr std::size_t k_files_per_part_with_rows = 256;
 
 /// The same run, a part of `files_per_part` files at a time: `part` gets
 /// `run` with that part's report (and the status so far), in file order,

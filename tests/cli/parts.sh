@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A province's folder is read a part of the files at a time (2048 a part,
-# see run_pipeline_in_parts): across the part boundary the output is one
-# document — csv has one header and every sheet's rows in file order, json
-# is one valid document with every sheet and the findings of a file with
-# no sheet, text and md keep their blank lines — and the exit status and
-# the csv's line on standard error are those of the whole run.
+# 256 when criterion rows are kept; see run_pipeline_in_parts): across the
+# part boundaries the output is one document — csv has one header and
+# every sheet's rows in file order, json is one valid document with every
+# sheet and the findings of a file with no sheet, text and md keep their
+# blank lines — and the exit status and the csv's line on standard error
+# are those of the whole run.
 #   parts.sh CCHC_BINARY REPO_ROOT
 set -u
 bin=$1 root=$2
@@ -62,6 +63,16 @@ assert all("owners" in s and "criteria" not in s for s in doc["sheets"])
 assert [f["file"].endswith("phuong-2060.csv") for f in doc["findings"]] == [True], doc["findings"]
 bad = [s for s in doc["sheets"] if s["file"].endswith("phuong-2050.csv")][0]
 assert any(f["severity"] == "error" for f in bad["findings"])
+PY
+
+# Without --by every criterion row is kept, so a part holds fewer files (256).
+"$bin" report "$work/province" --out-of 100 --format json >"$work/all.json" 2>/dev/null
+[ $? -eq 1 ] || fail "json without --by: exit status"
+python3 - "$work/all.json" <<'PY' || fail "json without --by across parts"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert len(doc["sheets"]) == 2099, len(doc["sheets"])
+assert all([c["code"] for c in s["criteria"]] == ["1.1", "1.2"] for s in doc["sheets"])
 PY
 
 for format in text md; do
