@@ -213,10 +213,76 @@ std::string worksheet_place(const std::string &file, const std::string &workshee
     return fmt::format("{}[{}]", file, worksheet);
 }
 
+namespace {
+
+/// One worksheet loaded as a file, its lines mapped to the worksheet's rows.
+struct WorksheetRead {
+    LoadedFile loaded;
+    std::vector<NumberCode> number_codes;
+};
+
+/// The trace's lines, as the worksheet's rows.
+void map_trace(LoadTrace &trace, const std::vector<long> &row_of_line) {
+    auto row = [&](long &line) {
+        if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
+            line = row_of_line[static_cast<std::size_t>(line)];
+    };
+    for (RawRecord &record : trace.above_header) {
+        row(record.line);
+        row(record.last_line);
+    }
+    row(trace.header_last_line);
+    for (SkippedRecord &skipped : trace.skipped) {
+        row(skipped.line);
+        row(skipped.last_line);
+    }
+}
+
+WorksheetRead read_worksheet(Worksheet &ws, const std::string &name, const LoadOptions &options, LoadTrace *trace) {
+    const Lang lang = options.lang;
+    const std::string place = worksheet_place(name, ws.name);
+    const HeaderChoice header = worksheet_header(ws, place, lang);
+    fill_merged(ws, header);
+    WorksheetRead out;
+    {
+        FileFacts codes;
+        read_codes(ws, header, place, codes);
+        out.number_codes = std::move(codes.number_codes);
+    }
+    std::vector<long> row_of_line;
+    std::string text = worksheet_text(ws, row_of_line);
+    ws.rows = {}; // its cells are in the text now
+    LoadOptions o = options;
+    o.encoding = "UTF-8";
+    o.delimiter = ',';
+    o.split_at = 0;
+    o.trace = trace;
+    if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
+    out.loaded = load_input(std::make_unique<MemoryInput>(std::move(text)), place, o);
+    map_lines(out.loaded, row_of_line);
+    if (trace != nullptr) map_trace(*trace, row_of_line);
+    return out;
+}
+
+/// The worksheet --sheet names, or -1 for every one.
+std::size_t only_worksheet(std::string_view bytes, const std::string &name, const LoadOptions &options) {
+    if (options.sheet.empty()) return static_cast<std::size_t>(-1);
+    return chosen_worksheet(worksheet_names(bytes, name, options.lang), options.sheet, name, options.lang);
+}
+
+/// The workbook's only score sheet is the file's, as a CSV file's is.
+void name_only_sheet(std::vector<Sheet> &sheets, const std::vector<std::string> &read_names, const std::string &name,
+                     const LoadOptions &options) {
+    if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1)
+        for (Sheet &sheet : sheets)
+            if (sheet.unit == read_names.front()) sheet.unit = file_stem(name);
+}
+
+} // namespace
+
 LoadedFile load_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options) {
     const Lang lang = options.lang;
-    std::size_t only = static_cast<std::size_t>(-1);
-    if (!options.sheet.empty()) only = chosen_worksheet(worksheet_names(bytes, name, lang), options.sheet, name, lang);
+    const std::size_t only = only_worksheet(bytes, name, options);
 
     LoadedFile out;
     out.file = name;
@@ -225,26 +291,8 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
     std::vector<std::string> read_names;
     read_workbook(bytes, name, lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
         if (only != static_cast<std::size_t>(-1) && index != only) return;
-        const std::string place = worksheet_place(name, ws.name);
-        const HeaderChoice header = worksheet_header(ws, place, lang);
-        fill_merged(ws, header);
-        std::vector<NumberCode> number_codes;
-        {
-            FileFacts codes;
-            read_codes(ws, header, place, codes);
-            number_codes = std::move(codes.number_codes);
-        }
-        std::vector<long> row_of_line;
-        std::string text = worksheet_text(ws, row_of_line);
-        ws.rows = {}; // its cells are in the text now
-        LoadOptions o = options;
-        o.encoding = "UTF-8";
-        o.delimiter = ',';
-        o.split_at = 0;
-        o.trace = nullptr;
-        if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
-        LoadedFile loaded = load_input(std::make_unique<MemoryInput>(std::move(text)), place, o);
-        map_lines(loaded, row_of_line);
+        WorksheetRead read = read_worksheet(ws, name, options, nullptr);
+        LoadedFile &loaded = read.loaded;
         if (loaded.facts.header != FileFacts::Header::found) {
             if (!first_unread) first_unread = std::move(loaded);
             out.facts.skipped_worksheets.push_back(ws.name);
@@ -256,20 +304,61 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
             out.facts.skipped_worksheets = std::move(skipped);
         }
         read_names.push_back(ws.name);
-        for (NumberCode &code : number_codes)
+        for (NumberCode &code : read.number_codes)
             out.facts.number_codes.push_back(std::move(code));
         for (Sheet &sheet : loaded.sheets) {
             sheet.worksheet = ws.name;
             out.sheets.push_back(std::move(sheet));
         }
     });
-    // The workbook's only score sheet is the file's, as a CSV file's is.
-    if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1)
-        for (Sheet &sheet : out.sheets)
-            if (sheet.unit == read_names.front()) sheet.unit = file_stem(name);
+    name_only_sheet(out.sheets, read_names, name, options);
     if (out.sheets.empty() && first_unread) {
         // No worksheet is a score sheet: say why of the first, as for a CSV file.
         out = std::move(*first_unread);
+    }
+    return out;
+}
+
+void each_worksheet_text(
+    std::string_view bytes, const std::string &name, const LoadOptions &options,
+    const std::function<void(const std::string &, std::string, const std::vector<long> &)> &worksheet) {
+    const std::size_t only = only_worksheet(bytes, name, options);
+    read_workbook(bytes, name, options.lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
+        if (only != static_cast<std::size_t>(-1) && index != only) return;
+        std::vector<long> row_of_line;
+        std::string text = worksheet_text(ws, row_of_line);
+        ws.rows = {};
+        worksheet(ws.name, std::move(text), row_of_line);
+    });
+}
+
+TracedWorkbook trace_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options) {
+    const std::size_t only = only_worksheet(bytes, name, options);
+    TracedWorkbook out;
+    std::optional<TracedWorksheet> first_unread;
+    std::vector<std::string> read_names;
+    read_workbook(bytes, name, options.lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
+        if (only != static_cast<std::size_t>(-1) && index != only) return;
+        TracedWorksheet traced;
+        WorksheetRead read = read_worksheet(ws, name, options, &traced.trace);
+        traced.loaded = std::move(read.loaded);
+        traced.loaded.facts.number_codes = std::move(read.number_codes);
+        traced.worksheet = ws.name;
+        if (traced.loaded.facts.header != FileFacts::Header::found) {
+            if (!first_unread) first_unread = std::move(traced);
+            out.skipped_worksheets.push_back(ws.name);
+            return;
+        }
+        read_names.push_back(ws.name);
+        for (Sheet &sheet : traced.loaded.sheets)
+            sheet.worksheet = ws.name;
+        out.worksheets.push_back(std::move(traced));
+    });
+    for (TracedWorksheet &traced : out.worksheets)
+        name_only_sheet(traced.loaded.sheets, read_names, name, options);
+    if (out.worksheets.empty() && first_unread) {
+        out.worksheets.push_back(std::move(*first_unread));
+        out.skipped_worksheets.clear();
     }
     return out;
 }
