@@ -253,10 +253,11 @@ std::vector<std::string> list_inputs(const std::vector<std::string> &inputs, std
                                                              "cchc: {}: cannot read the folder: {}\n")),
                                            input, ec.message()));
         if (found.empty() && !ec)
-            problems.push_back(
-                fmt::format(fmt::runtime(pick(lang, "cchc: {}: thư mục không có bảng điểm .csv, .tsv hay .txt nào\n",
-                                              "cchc: {}: no .csv, .tsv or .txt sheets in this folder\n")),
-                            input));
+            problems.push_back(fmt::format(
+                fmt::runtime(pick(
+                    lang, "cchc: {}: thư mục không có bảng điểm nào (.csv, .tsv, .txt, .xlsx, .xlsm, .ods, .xls)\n",
+                    "cchc: {}: no sheets in this folder (.csv, .tsv, .txt, .xlsx, .xlsm, .ods, .xls)\n")),
+                input));
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }
