@@ -49,6 +49,15 @@ void each_worksheet_text(std::string_view bytes, const std::string &name, const 
                          const std::function<void(const std::string &worksheet, std::string text,
                                                   const std::vector<long> &row_of_line)> &worksheet);
 
+/// Reads the workbook as load_workbook does, but each worksheet's text is
+/// streamed: its sheets go to `sink` as each is complete (their lines the
+/// worksheet's rows), and the file returned has none. `only_unit`: the
+/// unit of the workbook's only score sheet, which takes the file's name
+/// (load_workbook renames it; here the caller does), else empty. Throws
+/// NotContiguous when a unit's rows come back after another's.
+LoadedFile stream_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options, SheetSink &sink,
+                           std::string &only_unit);
+
 /// The place a finding names: "bang-diem.xlsx[Phụ lục]".
 std::string worksheet_place(const std::string &file, const std::string &worksheet);
 
