@@ -267,9 +267,11 @@ void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
                        "input encoding, e.g. WINDOWS-1258 (default: detected)"))
         ->type_name(tr(lang, "BẢNG_MÃ", "ENCODING"));
     command
-        .add_option("--criteria", o.criteria,
-                    tr(lang, "bộ tiêu chí CSV (code,name,max): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số",
-                       "criteria catalog CSV (code,name,max): checks maxima and codes, gives the index scale"))
+        .add_option(
+            "--criteria", o.criteria,
+            tr(lang,
+               "bộ tiêu chí (code,name,max; CSV hay sổ tính): kiểm tra điểm tối đa và mã, cho thang điểm của chỉ số",
+               "criteria catalog (code,name,max; CSV or workbook): checks maxima and codes, gives the index scale"))
         ->type_name(tr(lang, "TỆP", "FILE"));
     command
         .add_option("--rating", o.text.rating,
@@ -350,15 +352,6 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     check.lang = render.lang;
     check.info = wanted.info;
     if (!o.criteria.empty()) {
-        // A catalog is read as CSV only: a workbook would read as bytes with NUL.
-        if (o.criteria != "-" && file_starts_like_workbook(o.criteria, render.lang))
-            throw Error(fmt::format(
-                fmt::runtime(pick(render.lang,
-                                  "--criteria: {} là một sổ tính; bộ tiêu chí cần là CSV (code,name,max): hãy lưu "
-                                  "trang tính đó thành CSV UTF-8",
-                                  "--criteria: {} is a workbook; a catalog must be CSV (code,name,max): save its "
-                                  "worksheet as CSV UTF-8")),
-                o.criteria));
         try {
             run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));
         } catch (const InputError &e) {

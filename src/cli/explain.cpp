@@ -2,13 +2,15 @@
 // delimiter, the header row and what each cell was read as, every record
 // with its kind, its place in the criteria tree and whether it was counted,
 // then the sheets made and what they added up to. Each file is read whole
-// (load_file), with the loader's trace turned on; the input is only read.
+// with the loader's trace turned on; a workbook's worksheets each as a file
+// of their own. The input is only read.
 #include "common.hpp"
 #include "diagnostics.hpp"
 #include "help.hpp"
 
 #include <cchc/base/error.hpp>
 #include <cchc/checks/file_checks.hpp>
+#include <cchc/input/workbook/workbook.hpp>
 #include <cchc/layout/explain.hpp>
 #include <cchc/layout/workbook_loader.hpp>
 
@@ -16,6 +18,7 @@
 
 #include <deque>
 #include <memory>
+#include <utility>
 
 namespace cchc::cli {
 
@@ -45,29 +48,48 @@ int run_explain(const ExplainOptions &options) {
     std::deque<FileReport> reports;
     std::vector<ExplainedFile> files;
     int status = run.status;
+    // One explained file: its report (loaded, findings, summaries) and how it was read.
+    auto add = [&](LoadedFile loaded, const LoadTrace &trace, std::vector<Finding> findings) {
+        FileReport &report = reports.emplace_back();
+        report.loaded = std::move(loaded);
+        report.findings = std::move(findings);
+        for (Finding &f : check_file(report.loaded, lang))
+            report.findings.push_back(std::move(f));
+        for (const Sheet &sheet : report.loaded.sheets)
+            report.sheets.push_back(summarise(sheet, prepared.summary));
+        explanations.push_back(explain(report.loaded, trace, lang));
+        files.push_back(ExplainedFile{&explanations.back(), &report});
+    };
     for (const std::string &path : prepared.files) {
-        LoadTrace trace;
-        LoadOptions load = prepared.load;
-        load.trace = &trace;
+        const std::size_t explained = files.size();
         try {
-            FileReport &report = reports.emplace_back();
-            // The trace follows one text's records: a workbook's worksheets are not traced.
-            if (path != "-" && file_starts_like_workbook(path, lang))
-                throw Error(fmt::format(
-                    fmt::runtime(pick(lang,
-                                      "{}: cchc explain chưa đọc sổ tính; hãy dùng cchc check hay report, hoặc lưu "
-                                      "trang tính thành CSV để xem cách nó được đọc",
-                                      "{}: cchc explain does not read workbooks yet; use cchc check or report, or "
-                                      "save the worksheet as CSV to see how it is read")),
-                    path));
-            report.loaded = load_file(path, load);
-            report.findings = check_file(report.loaded, lang);
-            for (const Sheet &sheet : report.loaded.sheets)
-                report.sheets.push_back(summarise(sheet, prepared.summary));
-            explanations.push_back(explain(report.loaded, trace, lang));
-            files.push_back(ExplainedFile{&explanations.back(), &report});
+            std::unique_ptr<RawInput> raw = RawInput::open(path, lang);
+            std::string bytes;
+            if (take_workbook(raw, bytes)) {
+                // A workbook: each worksheet read is explained as a file of
+                // its own, "book.xlsx[Phụ lục]", its lines the worksheet's rows.
+                const std::string name = display_name(path);
+                TracedWorkbook book = trace_workbook(bytes, name, prepared.load);
+                LoadedFile whole; // the workbook's own finding: the worksheets not read
+                whole.file = name;
+                whole.facts.skipped_worksheets = std::move(book.skipped_worksheets);
+                std::vector<Finding> own = check_file(whole, lang);
+                for (TracedWorksheet &ws : book.worksheets)
+                    add(std::move(ws.loaded), ws.trace, std::exchange(own, {}));
+                continue;
+            }
+            if (path != "-" && has_workbook_extension(path)) throw Error(not_a_workbook_by_bytes_message(path, lang));
+            LoadTrace trace;
+            LoadOptions load = prepared.load;
+            load.trace = &trace;
+            add(load_input(std::move(raw), display_name(path), load), trace, {});
         } catch (...) {
-            reports.pop_back();
+            while (files.size() > explained) {
+                files.pop_back();
+                explanations.pop_back();
+            }
+            while (reports.size() > explained)
+                reports.pop_back();
             Diagnostics::error(failure_line(path));
             status = k_exit_failure;
         }

@@ -81,8 +81,8 @@ void setup_template(CLI::App &app, int &status, Lang lang) {
                  lang);
     command
         ->add_option("--criteria", options->criteria,
-                     tr(lang, "bộ tiêu chí CSV (code,name,max) để điền sẵn các dòng",
-                        "criteria catalog CSV (code,name,max) to pre-fill the rows"))
+                     tr(lang, "bộ tiêu chí (code,name,max; CSV hay sổ tính) để điền sẵn các dòng",
+                        "criteria catalog (code,name,max; CSV or workbook) to pre-fill the rows"))
         ->type_name(tr(lang, "TỆP", "FILE"));
     command
         ->add_option("-o,--output", options->output,

@@ -243,4 +243,17 @@ LoadedFile stream_file(const std::string &input, const LoadOptions &options, She
     return out;
 }
 
+LoadedFile stream_input(std::unique_ptr<RawInput> raw, const std::string &name, const LoadOptions &options,
+                        SheetSink &sink) {
+    LoadedFile out;
+    out.file = name;
+    Opening o;
+    if (!layout_detail::open_sheet(std::move(raw), out, o, options, 0, false)) return out;
+    SheetBuilder builder(out.file, o.header.map, options, out.encoding, [&](Sheet &s) { sink.sheet(s, 0); });
+    builder.set_row_texts(sink.keeps_rows());
+    read_rows(o, builder);
+    builder.finish();
+    return out;
+}
+
 } // namespace cchc

@@ -163,29 +163,54 @@ std::string worksheet_text(const Worksheet &ws, std::vector<long> &row_of_line) 
     return text;
 }
 
+/// A line of the worksheet's text, as the worksheet's row.
+void map_line(long &line, const std::vector<long> &row_of_line) {
+    if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
+        line = row_of_line[static_cast<std::size_t>(line)];
+}
+
+/// A sheet's lines, as the worksheet's rows: a worksheet row is one
+/// record of the text, so its row is its record.
+void map_sheet(Sheet &sheet, const std::vector<long> &row_of_line) {
+    map_line(sheet.header_line, row_of_line);
+    sheet.header_row = sheet.header_line;
+    map_line(sheet.first_owner_filled_line, row_of_line);
+    sheet.first_owner_filled_row = sheet.first_owner_filled_line;
+    for (Row &r : sheet.rows) {
+        map_line(r.line, row_of_line);
+        r.record = r.line;
+    }
+}
+
 /// The lines of the loaded text, as the worksheet's rows.
 void map_lines(LoadedFile &loaded, const std::vector<long> &row_of_line) {
-    auto row = [&](long &line) {
-        if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
-            line = row_of_line[static_cast<std::size_t>(line)];
-    };
-    // A worksheet row is one record of the text: its row is its record.
-    for (Sheet &sheet : loaded.sheets) {
-        row(sheet.header_line);
-        sheet.header_row = sheet.header_line;
-        row(sheet.first_owner_filled_line);
-        sheet.first_owner_filled_row = sheet.first_owner_filled_line;
-        for (Row &r : sheet.rows) {
-            row(r.line);
-            r.record = r.line;
-        }
-    }
+    for (Sheet &sheet : loaded.sheets)
+        map_sheet(sheet, row_of_line);
     FileFacts &f = loaded.facts;
-    row(f.header_line);
+    map_line(f.header_line, row_of_line);
     f.header_row = f.header_line;
-    row(f.header_last_line);
-    row(f.column_numbers_line);
+    map_line(f.header_last_line, row_of_line);
+    map_line(f.column_numbers_line, row_of_line);
 }
+
+/// Hands on a worksheet's sheets, their lines made its rows.
+class WorksheetSink : public SheetSink {
+public:
+    WorksheetSink(SheetSink &to, const std::vector<long> &row_of_line, const std::string &worksheet)
+        : m_to(to), m_row_of_line(row_of_line), m_worksheet(worksheet) {}
+    void sheet(Sheet &sheet, int part) override {
+        map_sheet(sheet, m_row_of_line);
+        sheet.worksheet = m_worksheet;
+        m_to.sheet(sheet, part);
+    }
+    bool keeps_rows() const override { return m_to.keeps_rows(); }
+    void discard_part(int part) override { m_to.discard_part(part); }
+
+private:
+    SheetSink &m_to;
+    const std::vector<long> &m_row_of_line;
+    const std::string &m_worksheet;
+};
 
 /// The worksheet --sheet names: by name (as written, or folded), else by 1-based number.
 std::size_t chosen_worksheet(const std::vector<std::string> &names, const std::string &wanted, const std::string &file,
@@ -213,10 +238,84 @@ std::string worksheet_place(const std::string &file, const std::string &workshee
     return fmt::format("{}[{}]", file, worksheet);
 }
 
+namespace {
+
+/// One worksheet loaded as a file, its lines mapped to the worksheet's rows.
+struct WorksheetRead {
+    LoadedFile loaded;
+    std::vector<NumberCode> number_codes;
+};
+
+/// The trace's lines, as the worksheet's rows.
+void map_trace(LoadTrace &trace, const std::vector<long> &row_of_line) {
+    auto row = [&](long &line) {
+        if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
+            line = row_of_line[static_cast<std::size_t>(line)];
+    };
+    for (RawRecord &record : trace.above_header) {
+        row(record.line);
+        row(record.last_line);
+    }
+    row(trace.header_last_line);
+    for (SkippedRecord &skipped : trace.skipped) {
+        row(skipped.line);
+        row(skipped.last_line);
+    }
+}
+
+/// One worksheet read as a file: loaded whole, or with `sink` streamed,
+/// each sheet handed on as it is complete (the file returned has none).
+WorksheetRead read_worksheet(Worksheet &ws, const std::string &name, const LoadOptions &options, LoadTrace *trace,
+                             SheetSink *sink = nullptr) {
+    const Lang lang = options.lang;
+    const std::string place = worksheet_place(name, ws.name);
+    const HeaderChoice header = worksheet_header(ws, place, lang);
+    fill_merged(ws, header);
+    WorksheetRead out;
+    {
+        FileFacts codes;
+        read_codes(ws, header, place, codes);
+        out.number_codes = std::move(codes.number_codes);
+    }
+    std::vector<long> row_of_line;
+    std::string text = worksheet_text(ws, row_of_line);
+    ws.rows = {}; // its cells are in the text now
+    LoadOptions o = options;
+    o.encoding = "UTF-8";
+    o.delimiter = ',';
+    o.split_at = 0;
+    o.trace = trace;
+    if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
+    if (sink != nullptr) {
+        WorksheetSink mapped(*sink, row_of_line, ws.name);
+        out.loaded = stream_input(std::make_unique<MemoryInput>(std::move(text)), place, o, mapped);
+    } else {
+        out.loaded = load_input(std::make_unique<MemoryInput>(std::move(text)), place, o);
+    }
+    map_lines(out.loaded, row_of_line);
+    if (trace != nullptr) map_trace(*trace, row_of_line);
+    return out;
+}
+
+/// The worksheet --sheet names, or -1 for every one.
+std::size_t only_worksheet(std::string_view bytes, const std::string &name, const LoadOptions &options) {
+    if (options.sheet.empty()) return static_cast<std::size_t>(-1);
+    return chosen_worksheet(worksheet_names(bytes, name, options.lang), options.sheet, name, options.lang);
+}
+
+/// The workbook's only score sheet is the file's, as a CSV file's is.
+void name_only_sheet(std::vector<Sheet> &sheets, const std::vector<std::string> &read_names, const std::string &name,
+                     const LoadOptions &options) {
+    if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1)
+        for (Sheet &sheet : sheets)
+            if (sheet.unit == read_names.front()) sheet.unit = file_stem(name);
+}
+
+} // namespace
+
 LoadedFile load_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options) {
     const Lang lang = options.lang;
-    std::size_t only = static_cast<std::size_t>(-1);
-    if (!options.sheet.empty()) only = chosen_worksheet(worksheet_names(bytes, name, lang), options.sheet, name, lang);
+    const std::size_t only = only_worksheet(bytes, name, options);
 
     LoadedFile out;
     out.file = name;
@@ -225,26 +324,8 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
     std::vector<std::string> read_names;
     read_workbook(bytes, name, lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
         if (only != static_cast<std::size_t>(-1) && index != only) return;
-        const std::string place = worksheet_place(name, ws.name);
-        const HeaderChoice header = worksheet_header(ws, place, lang);
-        fill_merged(ws, header);
-        std::vector<NumberCode> number_codes;
-        {
-            FileFacts codes;
-            read_codes(ws, header, place, codes);
-            number_codes = std::move(codes.number_codes);
-        }
-        std::vector<long> row_of_line;
-        std::string text = worksheet_text(ws, row_of_line);
-        ws.rows = {}; // its cells are in the text now
-        LoadOptions o = options;
-        o.encoding = "UTF-8";
-        o.delimiter = ',';
-        o.split_at = 0;
-        o.trace = nullptr;
-        if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
-        LoadedFile loaded = load_input(std::make_unique<MemoryInput>(std::move(text)), place, o);
-        map_lines(loaded, row_of_line);
+        WorksheetRead read = read_worksheet(ws, name, options, nullptr);
+        LoadedFile &loaded = read.loaded;
         if (loaded.facts.header != FileFacts::Header::found) {
             if (!first_unread) first_unread = std::move(loaded);
             out.facts.skipped_worksheets.push_back(ws.name);
@@ -256,20 +337,94 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
             out.facts.skipped_worksheets = std::move(skipped);
         }
         read_names.push_back(ws.name);
-        for (NumberCode &code : number_codes)
+        for (NumberCode &code : read.number_codes)
             out.facts.number_codes.push_back(std::move(code));
         for (Sheet &sheet : loaded.sheets) {
             sheet.worksheet = ws.name;
             out.sheets.push_back(std::move(sheet));
         }
     });
-    // The workbook's only score sheet is the file's, as a CSV file's is.
-    if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1)
-        for (Sheet &sheet : out.sheets)
-            if (sheet.unit == read_names.front()) sheet.unit = file_stem(name);
+    name_only_sheet(out.sheets, read_names, name, options);
     if (out.sheets.empty() && first_unread) {
         // No worksheet is a score sheet: say why of the first, as for a CSV file.
         out = std::move(*first_unread);
+    }
+    return out;
+}
+
+LoadedFile stream_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options, SheetSink &sink,
+                           std::string &only_unit) {
+    const Lang lang = options.lang;
+    const std::size_t only = only_worksheet(bytes, name, options);
+    LoadedFile out;
+    out.file = name;
+    out.encoding = "UTF-8";
+    std::optional<LoadedFile> first_unread;
+    std::vector<std::string> read_names;
+    read_workbook(bytes, name, lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
+        if (only != static_cast<std::size_t>(-1) && index != only) return;
+        WorksheetRead read = read_worksheet(ws, name, options, nullptr, &sink);
+        LoadedFile &loaded = read.loaded;
+        if (loaded.facts.header != FileFacts::Header::found) {
+            if (!first_unread) first_unread = std::move(loaded);
+            out.facts.skipped_worksheets.push_back(ws.name);
+            return;
+        }
+        if (read_names.empty()) {
+            std::vector<std::string> skipped = std::move(out.facts.skipped_worksheets);
+            out.facts = loaded.facts;
+            out.facts.skipped_worksheets = std::move(skipped);
+        }
+        read_names.push_back(ws.name);
+        for (NumberCode &code : read.number_codes)
+            out.facts.number_codes.push_back(std::move(code));
+    });
+    only_unit.clear();
+    if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1) only_unit = read_names.front();
+    if (read_names.empty() && first_unread) out = std::move(*first_unread);
+    return out;
+}
+
+void each_worksheet_text(
+    std::string_view bytes, const std::string &name, const LoadOptions &options,
+    const std::function<void(const std::string &, std::string, const std::vector<long> &)> &worksheet) {
+    const std::size_t only = only_worksheet(bytes, name, options);
+    read_workbook(bytes, name, options.lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
+        if (only != static_cast<std::size_t>(-1) && index != only) return;
+        std::vector<long> row_of_line;
+        std::string text = worksheet_text(ws, row_of_line);
+        ws.rows = {};
+        worksheet(ws.name, std::move(text), row_of_line);
+    });
+}
+
+TracedWorkbook trace_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options) {
+    const std::size_t only = only_worksheet(bytes, name, options);
+    TracedWorkbook out;
+    std::optional<TracedWorksheet> first_unread;
+    std::vector<std::string> read_names;
+    read_workbook(bytes, name, options.lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
+        if (only != static_cast<std::size_t>(-1) && index != only) return;
+        TracedWorksheet traced;
+        WorksheetRead read = read_worksheet(ws, name, options, &traced.trace);
+        traced.loaded = std::move(read.loaded);
+        traced.loaded.facts.number_codes = std::move(read.number_codes);
+        traced.worksheet = ws.name;
+        if (traced.loaded.facts.header != FileFacts::Header::found) {
+            if (!first_unread) first_unread = std::move(traced);
+            out.skipped_worksheets.push_back(ws.name);
+            return;
+        }
+        read_names.push_back(ws.name);
+        for (Sheet &sheet : traced.loaded.sheets)
+            sheet.worksheet = ws.name;
+        out.worksheets.push_back(std::move(traced));
+    });
+    for (TracedWorksheet &traced : out.worksheets)
+        name_only_sheet(traced.loaded.sheets, read_names, name, options);
+    if (out.worksheets.empty() && first_unread) {
+        out.worksheets.push_back(std::move(*first_unread));
+        out.skipped_worksheets.clear();
     }
     return out;
 }

@@ -134,7 +134,27 @@ std::string failure_line(const std::string &path) {
 
 namespace {
 
-/// A workbook, known by its bytes, is read whole. A regular file is
+/// A workbook's worksheets, each as the text of its rows, streamed: each
+/// sheet is checked and summarised as soon as it is complete, its rows
+/// dropped unless the output lists criteria. A unit whose rows come back
+/// after another's: the workbook is read whole.
+FileReport workbook_file_report(const std::string &bytes, const std::string &name, const RunOptions &options) {
+    try {
+        ReportSink sink(options);
+        std::string only_unit;
+        LoadedFile loaded = stream_workbook(bytes, name, options.load, sink, only_unit);
+        FileReport report = sink.report(std::move(loaded));
+        // The workbook's only score sheet is the file's, as a CSV file's is.
+        if (!only_unit.empty())
+            for (Sheet &sheet : report.loaded.sheets)
+                if (sheet.unit == only_unit) sheet.unit = file_stem(name);
+        return report;
+    } catch (const NotContiguous &) {
+        return whole_file_report(load_workbook(bytes, name, options.load), options);
+    }
+}
+
+/// A workbook, known by its bytes, is read into memory. A regular file is
 /// peeked at (and read as before when it is no workbook); standard input
 /// or a FIFO is opened once, its first bytes given again to the CSV reader.
 std::optional<FileReport> workbook_report(const std::string &path, const RunOptions &options) {
@@ -144,7 +164,7 @@ std::optional<FileReport> workbook_report(const std::string &path, const RunOpti
             std::unique_ptr<RawInput> raw = RawInput::open(path, lang);
             std::string bytes;
             take_workbook(raw, bytes);
-            return whole_file_report(load_workbook(bytes, path, options.load), options);
+            return workbook_file_report(bytes, path, options);
         }
         if (has_workbook_extension(path)) throw Error(not_a_workbook_by_bytes_message(path, lang));
         return std::nullopt;
@@ -152,7 +172,7 @@ std::optional<FileReport> workbook_report(const std::string &path, const RunOpti
     std::unique_ptr<RawInput> raw = RawInput::open(path, lang);
     std::string bytes;
     if (!take_workbook(raw, bytes)) return process_input(std::move(raw), display_name(path), options);
-    return whole_file_report(load_workbook(bytes, display_name(path), options.load), options);
+    return workbook_file_report(bytes, display_name(path), options);
 }
 
 } // namespace
@@ -253,10 +273,11 @@ std::vector<std::string> list_inputs(const std::vector<std::string> &inputs, std
                                                              "cchc: {}: cannot read the folder: {}\n")),
                                            input, ec.message()));
         if (found.empty() && !ec)
-            problems.push_back(
-                fmt::format(fmt::runtime(pick(lang, "cchc: {}: thư mục không có bảng điểm .csv, .tsv hay .txt nào\n",
-                                              "cchc: {}: no .csv, .tsv or .txt sheets in this folder\n")),
-                            input));
+            problems.push_back(fmt::format(
+                fmt::runtime(pick(
+                    lang, "cchc: {}: thư mục không có bảng điểm nào (.csv, .tsv, .txt, .xlsx, .xlsm, .ods, .xls)\n",
+                    "cchc: {}: no sheets in this folder (.csv, .tsv, .txt, .xlsx, .xlsm, .ods, .xls)\n")),
+                input));
         std::sort(found.begin(), found.end());
         files.insert(files.end(), found.begin(), found.end());
     }

@@ -182,7 +182,14 @@ TEST_CASE("list_inputs replaces a folder by its sheets in name order and says wh
     CHECK(files[2] == huyen + "/xa-1.tsv");
     CHECK(files[3] == "khong-co.csv");
     REQUIRE(problems.size() == 1);
-    CHECK(problems.front() == fmt::format("cchc: {}: no .csv, .tsv or .txt sheets in this folder\n", trong));
+    CHECK(problems.front() ==
+          fmt::format("cchc: {}: no sheets in this folder (.csv, .tsv, .txt, .xlsx, .xlsm, .ods, .xls)\n", trong));
+    problems.clear();
+    cchc::list_inputs({trong}, problems, cchc::Lang::vi);
+    REQUIRE(problems.size() == 1);
+    CHECK(
+        problems.front() ==
+        fmt::format("cchc: {}: thư mục không có bảng điểm nào (.csv, .tsv, .txt, .xlsx, .xlsm, .ods, .xls)\n", trong));
 }
 
 TEST_CASE("too-many-findings counts each rule and severity it stands for") {

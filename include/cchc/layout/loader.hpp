@@ -171,6 +171,12 @@ public:
 /// unit's rows come back after another's (read it with load_file).
 LoadedFile stream_file(const std::string &path, const LoadOptions &options, SheetSink &sink, bool guess_utf8);
 
+/// `raw` (`name` in messages) streamed as stream_file streams a file, in
+/// one part, its encoding chosen first (options.encoding, else detected):
+/// a workbook's worksheet written as text. Throws NotContiguous as it does.
+LoadedFile stream_input(std::unique_ptr<RawInput> raw, const std::string &name, const LoadOptions &options,
+                        SheetSink &sink);
+
 /// Files from this size on are read in two parts at once (UTF-8 only).
 inline constexpr std::int64_t k_split_min_bytes = 8 << 20;
 

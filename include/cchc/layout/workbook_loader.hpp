@@ -6,8 +6,10 @@
 
 #include <cchc/layout/loader.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cchc {
 
@@ -19,6 +21,42 @@ namespace cchc {
 /// only sheet and no --sheet is given (then the file's name, as for CSV). Throws Error as
 /// read_workbook does, and for an unknown --sheet (listing the worksheets).
 LoadedFile load_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options);
+
+/// A worksheet read as load_workbook reads it, with how it was read
+/// (`cchc explain`): its file is the worksheet's place, its lines and the
+/// trace's are the worksheet's rows, its facts hold its number codes.
+struct TracedWorksheet {
+    std::string worksheet;
+    LoadedFile loaded;
+    LoadTrace trace;
+};
+
+struct TracedWorkbook {
+    /// The worksheets with a score-sheet header, in order; when none has
+    /// one, the first worksheet alone (as load_workbook says why of it).
+    std::vector<TracedWorksheet> worksheets;
+    std::vector<std::string> skipped_worksheets; ///< the others, by name
+};
+
+/// Reads the workbook as load_workbook does, each worksheet traced apart.
+TracedWorkbook trace_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options);
+
+/// Each worksheet of the workbook in order (only --sheet's when
+/// `options.sheet` is set) as the CSV text load_workbook loads, one line
+/// per row, with the worksheet row of each line (index 0 unused): what a
+/// catalog (--criteria) is read from.
+void each_worksheet_text(std::string_view bytes, const std::string &name, const LoadOptions &options,
+                         const std::function<void(const std::string &worksheet, std::string text,
+                                                  const std::vector<long> &row_of_line)> &worksheet);
+
+/// Reads the workbook as load_workbook does, but each worksheet's text is
+/// streamed: its sheets go to `sink` as each is complete (their lines the
+/// worksheet's rows), and the file returned has none. `only_unit`: the
+/// unit of the workbook's only score sheet, which takes the file's name
+/// (load_workbook renames it; here the caller does), else empty. Throws
+/// NotContiguous when a unit's rows come back after another's.
+LoadedFile stream_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options, SheetSink &sink,
+                           std::string &only_unit);
 
 /// The place a finding names: "bang-diem.xlsx[Phụ lục]".
 std::string worksheet_place(const std::string &file, const std::string &worksheet);

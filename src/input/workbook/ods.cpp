@@ -3,6 +3,7 @@
 // table:number-columns-repeated) are expanded only when they hold a value,
 // within the worksheet limits; a cell's text is its paragraphs, a number's
 // is office:value shown with the decimals its displayed text has.
+#include "ods.hpp"
 #include "workbook_messages.hpp"
 #include "xml_stream.hpp"
 #include "zip_container.hpp"
@@ -77,14 +78,18 @@ struct ContentHandler : XmlHandler {
             in_table = true;
             repeated = 0;
             row = 0;
+            row_repeat = 1;
+            cells.clear();
         } else if (!in_table || names_only) {
             return;
         } else if (name == "table-row") {
+            if (!cells.empty()) finish_row(); // cells before any <table-row>: row 1's
             ++row;
             row_repeat = count_attribute(a, "number-rows-repeated");
             column = 0;
             cells.clear();
         } else if (name == "table-cell" || name == "covered-table-cell") {
+            if (row == 0) row = 1; // a cell before any <table-row> (a broken file): the first row
             column_repeat = count_attribute(a, "number-columns-repeated");
             rows_spanned = count_attribute(a, "number-rows-spanned");
             columns_spanned = count_attribute(a, "number-columns-spanned");
@@ -114,6 +119,7 @@ struct ContentHandler : XmlHandler {
 
     void end(std::string_view, std::string_view name) override {
         if (name == "table") {
+            if (!cells.empty() && !names_only) finish_row();
             in_table = false;
             // An exception must not cross expat's C frames: kept, and thrown after.
             try {
@@ -193,6 +199,18 @@ struct ContentHandler : XmlHandler {
 };
 
 } // namespace
+
+std::vector<Worksheet> parse_content_xml(std::string_view xml, const std::string &name, Lang lang) {
+    std::vector<Worksheet> out;
+    const std::function<void(Worksheet &, std::size_t, std::size_t)> keep =
+        [&](Worksheet &ws, std::size_t, std::size_t) { out.push_back(std::move(ws)); };
+    ContentHandler handler(name, lang, false, keep);
+    XmlStream stream(handler, name, "content.xml", lang);
+    for (std::size_t at = 0; at < xml.size(); at += 4096)
+        stream.feed(xml.substr(at, 4096));
+    stream.finish();
+    return out;
+}
 
 void read_ods(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,
               const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {

@@ -1,5 +1,6 @@
 // Workbooks recognised by their bytes and read by their kind (see
 // input/workbook/workbook.hpp): the zip ones part by part, .xls by freexl.
+#include "ods.hpp"
 #include "workbook_messages.hpp"
 #include "xlsx.hpp"
 #include "zip_container.hpp"
@@ -78,8 +79,6 @@ std::string column_letters(int column) {
 
 namespace workbook_detail {
 void read_xls(std::string_view bytes, const std::string &name, Lang lang, bool names_only,
-              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet);
-void read_ods(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,
               const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet);
 } // namespace workbook_detail
 

@@ -78,3 +78,55 @@ TEST_CASE("workbook_loader: the only score sheet of a workbook takes the file's 
     CHECK(file.sheets[0].unit == "phuong-1-2023");
     CHECK(file.sheets[0].rows.size() == 17);
 }
+
+namespace {
+
+/// Keeps every sheet handed over, with its rows.
+struct KeepingSink : SheetSink {
+    std::vector<Sheet> sheets;
+    void sheet(Sheet &sheet, int part) override {
+        CHECK(part == 0);
+        sheets.push_back(sheet);
+    }
+    void discard_part(int) override { FAIL("a worksheet is streamed in one part"); }
+};
+
+} // namespace
+
+TEST_CASE("workbook_loader: streamed, each worksheet gives the sheets load_workbook gives, lines as rows") {
+    for (const char *name : {"openpyxl.xlsx", "libreoffice.xlsx", "libreoffice.ods", "libreoffice.xls"}) {
+        CAPTURE(name);
+        const LoadedFile whole = load_workbook(bytes_of(name), name, english());
+        KeepingSink sink;
+        std::string only_unit = "not cleared";
+        const LoadedFile streamed = stream_workbook(bytes_of(name), name, english(), sink, only_unit);
+        CHECK(only_unit.empty()); // two score sheets
+        CHECK(streamed.sheets.empty());
+        CHECK(streamed.facts.skipped_worksheets == whole.facts.skipped_worksheets);
+        CHECK(streamed.facts.number_codes.size() == whole.facts.number_codes.size());
+        CHECK(streamed.facts.header_line == whole.facts.header_line);
+        REQUIRE(sink.sheets.size() == whole.sheets.size());
+        for (std::size_t s = 0; s < whole.sheets.size(); ++s) {
+            const Sheet &a = whole.sheets[s], &b = sink.sheets[s];
+            CHECK(b.file == a.file);
+            CHECK(b.unit == a.unit);
+            CHECK(b.worksheet == a.worksheet);
+            CHECK(b.header_line == a.header_line);
+            REQUIRE(b.rows.size() == a.rows.size());
+            for (std::size_t r = 0; r < a.rows.size(); ++r) {
+                CHECK(b.rows[r].line == a.rows[r].line);
+                CHECK(b.rows[r].record == a.rows[r].record);
+                CHECK(b.rows[r].code == a.rows[r].code);
+                CHECK(b.rows[r].owner == a.rows[r].owner);
+                CHECK(b.rows[r].appraised.text == a.rows[r].appraised.text);
+            }
+        }
+    }
+    // The only score sheet: the caller gives it the file's name.
+    KeepingSink sink;
+    std::string only_unit;
+    stream_workbook(bytes_of("phuong-1-2023.xlsx"), "x/phuong-1-2023.xlsx", english(), sink, only_unit);
+    CHECK(only_unit == "phuong-1-2023");
+    REQUIRE(sink.sheets.size() == 1);
+    CHECK(sink.sheets[0].rows.size() == 17);
+}
