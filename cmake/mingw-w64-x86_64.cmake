@@ -25,7 +25,8 @@ set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 
 # Tests and try_run under wine when it is there.
-find_program(CCHC_WINE NAMES wine64 wine)
+# (Debian keeps wine64 in /usr/lib/wine unless the wine package is installed.)
+find_program(CCHC_WINE NAMES wine64 wine PATHS /usr/lib/wine)
 if(CCHC_WINE)
   set(CMAKE_CROSSCOMPILING_EMULATOR ${CCHC_WINE})
 endif()

@@ -6,6 +6,7 @@
 #include <cchc/base/version.hpp>
 #include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 
@@ -16,10 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <sstream>
-#include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cchc::cli {
@@ -79,7 +77,7 @@ void settle(CommonOptions &o, std::string_view command) {
     }
     if (o.files.empty()) {
         // As grep and sort do: with no file, a pipe or a redirection is the input.
-        if (::isatty(STDIN_FILENO))
+        if (platform::is_terminal(STDIN_FILENO))
             throw Error(fmt::format(
                 fmt::runtime(pick(lang,
                                   "thiếu TỆP: hãy nêu tệp bảng điểm (hoặc thư mục), hoặc chuyển nó vào đầu vào chuẩn: "
@@ -101,20 +99,12 @@ bool colour_refused() {
 }
 
 std::size_t terminal_width() {
-    struct winsize ws {};
-    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (std::size_t width = platform::terminal_width(STDOUT_FILENO)) return width;
     if (const char *columns = std::getenv("COLUMNS")) {
         long n = std::strtol(columns, nullptr, 10);
         if (n > 20 && n < 10000) return static_cast<std::size_t>(n);
     }
     return 0;
-}
-
-bool same_file(const std::string &a, const std::string &b) {
-    struct stat sa {
-    }, sb{};
-    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 bool write_all(int fd, std::string_view text) {
@@ -236,8 +226,9 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     render.decimal_comma = o.decimal_comma;
     if (o.decimal_comma) // text, md, html: "91,00" (csv and xlsx set their own)
         render.numbers.score_separator = render.numbers.percent_separator = ',';
-    bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
-    render.color = to_terminal && !o.no_color && !colour_refused() && o.format->colors;
+    bool to_terminal = o.output.empty() && platform::is_terminal(STDOUT_FILENO);
+    render.color =
+        to_terminal && !o.no_color && !colour_refused() && o.format->colors && platform::colour_works(STDOUT_FILENO);
     render.width = o.width > 0 ? o.width : o.output.empty() ? terminal_width() : 0;
 
     RunOptions options;
@@ -267,7 +258,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
         run.status = k_exit_failure;
     }
     for (const std::string &file : options.files)
-        if (!o.output.empty() && file != "-" && same_file(file, o.output))
+        if (!o.output.empty() && file != "-" && platform::same_file(file, o.output))
             throw Error(fmt::format(
                 fmt::runtime(pick(render.lang, "--output: '{}' là một trong các tệp đầu vào; hãy chọn tên khác",
                                   "--output: '{}' is one of the input files; choose another name")),
@@ -311,8 +302,8 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
 
     std::atomic<std::size_t> done{0};
     options.progress = [&](std::size_t, std::size_t) { ++done; };
-    Progress progress(options.files.size(), done, !o.quiet && options.files.size() > 1 && ::isatty(STDERR_FILENO),
-                      render.lang);
+    Progress progress(options.files.size(), done,
+                      !o.quiet && options.files.size() > 1 && platform::is_terminal(STDERR_FILENO), render.lang);
     RunResult result = cchc::run(options);
     progress.stop();
     for (const std::string &failure : result.failures) {
@@ -400,65 +391,10 @@ int write_result(std::string_view text, const std::string &output, Lang lang) {
         }
         return k_exit_ok;
     }
-    // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
-    // place: renaming over it would replace the device with a file.
-    struct stat st {};
-    const bool exists = ::stat(output.c_str(), &st) == 0;
-    if (exists && !S_ISREG(st.st_mode)) {
-        int fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
-        bool ok = fd >= 0 && write_all(fd, text);
-        int e = errno;
-        if (fd >= 0 && ::close(fd) != 0 && ok) {
-            ok = false;
-            e = errno;
-        }
-        if (ok) return k_exit_ok;
-        Diagnostics::error(
-            fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                        output, std::strerror(e)));
-        return k_exit_failure;
-    }
-    // Write beside the target (through a symbolic link, beside what it
-    // points to) and rename, so the target is either the old file or the
-    // whole new one, never half of it.
-    std::string target = output;
-    if (char *resolved = ::realpath(output.c_str(), nullptr)) {
-        target = resolved;
-        std::free(resolved);
-    }
-    std::string tmp = target + ".cchc-XXXXXX";
-    int fd = ::mkstemp(tmp.data());
-    if (fd < 0) {
-        Diagnostics::error(
-            fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
-                                          "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
-                        output, std::strerror(errno)));
-        return k_exit_failure;
-    }
-    // mkstemp makes the file 0600: give it the mode the old file had, or
-    // what a new file gets under the umask (read once here, on one thread).
-    mode_t mode = st.st_mode & 07777;
-    if (!exists) {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
-    }
-    ::fchmod(fd, mode);
-    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
-    int e = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (ok && ::rename(tmp.c_str(), target.c_str()) != 0) {
-        ok = false;
-        e = errno;
-    }
-    if (!ok) {
-        ::unlink(tmp.c_str());
-        Diagnostics::error(
-            fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                        output, std::strerror(e)));
-        return k_exit_failure;
-    }
-    return k_exit_ok;
+    const std::string message = platform::write_file(output, text, lang);
+    if (message.empty()) return k_exit_ok;
+    Diagnostics::error(message);
+    return k_exit_failure;
 }
 
 } // namespace cchc::cli

@@ -3,6 +3,7 @@
 #include <cchc/input/workbook/workbook.hpp>
 #include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,6 @@
 #include <filesystem>
 #include <new>
 #include <optional>
-#include <sys/stat.h>
 #include <thread>
 
 namespace cchc {
@@ -93,8 +93,7 @@ private:
 };
 
 bool is_regular_file(const std::string &path) {
-    struct stat st {};
-    return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    return path != "-" && platform::status(path).regular;
 }
 
 FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
