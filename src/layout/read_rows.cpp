@@ -132,7 +132,8 @@ std::int64_t file_size(const std::string &path) {
 /// through iconv in one stream) with data after its header, of
 /// k_split_min_bytes or more on a machine with two cores (or as a test asks).
 bool should_cut(const Opening &o, const LoadOptions &options, std::int64_t size, std::int64_t data_start) {
-    if (!o.source->passes_through() || size <= data_start || options.split_at == 0) return false;
+    if (!o.source->passes_through() || size <= data_start || options.split_at == 0 || !platform::threads_read_files())
+        return false;
     return options.split_at > 0 || (size >= k_split_min_bytes && std::thread::hardware_concurrency() > 1);
 }
 

@@ -24,6 +24,10 @@ std::vector<std::string> arguments(int argc, char **argv) {
     return std::vector<std::string>(argv + 1, argv + argc);
 }
 
+bool threads_read_files() {
+    return true;
+}
+
 int open_read(const std::string &path) {
     return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
 }

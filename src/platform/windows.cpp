@@ -153,6 +153,10 @@ std::vector<std::string> arguments(int, char **) {
     return args;
 }
 
+bool threads_read_files() {
+    return false;
+}
+
 int open_read(const std::string &path) {
     std::wstring wide = widen(path);
     DWORD attributes = GetFileAttributesW(wide.c_str());

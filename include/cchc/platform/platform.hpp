@@ -25,6 +25,12 @@ void start_process();
 /// shell does that elsewhere); one that matches nothing stays as it is.
 std::vector<std::string> arguments(int argc, char **argv);
 
+/// False where worker threads must not read files: MinGW-w64's g++ 12
+/// (emutls) frees a thread's thread_local storage before it runs the
+/// destructors of the objects in it, and the heap breaks when a worker
+/// thread ends. Windows then reads one file at a time, each in one pass.
+bool threads_read_files();
+
 /// Opens `path` for reading (a file descriptor), or -1 with errno set.
 int open_read(const std::string &path);
 /// Up to `size` bytes at `offset` without moving the file position (pread);
