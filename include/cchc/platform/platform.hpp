@@ -26,7 +26,7 @@ void start_process();
 std::vector<std::string> arguments(int argc, char **argv);
 
 /// False where worker threads must not read files: MinGW-w64's g++ 12
-/// (emutls) frees a thread's thread_local storage before it runs the
+/// (emutls) frees a thread's per-thread storage before it runs the
 /// destructors of the objects in it, and the heap breaks when a worker
 /// thread ends. Windows then reads one file at a time, each in one pass.
 bool threads_read_files();
