@@ -81,6 +81,8 @@ int main(int argc, char **argv) {
                  cchc::cli::tr(lang, "kiểm tra và tổng hợp bảng điểm Chỉ số cải cách hành chính (Chỉ số CCHC)",
                                "checks and summarises administrative-reform index (PAR Index) score sheets")};
     app.name("cchc");
+    // CLI11 reads /x as an option on Windows: a path such as /tmp/a.csv is a file, as on Linux.
+    app.allow_windows_style_options(false);
     // Before the commands are added: they share the app's formatter.
     app.formatter(cchc::cli::make_help_formatter());
     if (lang == cchc::Lang::vi) {
