@@ -3,6 +3,42 @@
 
 set(CCHC_APT_LINE "apt-get install -y libcli11-dev libfccp-dev libfmt-dev doctest-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libexpat1-dev libfreexl-dev (or run scripts/setup.sh as root)")
 
+# Windows (cross-built by scripts/build-windows.sh): the static libraries it
+# built into CCHC_WINDOWS_DEPS, and there the header-only libraries' headers.
+if(WIN32)
+  function(cchc_windows_library target header library)
+    string(TOUPPER ${library} name)
+    find_path(${name}_INCLUDE_DIR ${header} REQUIRED)
+    find_library(${name}_LIBRARY NAMES lib${library}.a REQUIRED)
+    add_library(${target} STATIC IMPORTED GLOBAL)
+    set_target_properties(${target} PROPERTIES
+      IMPORTED_LOCATION "${${name}_LIBRARY}"
+      INTERFACE_INCLUDE_DIRECTORIES "${${name}_INCLUDE_DIR}"
+      INTERFACE_COMPILE_DEFINITIONS "${ARGN}")
+  endfunction()
+  function(cchc_windows_headers target header)
+    find_path(${target}_DIR ${header} REQUIRED)
+    add_library(${target} INTERFACE IMPORTED GLOBAL)
+    set_target_properties(${target} PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${${target}_DIR}" INTERFACE_COMPILE_DEFINITIONS "${ARGN}")
+  endfunction()
+  cchc_windows_headers(fmt::fmt-header-only fmt/format.h FMT_HEADER_ONLY=1)
+  cchc_windows_headers(CLI11::CLI11 CLI/CLI.hpp)
+  cchc_windows_headers(doctest::doctest doctest/doctest.h)
+  find_path(FCCP_INCLUDE_DIR libfccp/csv.h REQUIRED)
+  find_library(ZLIB_STATIC NAMES libz.a REQUIRED)
+  cchc_windows_library(utf8proc::utf8proc utf8proc.h utf8proc UTF8PROC_STATIC)
+  cchc_windows_library(xlsxwriter::xlsxwriter xlsxwriter.h xlsxwriter)
+  cchc_windows_library(libzip::zip zip.h zip ZIP_STATIC)
+  cchc_windows_library(EXPAT::EXPAT expat.h expat XML_STATIC)
+  cchc_windows_library(freexl::freexl freexl.h freexl)
+  # freexl converts with the small iconv of scripts/windows/iconv.c.
+  find_library(ICONV_STATIC NAMES libiconv.a REQUIRED)
+  set_target_properties(freexl::freexl PROPERTIES INTERFACE_LINK_LIBRARIES "${ICONV_STATIC}")
+  set_target_properties(xlsxwriter::xlsxwriter PROPERTIES INTERFACE_LINK_LIBRARIES "${ZLIB_STATIC}")
+  set_target_properties(libzip::zip PROPERTIES INTERFACE_LINK_LIBRARIES "${ZLIB_STATIC}")
+  return()
+endif()
+
 function(cchc_require found what package)
   if(NOT ${found})
     message(FATAL_ERROR "cchc needs ${what} (Debian package ${package}).\nInstall it with:\n  ${CCHC_APT_LINE}")

@@ -8,14 +8,13 @@
 
 #include <cchc/base/error.hpp>
 #include <cchc/base/version.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <csignal>
 #include <memory>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -31,15 +30,15 @@ std::vector<std::string> command_names() {
 /// file and is one edit from a command (`cchc repor FILE`) is a misspelt
 /// command, not a file: `misspelt` is set to that word, `guess` to the
 /// command it looks like.
-std::vector<std::string> with_default_command(int argc, char **argv, std::string &misspelt, std::string &guess) {
-    std::vector<std::string> args(argv + 1, argv + argc);
+std::vector<std::string> with_default_command(std::vector<std::string> args, std::string &misspelt,
+                                              std::string &guess) {
     const std::vector<std::string> names = command_names();
     for (const std::string &arg : args) {
         if (arg == "--help" || arg == "-h" || arg == "--version" || arg == "--generate") return args;
         if (arg == "-" || arg.empty() || arg[0] != '-') {
             if (std::find(names.begin(), names.end(), arg) != names.end()) return args;
             // Only the first word: a later one may be an option's value (--unit reports).
-            if (&arg == &args.front() && ::access(arg.c_str(), F_OK) != 0) guess = cchc::cli::nearest(arg, names, 1);
+            if (&arg == &args.front() && !cchc::platform::status(arg).exists) guess = cchc::cli::nearest(arg, names, 1);
             if (guess.empty())
                 args.insert(args.begin(), "report");
             else
@@ -62,12 +61,11 @@ cchc::Lang help_language(const std::vector<std::string> &args) {
 } // namespace
 
 int main(int argc, char **argv) {
-    // A closed pipe (`cchc … | head -1`) is a normal end, not a crash.
-    std::signal(SIGPIPE, SIG_IGN);
+    cchc::platform::start_process();
     using cchc::cli::Diagnostics;
 
     std::string misspelt, guess;
-    std::vector<std::string> args = with_default_command(argc, argv, misspelt, guess);
+    std::vector<std::string> args = with_default_command(cchc::platform::arguments(argc, argv), misspelt, guess);
     const cchc::Lang lang = help_language(args);
     if (!misspelt.empty()) {
         Diagnostics::error(fmt::format(
@@ -83,6 +81,8 @@ int main(int argc, char **argv) {
                  cchc::cli::tr(lang, "kiểm tra và tổng hợp bảng điểm Chỉ số cải cách hành chính (Chỉ số CCHC)",
                                "checks and summarises administrative-reform index (PAR Index) score sheets")};
     app.name("cchc");
+    // CLI11 reads /x as an option on Windows: a path such as /tmp/a.csv is a file, as on Linux.
+    app.allow_windows_style_options(false);
     // Before the commands are added: they share the app's formatter.
     app.formatter(cchc::cli::make_help_formatter());
     if (lang == cchc::Lang::vi) {

@@ -6,6 +6,7 @@
 #include <cchc/base/version.hpp>
 #include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 
@@ -16,10 +17,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
+#include <sstream>
 #include <streambuf>
-#include <sys/ioctl.h>
+#ifndef _WIN32
+#include <fcntl.h>
 #include <sys/stat.h>
+#endif
 #include <unistd.h>
 #include <vector>
 
@@ -80,7 +83,7 @@ void settle(CommonOptions &o, std::string_view command) {
     }
     if (o.files.empty()) {
         // As grep and sort do: with no file, a pipe or a redirection is the input.
-        if (::isatty(STDIN_FILENO))
+        if (platform::is_terminal(STDIN_FILENO))
             throw Error(fmt::format(
                 fmt::runtime(pick(lang,
                                   "thiếu TỆP: hãy nêu tệp bảng điểm (hoặc thư mục), hoặc chuyển nó vào đầu vào chuẩn: "
@@ -102,20 +105,12 @@ bool colour_refused() {
 }
 
 std::size_t terminal_width() {
-    struct winsize ws {};
-    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (std::size_t width = platform::terminal_width(STDOUT_FILENO)) return width;
     if (const char *columns = std::getenv("COLUMNS")) {
         long n = std::strtol(columns, nullptr, 10);
         if (n > 20 && n < 10000) return static_cast<std::size_t>(n);
     }
     return 0;
-}
-
-bool same_file(const std::string &a, const std::string &b) {
-    struct stat sa {
-    }, sb{};
-    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 bool write_all(int fd, std::string_view text) {
@@ -311,8 +306,9 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     render.decimal_comma = o.decimal_comma;
     if (o.decimal_comma) // text, md, html: "91,00" (csv and xlsx set their own)
         render.numbers.score_separator = render.numbers.percent_separator = ',';
-    bool to_terminal = o.output.empty() && ::isatty(STDOUT_FILENO);
-    render.color = to_terminal && !o.no_color && !colour_refused() && o.format->colors;
+    bool to_terminal = o.output.empty() && platform::is_terminal(STDOUT_FILENO);
+    render.color =
+        to_terminal && !o.no_color && !colour_refused() && o.format->colors && platform::colour_works(STDOUT_FILENO);
     render.width = o.width > 0 ? o.width : o.output.empty() ? terminal_width() : 0;
 
     RunOptions options;
@@ -342,7 +338,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
         run.status = k_exit_failure;
     }
     for (const std::string &file : options.files)
-        if (!o.output.empty() && file != "-" && same_file(file, o.output))
+        if (!o.output.empty() && file != "-" && platform::same_file(file, o.output))
             throw Error(fmt::format(
                 fmt::runtime(pick(render.lang, "--output: '{}' là một trong các tệp đầu vào; hãy chọn tên khác",
                                   "--output: '{}' is one of the input files; choose another name")),
@@ -387,7 +383,8 @@ void run_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> t
 
     std::atomic<std::size_t> done{0};
     options.progress = [&](std::size_t, std::size_t) { ++done; };
-    Progress progress(files.size(), done, !o.quiet && files.size() > 1 && ::isatty(STDERR_FILENO), render.lang);
+    Progress progress(files.size(), done, !o.quiet && files.size() > 1 && platform::is_terminal(STDERR_FILENO),
+                      render.lang);
     std::size_t from = 0;
     do {
         const std::size_t to = std::min(files.size(), from + files_per_part);
@@ -508,6 +505,7 @@ int write_streamed(const std::string &output, Lang lang, const std::function<voi
         if (e == 0 || e == EPIPE) return k_exit_ok; // EPIPE: the reader has all it wanted
         return cannot_write({}, e);
     }
+#ifndef _WIN32
     // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
     // place: renaming over it would replace the device with a file.
     struct stat st {};
@@ -568,6 +566,16 @@ int write_streamed(const std::string &output, Lang lang, const std::function<voi
         return cannot_write(output, e);
     }
     return k_exit_ok;
+#else
+    // Windows: the platform layer writes it beside the target and moves it
+    // over (MoveFileExW); it takes the whole text.
+    std::ostringstream text;
+    produce(text);
+    const std::string message = platform::write_file(output, text.view(), lang);
+    if (message.empty()) return k_exit_ok;
+    Diagnostics::error(message);
+    return k_exit_failure;
+#endif
 }
 
 } // namespace cchc::cli

@@ -3,6 +3,7 @@
 
 #include <cchc/base/error.hpp>
 #include <cchc/input/encoding.hpp>
+#include <cchc/platform/platform.hpp>
 #include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
@@ -10,9 +11,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fcntl.h>
-#include <iconv.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cchc {
@@ -148,21 +146,25 @@ bool looks_like_tcvn3(std::string_view bytes) {
 
 std::unique_ptr<RawInput> RawInput::open(const std::string &path, Lang lang) {
     if (path == "-") return std::make_unique<FdInput>(STDIN_FILENO, "<stdin>", false, -1, lang);
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = platform::open_read(path);
+    auto folder = [&] {
+        return Error(fmt::format(
+            fmt::runtime(pick(lang, "{}: là thư mục, không phải tệp CSV", "{}: is a folder, not a CSV file")), path));
+    };
     if (fd < 0) {
         int e = errno;
+        if (e == EISDIR) throw folder(); // Windows opens no folder
         std::string_view hint = e == ENOENT ? pick(lang, "kiểm tra tên tệp và thư mục", "check the name and the folder")
                                             : pick(lang, "kiểm tra quyền đọc tệp", "check its permissions");
         throw Error(fmt::format(fmt::runtime(pick(lang, "{}: không mở được: {} ({})", "{}: cannot open: {} ({})")),
                                 path, std::strerror(e), hint));
     }
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    const platform::FileStatus st = platform::status(fd);
+    if (st.directory) {
         ::close(fd);
-        throw Error(fmt::format(
-            fmt::runtime(pick(lang, "{}: là thư mục, không phải tệp CSV", "{}: is a folder, not a CSV file")), path));
+        throw folder();
     }
-    long long expected = S_ISREG(st.st_mode) ? static_cast<long long>(st.st_size) : -1;
+    long long expected = st.regular ? static_cast<long long>(st.size) : -1;
     return std::make_unique<FdInput>(fd, path, true, expected, lang);
 }
 
@@ -263,27 +265,24 @@ DecodingSource::DecodingSource(std::unique_ptr<RawInput> raw, std::string file_n
     }
     m_encoding = is_utf8_name(chosen) ? "UTF-8" : upper(chosen);
     if (m_encoding != "UTF-8") {
-        iconv_t cd = ::iconv_open("UTF-8", m_encoding.c_str());
-        if (cd == reinterpret_cast<iconv_t>(-1))
+        m_converter = platform::Converter::open(m_encoding);
+        if (m_converter == nullptr)
             throw Error(fmt::format(
                 fmt::runtime(pick(
                     m_lang, "{}: không biết bảng mã '{}'; `iconv -l` liệt kê các tên, ví dụ WINDOWS-1258, UTF-16LE",
                     "{}: unknown encoding '{}'; `iconv -l` lists the names, e.g. WINDOWS-1258, UTF-16LE")),
                 m_file, chosen));
-        m_iconv = cd;
     }
 }
 
-DecodingSource::~DecodingSource() {
-    if (m_iconv != nullptr) ::iconv_close(static_cast<iconv_t>(m_iconv));
-}
+DecodingSource::~DecodingSource() = default;
 
 void DecodingSource::fail(const std::string &message) const {
     throw InputError(m_file, m_newlines + (m_pending_cr ? 2 : 1), message);
 }
 
 std::size_t DecodingSource::read(char *buffer, std::size_t wanted) {
-    if (!m_checked && m_iconv == nullptr) {
+    if (!m_checked && m_converter == nullptr) {
         // UTF-8 as it is: what was read to choose the encoding, then the rest.
         if (m_out_pos < m_in.size()) {
             std::size_t n = std::min(wanted, m_in.size() - m_out_pos);
@@ -330,7 +329,7 @@ bool DecodingSource::fill() {
 }
 
 void DecodingSource::convert(bool at_end) {
-    if (m_iconv == nullptr) {
+    if (m_converter == nullptr) {
         std::size_t valid = valid_utf8_prefix(m_in);
         std::string_view rest = std::string_view(m_in).substr(valid);
         emit(m_in.data(), valid, at_end && rest.empty());
@@ -339,25 +338,24 @@ void DecodingSource::convert(bool at_end) {
         m_in.erase(0, valid);
         return;
     }
-    auto cd = static_cast<iconv_t>(m_iconv);
     m_utf8.resize(m_in.size() * 4 + 16);
     char *in = m_in.data();
     std::size_t in_left = m_in.size();
     char *out = m_utf8.data();
     std::size_t out_left = m_utf8.size();
-    std::size_t r = ::iconv(cd, &in, &in_left, &out, &out_left);
-    int e = errno;
+    using Result = platform::Converter::Result;
+    Result r = m_converter->convert(&in, &in_left, &out, &out_left);
     // Windows-1258 and TCVN3 keep the last letter back in case a tone mark
     // follows it: at the end, ask for it.
-    if (at_end && in_left == 0 && r != static_cast<std::size_t>(-1)) r = ::iconv(cd, nullptr, nullptr, &out, &out_left);
+    if (at_end && in_left == 0 && r == Result::ok) r = m_converter->convert(nullptr, nullptr, &out, &out_left);
     std::size_t produced = m_utf8.size() - out_left;
     std::size_t consumed = m_in.size() - in_left;
     std::string_view text(m_utf8.data(), produced);
     if (m_newlines == 0 && m_out.empty() && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     emit(text.data(), text.size(), at_end && in_left == 0);
     m_in.erase(0, consumed);
-    if (r == static_cast<std::size_t>(-1)) {
-        if (e == EILSEQ || (e == EINVAL && at_end))
+    if (r != Result::ok) {
+        if (r == Result::invalid || at_end)
             fail(fmt::format(
                 fmt::runtime(pick(m_lang,
                                   "có byte không thuộc bảng mã {} (0x{:02X}); hãy chỉ rõ bảng mã của tệp "

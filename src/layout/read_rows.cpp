@@ -7,6 +7,7 @@
 #include "sheet_builder.hpp"
 
 #include <cchc/base/error.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 
@@ -14,9 +15,7 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
-#include <fcntl.h>
 #include <optional>
-#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
@@ -43,7 +42,7 @@ class RangeInput : public RawInput {
 public:
     RangeInput(const std::string &path, std::int64_t begin, std::int64_t end, Lang lang)
         : m_path(path), m_pos(begin), m_end(end), m_lang(lang) {
-        m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        m_fd = platform::open_read(path);
         if (m_fd < 0) fail_read();
     }
     ~RangeInput() override {
@@ -57,7 +56,7 @@ public:
             static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(size), m_end - m_pos));
         if (wanted == 0) return 0;
         for (;;) {
-            ssize_t n = ::pread(m_fd, buffer, wanted, static_cast<off_t>(m_pos));
+            std::int64_t n = platform::read_at(m_fd, buffer, wanted, m_pos);
             if (n > 0) {
                 m_pos += n;
                 return static_cast<std::size_t>(n);
@@ -77,7 +76,7 @@ public:
         for (std::int64_t pos = m_pos; pos < end;) {
             std::size_t want =
                 static_cast<std::size_t>(std::min<std::int64_t>(static_cast<std::int64_t>(buffer.size()), end - pos));
-            ssize_t got = ::pread(m_fd, buffer.data(), want, static_cast<off_t>(pos));
+            std::int64_t got = platform::read_at(m_fd, buffer.data(), want, pos);
             if (got <= 0) {
                 if (got < 0 && errno == EINTR) continue;
                 fail_read();
@@ -102,7 +101,7 @@ public:
     std::int64_t line_start_after(std::int64_t from) {
         char buffer[1 << 16];
         for (std::int64_t pos = from; pos < m_end;) {
-            ssize_t got = ::pread(m_fd, buffer, sizeof buffer, static_cast<off_t>(pos));
+            std::int64_t got = platform::read_at(m_fd, buffer, sizeof buffer, pos);
             if (got <= 0) {
                 if (got < 0 && errno == EINTR) continue;
                 return -1;
@@ -125,16 +124,16 @@ private:
 };
 
 std::int64_t file_size(const std::string &path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return -1;
-    return static_cast<std::int64_t>(st.st_size);
+    const platform::FileStatus st = platform::status(path);
+    return st.regular ? st.size : -1;
 }
 
 /// Whether to read a file in two parts at once: a UTF-8 file (others go
 /// through iconv in one stream) with data after its header, of
 /// k_split_min_bytes or more on a machine with two cores (or as a test asks).
 bool should_cut(const Opening &o, const LoadOptions &options, std::int64_t size, std::int64_t data_start) {
-    if (!o.source->passes_through() || size <= data_start || options.split_at == 0) return false;
+    if (!o.source->passes_through() || size <= data_start || options.split_at == 0 || !platform::threads_read_files())
+        return false;
     return options.split_at > 0 || (size >= k_split_min_bytes && std::thread::hardware_concurrency() > 1);
 }
 

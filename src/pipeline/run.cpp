@@ -3,6 +3,7 @@
 #include <cchc/input/workbook/workbook.hpp>
 #include <cchc/layout/workbook_loader.hpp>
 #include <cchc/pipeline/run.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 
@@ -11,7 +12,6 @@
 #include <filesystem>
 #include <new>
 #include <optional>
-#include <sys/stat.h>
 #include <thread>
 
 namespace cchc {
@@ -93,8 +93,7 @@ private:
 };
 
 bool is_regular_file(const std::string &path) {
-    struct stat st {};
-    return path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    return path != "-" && platform::status(path).regular;
 }
 
 FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
@@ -218,7 +217,9 @@ RunResult run(const RunOptions &options) {
         }
     };
     // Files are read in parallel; results keep the order the files were named in.
-    std::size_t cores = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t cores = !platform::threads_read_files() ? 1
+                        : options.threads > 0           ? options.threads
+                                                        : std::max(1u, std::thread::hardware_concurrency());
     std::size_t threads = std::min(files.size(), cores);
     std::vector<std::thread> pool;
     for (std::size_t t = 1; t < threads; ++t)

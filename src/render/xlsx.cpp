@@ -6,6 +6,7 @@
 // the content, wrapped notes, the total row bold, and native bar charts.
 // Rows are streamed (constant-memory mode) through a temporary folder.
 #include <cchc/base/error.hpp>
+#include <cchc/platform/platform.hpp>
 #include <cchc/render/formats.hpp>
 #include <cchc/text/unicode.hpp>
 
@@ -155,13 +156,12 @@ public:
 
     void print(const Document &document, std::ostream &out) const override {
         TempFolder temp;
-        const char *tmpdir = std::getenv("TMPDIR");
-        std::string pattern = std::string(tmpdir != nullptr && *tmpdir != 0 ? tmpdir : "/tmp") + "/cchc-xlsx-XXXXXX";
-        if (::mkdtemp(pattern.data()) == nullptr)
+        std::string folder = platform::make_temp_folder("cchc-xlsx");
+        if (folder.empty())
             throw Error(fmt::format(fmt::runtime(pick(m_options.lang, "xlsx: không tạo được thư mục tạm '{}'",
                                                       "xlsx: cannot make a temporary folder '{}'")),
-                                    pattern));
-        temp.path = pattern;
+                                    platform::temp_folder() + "/cchc-xlsx-XXXXXX"));
+        temp.path = folder;
         const std::string file = (temp.path / "book.xlsx").string();
         std::string tmp = temp.path.string();
         lxw_workbook_options workbook_options{};

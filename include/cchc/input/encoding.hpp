@@ -3,7 +3,7 @@
 // a BOM (Excel's "Unicode Text"), or a legacy encoding such as Windows-1258.
 // DecodingSource reads the raw bytes, picks the encoding (BOM, then a UTF-8
 // check of the first 64 KiB, else TCVN3 when its bytes look like it, else
-// Windows-1258) and converts with iconv.
+// Windows-1258) and converts with the system's converter (platform.hpp).
 // UTF-8 input is handed on as it is (after its BOM): the text reader finds
 // NUL bytes and line ends, and each cell is checked to be UTF-8 when it is
 // used (cell_text.hpp). With `checked`, the old contract holds instead:
@@ -11,6 +11,7 @@
 // chosen encoding stopping the file with its line.
 
 #include <cchc/base/lang.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <cstddef>
 #include <exception>
@@ -99,7 +100,7 @@ public:
     /// so Windows-1258 or TCVN5712-1 (looks_like_tcvn3) was assumed.
     bool encoding_assumed() const { return m_assumed; }
     /// True when bytes are handed on as they are read (UTF-8, not `checked`).
-    bool passes_through() const { return !m_checked && m_iconv == nullptr; }
+    bool passes_through() const { return !m_checked && m_converter == nullptr; }
     /// With `guess`: the bytes that decide the encoding. One that is not
     /// UTF-8 before this offset means the file must be read again without
     /// guessing (Windows-1258 or TCVN3 is assumed then). 0 when nothing was guessed.
@@ -121,10 +122,10 @@ private:
     bool m_checked = true;
     std::size_t m_skipped = 0;
     std::size_t m_guessed_until = 0;
-    void *m_iconv = nullptr; // iconv_t, or null when the input is UTF-8
-    std::string m_in;        // raw bytes not converted yet
-    std::string m_utf8;      // converted bytes not yet normalised
-    std::string m_out;       // bytes ready for the reader
+    std::unique_ptr<platform::Converter> m_converter; // null when the input is UTF-8
+    std::string m_in;                                 // raw bytes not converted yet
+    std::string m_utf8;                               // converted bytes not yet normalised
+    std::string m_out;                                // bytes ready for the reader
     std::size_t m_out_pos = 0;
     bool m_raw_done = false;
     bool m_pending_cr = false;

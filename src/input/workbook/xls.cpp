@@ -8,6 +8,7 @@
 #include <cchc/base/error.hpp>
 #include <cchc/input/workbook/number_text.hpp>
 #include <cchc/input/workbook/workbook.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <fmt/format.h>
 #include <freexl.h>
@@ -23,9 +24,8 @@ namespace {
 class TempFile {
 public:
     TempFile(std::string_view bytes, const std::string &name, Lang lang) {
-        const char *dir = std::getenv("TMPDIR");
-        m_path = std::string(dir && *dir ? dir : "/tmp") + "/cchc-xls-XXXXXX";
-        int fd = ::mkstemp(m_path.data());
+        int fd = -1;
+        m_path = platform::make_temp_file("cchc-xls", fd);
         if (fd < 0) throw Error(xls_message(name, "mkstemp", lang));
         std::size_t done = 0;
         while (done < bytes.size()) {
@@ -33,14 +33,14 @@ public:
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) {
                 ::close(fd);
-                ::unlink(m_path.c_str());
+                platform::remove_file(m_path);
                 throw Error(xls_message(name, "write", lang));
             }
             done += static_cast<std::size_t>(n);
         }
         ::close(fd);
     }
-    ~TempFile() { ::unlink(m_path.c_str()); }
+    ~TempFile() { platform::remove_file(m_path); }
     TempFile(const TempFile &) = delete;
     TempFile &operator=(const TempFile &) = delete;
     const std::string &path() const { return m_path; }

@@ -1,0 +1,90 @@
+#pragma once
+// What the operating system does differently, in one place: src/platform/
+// posix.cpp for Linux and the other POSIX systems, src/platform/windows.cpp
+// for Windows (CMake builds one of them). Paths and arguments are UTF-8
+// everywhere else; Windows' side turns them into UTF-16 for its wide API.
+
+#include <cchc/base/lang.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cchc::platform {
+
+/// Once, first thing in main: a closed pipe ends a write instead of the
+/// process (POSIX); UTF-8 on the console and no CR added to line ends
+/// (Windows).
+void start_process();
+
+/// The command line in UTF-8, without the program's name. On Windows an
+/// argument with * or ? is replaced by the files it matches, sorted (the
+/// shell does that elsewhere); one that matches nothing stays as it is.
+std::vector<std::string> arguments(int argc, char **argv);
+
+/// False where worker threads must not read files: MinGW-w64's g++ 12
+/// (emutls) frees a thread's per-thread storage before it runs the
+/// destructors of the objects in it, and the heap breaks when a worker
+/// thread ends. Windows then reads one file at a time, each in one pass.
+bool threads_read_files();
+
+/// Opens `path` for reading (a file descriptor), or -1 with errno set.
+int open_read(const std::string &path);
+/// Up to `size` bytes at `offset` without moving the file position (pread);
+/// -1 with errno set on failure.
+std::int64_t read_at(int fd, char *buffer, std::size_t size, std::int64_t offset);
+
+struct FileStatus {
+    bool exists = false;
+    bool regular = false;
+    bool directory = false;
+    std::int64_t size = -1;
+};
+FileStatus status(const std::string &path);
+FileStatus status(int fd);
+/// True when both names are the same file (a link or another spelling).
+bool same_file(const std::string &a, const std::string &b);
+
+bool is_terminal(int fd);
+/// The width of the terminal `fd` writes to, or 0 when it is not one.
+std::size_t terminal_width(int fd);
+/// True when the terminal `fd` draws ANSI colour sequences (a Windows console
+/// without virtual-terminal processing prints them as text).
+bool colour_works(int fd);
+
+/// Writes `text` to the file `output`: a device or a pipe in place, a file
+/// through a new file beside it that then replaces it, so that the target
+/// is the old file or the whole new one. "" when done, else the message.
+std::string write_file(const std::string &output, std::string_view text, Lang lang);
+
+/// The folder for temporary files: $TMPDIR or /tmp; Windows' temp folder.
+std::string temp_folder();
+/// A new empty file in temp_folder() named after `stem`; its path, and in
+/// `fd` an open descriptor for writing. "" (and -1) with errno set on failure.
+std::string make_temp_file(const std::string &stem, int &fd);
+/// A new folder in temp_folder() named after `stem`, or "" with errno set.
+std::string make_temp_folder(const std::string &stem);
+/// Removes a file; false with errno set when it could not.
+bool remove_file(const std::string &path);
+
+/// Bytes of one encoding to UTF-8, as iconv converts: POSIX has iconv,
+/// Windows converts itself (code pages, UTF-16, TCVN3).
+class Converter {
+public:
+    enum class Result { ok, invalid, incomplete };
+    /// `name` as the user gives it ("WINDOWS-1258", "UTF-16LE"); null when
+    /// the system does not know it.
+    static std::unique_ptr<Converter> open(const std::string &name);
+    virtual ~Converter() = default;
+    /// Converts from [in, in + in_left) into [out, out + out_left), moving
+    /// both; stops at the first byte that is not in the encoding (invalid)
+    /// or at a sequence cut by the end of the input (incomplete). With
+    /// `in` null, writes what a converter held back (a letter that waited
+    /// for its tone mark).
+    virtual Result convert(char **in, std::size_t *in_left, char **out, std::size_t *out_left) = 0;
+};
+
+} // namespace cchc::platform

@@ -1,0 +1,199 @@
+// The platform layer on Linux and the other POSIX systems (see platform.hpp).
+#include <cchc/platform/platform.hpp>
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <iconv.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace cchc::platform {
+
+void start_process() {
+    // A closed pipe (`cchc … | head -1`) is a normal end, not a crash.
+    std::signal(SIGPIPE, SIG_IGN);
+}
+
+std::vector<std::string> arguments(int argc, char **argv) {
+    return std::vector<std::string>(argv + 1, argv + argc);
+}
+
+bool threads_read_files() {
+    return true;
+}
+
+int open_read(const std::string &path) {
+    return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+std::int64_t read_at(int fd, char *buffer, std::size_t size, std::int64_t offset) {
+    return ::pread(fd, buffer, size, static_cast<off_t>(offset));
+}
+
+namespace {
+
+FileStatus from_stat(const struct stat &st) {
+    FileStatus s;
+    s.exists = true;
+    s.regular = S_ISREG(st.st_mode);
+    s.directory = S_ISDIR(st.st_mode);
+    s.size = static_cast<std::int64_t>(st.st_size);
+    return s;
+}
+
+bool write_all(int fd, std::string_view text) {
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
+FileStatus status(const std::string &path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? from_stat(st) : FileStatus{};
+}
+
+FileStatus status(int fd) {
+    struct stat st {};
+    return ::fstat(fd, &st) == 0 ? from_stat(st) : FileStatus{};
+}
+
+bool same_file(const std::string &a, const std::string &b) {
+    struct stat sa {
+    }, sb{};
+    if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+bool is_terminal(int fd) {
+    return ::isatty(fd) != 0;
+}
+
+std::size_t terminal_width(int fd) {
+    struct winsize ws {};
+    if (::isatty(fd) && ::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    return 0;
+}
+
+bool colour_works(int fd) {
+    return ::isatty(fd) != 0;
+}
+
+std::string write_file(const std::string &output, std::string_view text, Lang lang) {
+    // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
+    // place: renaming over it would replace the device with a file.
+    struct stat st {};
+    const bool exists = ::stat(output.c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
+        int fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
+        bool ok = fd >= 0 && write_all(fd, text);
+        int e = errno;
+        if (fd >= 0 && ::close(fd) != 0 && ok) {
+            ok = false;
+            e = errno;
+        }
+        if (ok) return {};
+        return fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
+                           output, std::strerror(e));
+    }
+    // Write beside the target (through a symbolic link, beside what it
+    // points to) and rename, so the target is either the old file or the
+    // whole new one, never half of it.
+    std::string target = output;
+    if (char *resolved = ::realpath(output.c_str(), nullptr)) {
+        target = resolved;
+        std::free(resolved);
+    }
+    std::string tmp = target + ".cchc-XXXXXX";
+    int fd = ::mkstemp(tmp.data());
+    if (fd < 0)
+        return fmt::format(
+            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
+                              "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
+            output, std::strerror(errno));
+    // mkstemp makes the file 0600: give it the mode the old file had, or
+    // what a new file gets under the umask (read once here, on one thread).
+    mode_t mode = st.st_mode & 07777;
+    if (!exists) {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(fd, mode);
+    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
+    int e = errno;
+    ok = (::close(fd) == 0) && ok;
+    if (ok && ::rename(tmp.c_str(), target.c_str()) != 0) {
+        ok = false;
+        e = errno;
+    }
+    if (!ok) {
+        ::unlink(tmp.c_str());
+        return fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
+                           output, std::strerror(e));
+    }
+    return {};
+}
+
+std::string temp_folder() {
+    const char *dir = std::getenv("TMPDIR");
+    return dir != nullptr && *dir != '\0' ? dir : "/tmp";
+}
+
+std::string make_temp_file(const std::string &stem, int &fd) {
+    std::string path = temp_folder() + "/" + stem + "-XXXXXX";
+    fd = ::mkstemp(path.data());
+    return fd < 0 ? std::string() : path;
+}
+
+std::string make_temp_folder(const std::string &stem) {
+    std::string path = temp_folder() + "/" + stem + "-XXXXXX";
+    return ::mkdtemp(path.data()) == nullptr ? std::string() : path;
+}
+
+bool remove_file(const std::string &path) {
+    return ::unlink(path.c_str()) == 0;
+}
+
+namespace {
+
+class IconvConverter : public Converter {
+public:
+    explicit IconvConverter(iconv_t cd) : m_cd(cd) {}
+    ~IconvConverter() override { ::iconv_close(m_cd); }
+    IconvConverter(const IconvConverter &) = delete;
+    IconvConverter &operator=(const IconvConverter &) = delete;
+
+    Result convert(char **in, std::size_t *in_left, char **out, std::size_t *out_left) override {
+        std::size_t r = ::iconv(m_cd, in, in_left, out, out_left);
+        if (r != static_cast<std::size_t>(-1)) return Result::ok;
+        return errno == EILSEQ ? Result::invalid : Result::incomplete;
+    }
+
+private:
+    iconv_t m_cd;
+};
+
+} // namespace
+
+std::unique_ptr<Converter> Converter::open(const std::string &name) {
+    iconv_t cd = ::iconv_open("UTF-8", name.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) return nullptr;
+    return std::make_unique<IconvConverter>(cd);
+}
+
+} // namespace cchc::platform
