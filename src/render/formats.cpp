@@ -34,7 +34,7 @@ const std::vector<FormatInfo> &formats() {
          make_json_renderer},
         {"html", "", "một trang HTML để in trên A4 hoặc dán vào Word, có biểu đồ",
          "one HTML page to print on A4 or paste into Word, with charts", false, false, make_html_renderer, false, true,
-         false},
+         true},
         {"xlsx", "", "một bảng tính Excel, mỗi bảng một trang tính, có biểu đồ",
          "one Excel workbook, a worksheet per table, with charts", false, false, make_xlsx_renderer, true, true, false},
     };

@@ -108,9 +108,12 @@ public:
     void print(const Document &document, std::ostream &out) const override {
         const Lang lang = m_options.lang;
         std::string title(pick(lang, "Kết quả Chỉ số cải cách hành chính", "Administrative reform index results"));
-        out << "<!DOCTYPE html>\n<html lang=\"" << pick(lang, "vi", "en") << "\">\n<head>\n<meta charset=\"utf-8\">\n"
-            << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escape(title)
-            << "</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n<h1>" << escape(title) << "</h1>\n";
+        // A part after the first (Document::continues) goes on in the same body.
+        if (!document.continues)
+            out << "<!DOCTYPE html>\n<html lang=\"" << pick(lang, "vi", "en")
+                << "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escape(title)
+                << "</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n<h1>" << escape(title) << "</h1>\n";
         for (const Section &section : document.sections) {
             out << "<section>\n";
             if (!section.heading.empty()) out << "<h2>" << escape(section.heading) << "</h2>\n";
@@ -134,7 +137,7 @@ public:
             if (!section.findings.empty() || section.bare()) write_findings(section.findings, out);
             out << "</section>\n";
         }
-        out << "</body>\n</html>\n";
+        if (!document.continued) out << "</body>\n</html>\n";
     }
 
 private:

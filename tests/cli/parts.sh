@@ -3,9 +3,9 @@
 # 256 when criterion rows are kept; see run_pipeline_in_parts): across the
 # part boundaries the output is one document — csv has one header and
 # every sheet's rows in file order, json is one valid document with every
-# sheet and the findings of a file with no sheet, text and md keep their
-# blank lines — and the exit status and the csv's line on standard error
-# are those of the whole run.
+# sheet and the findings of a file with no sheet, html is one page, text and
+# md keep their blank lines — and the exit status and the csv's line on
+# standard error are those of the whole run.
 #   parts.sh CCHC_BINARY REPO_ROOT
 set -u
 bin=$1 root=$2
@@ -84,4 +84,9 @@ done
 [ "$(grep -B1 '^== ' "$work/out.text" | grep -c '^$')" -eq 2098 ] || fail "text: blank lines between sheets"
 [ "$(grep -c '^## ' "$work/out.md")" -eq 2099 ] || fail "md: a heading per sheet"
 [ "$(grep -B1 '^## ' "$work/out.md" | grep -c '^$')" -eq 2098 ] || fail "md: blank lines between sheets"
+"$bin" report "$work/province" --out-of 100 --format html --by sheet >"$work/out.html" 2>/dev/null
+[ $? -eq 1 ] || fail "html: exit status"
+[ "$(grep -c '<!DOCTYPE html>' "$work/out.html")" -eq 1 ] || fail "html: one page head"
+[ "$(grep -c '</html>' "$work/out.html")" -eq 1 ] || fail "html: one page end"
+[ "$(grep -c '^<h2>' "$work/out.html")" -eq 2099 ] || fail "html: a heading per sheet"
 echo "parts: ok"

@@ -36,8 +36,8 @@ struct FormatInfo {
     /// the command line then says on standard error what they leave out).
     bool lists_findings = true;
     /// Prints a report a part of the files at a time (Document::continues),
-    /// so a run need not hold every file's summaries; html and xlsx lay out
-    /// the whole document at once (a chart, a worksheet over every sheet).
+    /// so a run need not hold every file's summaries; xlsx lays out the
+    /// whole document at once (a worksheet spans every sheet).
     bool in_parts = true;
 
     bool answers_to(std::string_view format) const { return format == name || (!alias.empty() && format == alias); }
