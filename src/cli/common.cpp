@@ -154,6 +154,7 @@ protected:
         return traits_type::not_eof(c);
     }
     std::streamsize xsputn(const char *data, std::streamsize n) override {
+        if (n <= 0) return 0; // an empty string_view may have no data at all (memcpy must not see it)
         // What does not fit in the buffer goes out directly, the buffer first.
         if (n > epptr() - pptr()) {
             if (!drain()) return 0;
