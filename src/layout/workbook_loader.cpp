@@ -303,6 +303,19 @@ std::size_t only_worksheet(std::string_view bytes, const std::string &name, cons
     return chosen_worksheet(worksheet_names(bytes, name, options.lang), options.sheet, name, options.lang);
 }
 
+/// A worksheet with a header read into the file: the first (`first`) gives
+/// the file its facts, keeping the worksheets skipped before it; every one
+/// adds its codes stored as numbers.
+void take_facts(LoadedFile &out, bool first, WorksheetRead &read) {
+    if (first) {
+        std::vector<std::string> skipped = std::move(out.facts.skipped_worksheets);
+        out.facts = read.loaded.facts;
+        out.facts.skipped_worksheets = std::move(skipped);
+    }
+    for (NumberCode &code : read.number_codes)
+        out.facts.number_codes.push_back(std::move(code));
+}
+
 /// The workbook's only score sheet is the file's, as a CSV file's is.
 void name_only_sheet(std::vector<Sheet> &sheets, const std::vector<std::string> &read_names, const std::string &name,
                      const LoadOptions &options) {
@@ -331,14 +344,8 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
             out.facts.skipped_worksheets.push_back(ws.name);
             return;
         }
-        if (out.sheets.empty()) {
-            std::vector<std::string> skipped = std::move(out.facts.skipped_worksheets);
-            out.facts = loaded.facts;
-            out.facts.skipped_worksheets = std::move(skipped);
-        }
+        take_facts(out, out.sheets.empty(), read);
         read_names.push_back(ws.name);
-        for (NumberCode &code : read.number_codes)
-            out.facts.number_codes.push_back(std::move(code));
         for (Sheet &sheet : loaded.sheets) {
             sheet.worksheet = ws.name;
             out.sheets.push_back(std::move(sheet));
@@ -370,14 +377,8 @@ LoadedFile stream_workbook(std::string_view bytes, const std::string &name, cons
             out.facts.skipped_worksheets.push_back(ws.name);
             return;
         }
-        if (read_names.empty()) {
-            std::vector<std::string> skipped = std::move(out.facts.skipped_worksheets);
-            out.facts = loaded.facts;
-            out.facts.skipped_worksheets = std::move(skipped);
-        }
+        take_facts(out, read_names.empty(), read);
         read_names.push_back(ws.name);
-        for (NumberCode &code : read.number_codes)
-            out.facts.number_codes.push_back(std::move(code));
     });
     only_unit.clear();
     if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1) only_unit = read_names.front();

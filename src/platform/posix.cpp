@@ -1,8 +1,6 @@
 // The platform layer on Linux and the other POSIX systems (see platform.hpp).
 #include <cchc/platform/platform.hpp>
 
-#include <fmt/format.h>
-
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -47,19 +45,6 @@ FileStatus from_stat(const struct stat &st) {
     return s;
 }
 
-bool write_all(int fd, std::string_view text) {
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
 } // namespace
 
 FileStatus status(const std::string &path) {
@@ -91,62 +76,6 @@ std::size_t terminal_width(int fd) {
 
 bool colour_works(int fd) {
     return ::isatty(fd) != 0;
-}
-
-std::string write_file(const std::string &output, std::string_view text, Lang lang) {
-    // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
-    // place: renaming over it would replace the device with a file.
-    struct stat st {};
-    const bool exists = ::stat(output.c_str(), &st) == 0;
-    if (exists && !S_ISREG(st.st_mode)) {
-        int fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
-        bool ok = fd >= 0 && write_all(fd, text);
-        int e = errno;
-        if (fd >= 0 && ::close(fd) != 0 && ok) {
-            ok = false;
-            e = errno;
-        }
-        if (ok) return {};
-        return fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                           output, std::strerror(e));
-    }
-    // Write beside the target (through a symbolic link, beside what it
-    // points to) and rename, so the target is either the old file or the
-    // whole new one, never half of it.
-    std::string target = output;
-    if (char *resolved = ::realpath(output.c_str(), nullptr)) {
-        target = resolved;
-        std::free(resolved);
-    }
-    std::string tmp = target + ".cchc-XXXXXX";
-    int fd = ::mkstemp(tmp.data());
-    if (fd < 0)
-        return fmt::format(
-            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
-                              "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
-            output, std::strerror(errno));
-    // mkstemp makes the file 0600: give it the mode the old file had, or
-    // what a new file gets under the umask (read once here, on one thread).
-    mode_t mode = st.st_mode & 07777;
-    if (!exists) {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
-    }
-    ::fchmod(fd, mode);
-    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
-    int e = errno;
-    ok = (::close(fd) == 0) && ok;
-    if (ok && ::rename(tmp.c_str(), target.c_str()) != 0) {
-        ok = false;
-        e = errno;
-    }
-    if (!ok) {
-        ::unlink(tmp.c_str());
-        return fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                           output, std::strerror(e));
-    }
-    return {};
 }
 
 std::string temp_folder() {

@@ -55,10 +55,13 @@ std::size_t terminal_width(int fd);
 /// without virtual-terminal processing prints them as text).
 bool colour_works(int fd);
 
-/// Writes `text` to the file `output`: a device or a pipe in place, a file
-/// through a new file beside it that then replaces it, so that the target
-/// is the old file or the whole new one. "" when done, else the message.
+#ifdef _WIN32
+/// Writes `text` to the file `output`: a device in place, a file through a
+/// new file beside it that then replaces it (MoveFileExW), so that the
+/// target is the old file or the whole new one. "" when done, else the
+/// message. POSIX streams its output instead (write_streamed, cli/common.cpp).
 std::string write_file(const std::string &output, std::string_view text, Lang lang);
+#endif
 
 /// The folder for temporary files: $TMPDIR or /tmp; Windows' temp folder.
 std::string temp_folder();
