@@ -361,7 +361,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     // Rows are kept only for outputs that list criteria.
     options.keep_rows =
         wanted.rows &&
-        (o.format->keeps_rows || render.tables.empty() || render.top > 0 ||
+        (render.tables.empty() || render.top > 0 ||
          std::find(render.tables.begin(), render.tables.end(), TableKind::criterion) != render.tables.end() ||
          std::find(render.tables.begin(), render.tables.end(), TableKind::owner_tasks) != render.tables.end());
     return options;

@@ -52,13 +52,6 @@ int run_report(const ReportOptions &o) {
     const Lang lang = o.common.lang;
     const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
     const bool print = !(o.common.quiet && o.common.output.empty()); // -q -o FILE still writes FILE
-    if (!o.common.format->in_parts) {
-        Run run = run_pipeline(o.common, top, parse_tables(o.by, lang));
-        int status = exit_status(run, o.common.strict);
-        if (!print) return status;
-        say_findings_left_out(o.common, run.report);
-        return render_and_write(o.common, run.render, status, report_document(run.report));
-    }
     // A part of the files at a time, printed by one renderer onto the
     // streamed output and let go.
     int status = k_exit_ok;

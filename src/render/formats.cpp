@@ -19,24 +19,23 @@ std::unique_ptr<Renderer> make_xlsx_renderer(const RenderOptions &options);
 
 const std::vector<FormatInfo> &formats() {
     static const std::vector<FormatInfo> table = {
-        {"text", "", "bảng căn cột cho màn hình", "aligned tables for a terminal", false, true, make_text_renderer},
-        {"md", "markdown", "bảng Markdown để dán vào báo cáo", "Markdown tables to paste into a report", false, false,
+        {"text", "", "bảng căn cột cho màn hình", "aligned tables for a terminal", true, make_text_renderer},
+        {"md", "markdown", "bảng Markdown để dán vào báo cáo", "Markdown tables to paste into a report", false,
          make_markdown_renderer},
-        {"csv", "", "một bảng CSV cho bảng tính", "one CSV table for a spreadsheet", false, false, make_csv_renderer,
-         false, false},
+        {"csv", "", "một bảng CSV cho bảng tính", "one CSV table for a spreadsheet", false, make_csv_renderer, false,
+         false},
         {"csv-vn", "", "một bảng CSV cho Excel cài đặt tiếng Việt (';', số 91,00, có BOM)",
-         "one CSV table for an Excel set to Vietnamese (';', numbers as 91,00, a BOM)", false, false,
-         make_csv_vn_renderer, false, false},
+         "one CSV table for an Excel set to Vietnamese (';', numbers as 91,00, a BOM)", false, make_csv_vn_renderer,
+         false, false},
         {"tsv", "", "một bảng phân cách bằng tab cho bảng tính", "one tab-separated table for a spreadsheet", false,
-         false, make_tsv_renderer, false, false},
+         make_tsv_renderer, false, false},
         {"json", "", "một tài liệu JSON cho chương trình (mặc định có mọi tiêu chí; --by chọn mảng)",
-         "one JSON document for scripts (every criterion by default; --by picks the arrays)", false, false,
+         "one JSON document for scripts (every criterion by default; --by picks the arrays)", false,
          make_json_renderer},
         {"html", "", "một trang HTML để in trên A4 hoặc dán vào Word, có biểu đồ",
-         "one HTML page to print on A4 or paste into Word, with charts", false, false, make_html_renderer, false, true,
-         true},
+         "one HTML page to print on A4 or paste into Word, with charts", false, make_html_renderer, false, true},
         {"xlsx", "", "một bảng tính Excel, mỗi bảng một trang tính, có biểu đồ",
-         "one Excel workbook, a worksheet per table, with charts", false, false, make_xlsx_renderer, true, true, false},
+         "one Excel workbook, a worksheet per table, with charts", false, make_xlsx_renderer, true, true},
     };
     return table;
 }

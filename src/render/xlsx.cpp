@@ -4,7 +4,8 @@
 // shown as 0.00 in any locale, codes and text typed text ("3.10" stays),
 // percentages percent-formatted; a frozen header, an autofilter, widths from
 // the content, wrapped notes, the total row bold, and native bar charts.
-// Rows are streamed (constant-memory mode) through a temporary folder.
+// Rows are streamed (constant-memory mode) through a temporary folder, and
+// a province's report fills the one workbook a part of the files at a time.
 #include <cchc/base/error.hpp>
 #include <cchc/platform/platform.hpp>
 #include <cchc/render/formats.hpp>
@@ -145,6 +146,86 @@ std::string_view by_name(TableKind kind) {
     }
 }
 
+/// The cells of a table's rows, spilled to a file and read back in the same
+/// order: a report's findings wait there until its last part, so that their
+/// worksheet comes after every table's, as in a report printed whole.
+class SpilledRows {
+public:
+    void open(const std::string &path) {
+        m_path = path;
+        m_file.open(path, std::ios::binary | std::ios::in | std::ios::out | std::ios::trunc);
+    }
+    bool is_open() const { return m_file.is_open(); }
+    std::size_t size() const { return m_rows; }
+
+    void add(const std::vector<std::string> &row) {
+        put(row.size());
+        for (const std::string &cell : row) {
+            put(cell.size());
+            m_file.write(cell.data(), static_cast<std::streamsize>(cell.size()));
+        }
+        ++m_rows;
+    }
+
+    /// Back to the first row, for `next`.
+    void rewind() {
+        m_file.flush();
+        m_file.seekg(0);
+    }
+
+    /// The next row (after `rewind`) into `row`.
+    bool next(std::vector<std::string> &row) {
+        std::size_t cells = 0;
+        if (!get(cells)) return false;
+        row.resize(cells);
+        for (std::string &cell : row) {
+            std::size_t size = 0;
+            if (!get(size)) return false;
+            cell.resize(size);
+            if (!m_file.read(cell.data(), static_cast<std::streamsize>(size))) return false;
+        }
+        return true;
+    }
+
+    bool failed() const { return !m_file; }
+    const std::string &path() const { return m_path; }
+
+private:
+    void put(std::size_t n) { m_file.write(reinterpret_cast<const char *>(&n), sizeof n); }
+    bool get(std::size_t &n) { return static_cast<bool>(m_file.read(reinterpret_cast<char *>(&n), sizeof n)); }
+
+    std::string m_path;
+    std::fstream m_file;
+    std::size_t m_rows = 0;
+};
+
+struct Formats {
+    lxw_format *header, *text, *wrap, *score, *integer, *percent;
+    lxw_format *bold_text, *bold_score, *bold_percent;
+};
+
+/// The workbook of one document, open from its first part to its last
+/// (Document::continues, continued): each part's rows go into the same
+/// worksheets, streamed to their temporary files, so a province's report
+/// holds one part at a time.
+struct Book {
+    TempFolder temp; ///< first, so that it goes last
+    std::string file;
+    lxw_workbook *workbook = nullptr;
+    Formats formats{};
+    std::vector<Worksheet> sheets;
+    std::map<TableKind, std::size_t> by_kind;
+    Table findings; ///< the findings table's header; its rows are in `spilled`
+    SpilledRows spilled;
+
+    Book() = default;
+    Book(const Book &) = delete;
+    Book &operator=(const Book &) = delete;
+    ~Book() {
+        if (workbook != nullptr) workbook_close(workbook); // frees it; the folder goes with `temp`
+    }
+};
+
 class XlsxRenderer : public Renderer {
 public:
     XlsxRenderer(const RenderOptions &options, std::size_t max_rows) : m_options(options), m_max_rows(max_rows) {
@@ -154,45 +235,68 @@ public:
         m_options.rank_as_numbers = true; // typed, so that the ranking sorts
     }
 
+    /// A part of a document (or all of it): its rows into the workbook; the
+    /// workbook is written to `out` after the last part only, so a part
+    /// refused (past Excel's rows) leaves nothing written.
     void print(const Document &document, std::ostream &out) const override {
-        TempFolder temp;
+        if (!document.continues || !m_book) open();
+        try {
+            fill(*m_book, document);
+            if (!document.continued) close(out);
+        } catch (...) {
+            m_book.reset();
+            throw;
+        }
+    }
+
+private:
+    void open() const {
+        m_book = std::make_unique<Book>();
+        Book &book = *m_book;
         std::string folder = platform::make_temp_folder("cchc-xlsx");
         if (folder.empty())
             throw Error(fmt::format(fmt::runtime(pick(m_options.lang, "xlsx: không tạo được thư mục tạm '{}'",
                                                       "xlsx: cannot make a temporary folder '{}'")),
                                     platform::temp_folder() + "/cchc-xlsx-XXXXXX"));
-        temp.path = folder;
-        const std::string file = (temp.path / "book.xlsx").string();
-        std::string tmp = temp.path.string();
+        book.temp.path = folder;
+        book.file = (book.temp.path / "book.xlsx").string();
+        std::string tmp = book.temp.path.string();
         lxw_workbook_options workbook_options{};
         workbook_options.constant_memory = LXW_TRUE;
         workbook_options.tmpdir = tmp.data();
-        lxw_workbook *workbook = workbook_new_opt(file.c_str(), &workbook_options);
-        if (workbook == nullptr)
+        book.workbook = workbook_new_opt(book.file.c_str(), &workbook_options);
+        if (book.workbook == nullptr)
             throw Error(
                 std::string(pick(m_options.lang, "xlsx: không tạo được bảng tính", "xlsx: cannot make the workbook")));
-        try {
-            fill(workbook, document);
-        } catch (...) {
-            workbook_close(workbook); // frees it; the folder goes with `temp`
-            throw;
+        book.formats = make_formats(book.workbook);
+    }
+
+    void close(std::ostream &out) const {
+        Book &book = *m_book;
+        if (book.spilled.is_open() || book.findings.kind == TableKind::findings) write_findings(book);
+        if (book.sheets.empty()) {
+            // A workbook needs a worksheet: an empty summary says there was nothing.
+            Table empty;
+            empty.title = pick(m_options.lang, "Tổng hợp", "Summary");
+            empty.headers = {std::string(pick(m_options.lang, "Không có bảng điểm nào", "No sheets"))};
+            sheet_for(book, empty, empty.headers);
         }
-        lxw_error error = workbook_close(workbook);
+        for (Worksheet &s : book.sheets)
+            finish(book.workbook, s);
+        lxw_error error = workbook_close(book.workbook);
+        book.workbook = nullptr;
         if (error != LXW_NO_ERROR)
             throw Error(fmt::format(fmt::runtime(pick(m_options.lang, "xlsx: không ghi được bảng tính: {}",
                                                       "xlsx: cannot write the workbook: {}")),
                                     lxw_strerror(error)));
-        std::ifstream in(file, std::ios::binary);
-        out << in.rdbuf();
+        {
+            std::ifstream in(book.file, std::ios::binary);
+            out << in.rdbuf();
+        }
+        m_book.reset();
     }
 
-private:
-    struct Formats {
-        lxw_format *header, *text, *wrap, *score, *integer, *percent;
-        lxw_format *bold_text, *bold_score, *bold_percent;
-    };
-
-    void fill(lxw_workbook *workbook, const Document &document) const {
+    static Formats make_formats(lxw_workbook *workbook) {
         Formats f{};
         f.header = workbook_add_format(workbook);
         format_set_bold(f.header);
@@ -216,28 +320,31 @@ private:
         f.bold_text = make("@", false, true);
         f.bold_score = make("0.00", false, true);
         f.bold_percent = make("0.00%", false, true);
+        return f;
+    }
 
-        std::vector<Worksheet> sheets;
-        std::map<TableKind, std::size_t> by_kind;
-        auto sheet_for = [&](const Table &table, const std::vector<std::string> &headers) -> Worksheet & {
-            auto found = by_kind.find(table.kind);
-            if (found != by_kind.end()) return sheets[found->second];
-            Worksheet &s = sheets.emplace_back();
-            by_kind[table.kind] = sheets.size() - 1;
-            s.kind = table.kind;
-            s.name = unique_name(sheets, valid_sheet_name(sheet_name(table, m_options.lang)));
-            s.worksheet = workbook_add_worksheet(workbook, s.name.c_str());
-            s.widths.assign(headers.size(), 6);
-            s.wrap.assign(headers.size(), false);
-            for (std::size_t i = 0; i < headers.size(); ++i) {
-                s.widths[i] =
-                    std::max(s.widths[i], std::min(k_max_width, static_cast<double>(display_width(headers[i])) + 2));
-                worksheet_write_string(s.worksheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), f.header);
-            }
-            s.next_row = 1;
-            return s;
-        };
+    /// The worksheet of this kind of table, made (with its header) the first time.
+    Worksheet &sheet_for(Book &book, const Table &table, const std::vector<std::string> &headers) const {
+        auto found = book.by_kind.find(table.kind);
+        if (found != book.by_kind.end()) return book.sheets[found->second];
+        Worksheet &s = book.sheets.emplace_back();
+        book.by_kind[table.kind] = book.sheets.size() - 1;
+        s.kind = table.kind;
+        s.name = unique_name(book.sheets, valid_sheet_name(sheet_name(table, m_options.lang)));
+        s.worksheet = workbook_add_worksheet(book.workbook, s.name.c_str());
+        s.widths.assign(headers.size(), 6);
+        s.wrap.assign(headers.size(), false);
+        for (std::size_t i = 0; i < headers.size(); ++i) {
+            s.widths[i] =
+                std::max(s.widths[i], std::min(k_max_width, static_cast<double>(display_width(headers[i])) + 2));
+            worksheet_write_string(s.worksheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), book.formats.header);
+        }
+        s.next_row = 1;
+        return s;
+    }
 
+    void fill(Book &book, const Document &document) const {
+        const Formats &f = book.formats;
         if (!document.findings_only)
             for (const Section &section : document.sections) {
                 if (!section.tables) continue;
@@ -259,7 +366,7 @@ private:
                         if (table.kind == TableKind::sheet) drop_first_column(table);
                     }
                     headers.insert(headers.end(), table.headers.begin(), table.headers.end());
-                    Worksheet &s = sheet_for(table, headers);
+                    Worksheet &s = sheet_for(book, table, headers);
                     // The ranking's bars say "unit · period", as the html chart does.
                     if (table.kind == TableKind::ranking && document.comparison != nullptr) {
                         labels = ranking_labels(document.comparison->ranking);
@@ -269,21 +376,53 @@ private:
                     s.labels = nullptr;
                 }
             }
+        // This part's findings, kept for the findings worksheet at the end.
         const std::vector<const Finding *> findings = document.findings();
-        if (!findings.empty() || document.findings_only) {
-            Table table = findings_table(findings, m_options.lang);
-            Worksheet &s = sheet_for(table, table.headers);
-            write_rows(s, {}, table, f);
+        if (findings.empty() && !document.findings_only) return;
+        Table table = findings_table(findings, m_options.lang);
+        if (book.findings.kind != TableKind::findings) {
+            book.findings = table;
+            book.findings.rows.clear();
         }
-        if (sheets.empty()) {
-            // A workbook needs a worksheet: an empty summary says there was nothing.
-            Table empty;
-            empty.title = pick(m_options.lang, "Tổng hợp", "Summary");
-            empty.headers = {std::string(pick(m_options.lang, "Không có bảng điểm nào", "No sheets"))};
-            sheet_for(empty, empty.headers);
+        if (table.rows.empty()) return;
+        if (!book.spilled.is_open()) {
+            book.spilled.open((book.temp.path / "findings.rows").string());
+            if (!book.spilled.is_open()) throw spill_error(book);
         }
-        for (Worksheet &s : sheets)
-            finish(workbook, s);
+        for (const auto &row : table.rows)
+            book.spilled.add(row);
+        if (book.spilled.failed()) throw spill_error(book);
+    }
+
+    /// The findings worksheet, from the rows every part spilled.
+    void write_findings(Book &book) const {
+        Worksheet &s = sheet_for(book, book.findings, book.findings.headers);
+        if (book.spilled.size() > m_max_rows - s.next_row) throw too_many_rows(s);
+        if (!book.spilled.is_open()) return;
+        book.spilled.rewind();
+        // A thousand rows at a time: the findings are never all in memory.
+        Table chunk = book.findings;
+        std::vector<std::string> row;
+        std::size_t read = 0;
+        while (book.spilled.next(row)) {
+            chunk.rows.push_back(row);
+            ++read;
+            if (chunk.rows.size() == 1000) {
+                write_rows(s, {}, chunk, book.formats);
+                chunk.rows.clear();
+            }
+        }
+        write_rows(s, {}, chunk, book.formats);
+        if (read != book.spilled.size()) throw spill_error(book);
+    }
+
+    Error spill_error(const Book &book) const {
+        return Error(fmt::format(fmt::runtime(pick(m_options.lang,
+                                                   "xlsx: không ghi được tệp tạm '{}' (ổ đĩa đầy?); hãy giải phóng "
+                                                   "chỗ trống hoặc đặt TMPDIR sang ổ khác",
+                                                   "xlsx: cannot write the temporary file '{}' (is the disk full?); "
+                                                   "free some space or point TMPDIR at another disk")),
+                                 book.spilled.path().empty() ? book.temp.path.string() : book.spilled.path()));
     }
 
     static std::string unique_name(const std::vector<Worksheet> &sheets, std::string name) {
@@ -455,7 +594,8 @@ private:
     }
 
     RenderOptions m_options;
-    std::size_t m_max_rows; ///< a worksheet's rows, its header included
+    std::size_t m_max_rows;               ///< a worksheet's rows, its header included
+    mutable std::unique_ptr<Book> m_book; ///< open between a document's first part and its last
 };
 
 } // namespace

@@ -4,7 +4,7 @@
 # part boundaries the output is one document — csv has one header and
 # every sheet's rows in file order, json is one valid document with every
 # sheet and the findings of a file with no sheet, html is one page, text and
-# md keep their blank lines — and the exit status and the csv's line on
+# md keep their blank lines, xlsx is one workbook — and the exit status and the csv's line on
 # standard error are those of the whole run.
 #   parts.sh CCHC_BINARY REPO_ROOT
 set -u
@@ -89,4 +89,34 @@ done
 [ "$(grep -c '<!DOCTYPE html>' "$work/out.html")" -eq 1 ] || fail "html: one page head"
 [ "$(grep -c '</html>' "$work/out.html")" -eq 1 ] || fail "html: one page end"
 [ "$(grep -c '^<h2>' "$work/out.html")" -eq 2099 ] || fail "html: a heading per sheet"
+
+# xlsx: one workbook, its worksheets filled part after part (256 files a
+# part without --by): every sheet's rows once, in file order, the owner
+# worksheet holding what the csv holds, and the findings worksheet last.
+# Debian's python3, where python3-openpyxl is (not another python3 first on PATH).
+debian_python3() { if [ -x /usr/bin/python3 ]; then /usr/bin/python3 "$@"; else python3 "$@"; fi; }
+debian_python3 -c 'import openpyxl' 2>/dev/null || fail "python3-openpyxl is not installed (scripts/setup.sh --test)"
+"$bin" report "$work/province" --out-of 100 --format xlsx -o "$work/out.xlsx" 2>/dev/null
+[ $? -eq 1 ] || fail "xlsx: exit status"
+debian_python3 - "$work/out.xlsx" "$work/out.csv" <<'PY' || fail "xlsx across parts"
+import sys, openpyxl
+book = openpyxl.load_workbook(sys.argv[1], read_only=True)
+names = book.sheetnames
+assert names[-1] == "Kết quả kiểm tra", names
+for name in names[:-1]:
+    rows = list(book[name].iter_rows(values_only=True))
+    files = [r[0] for r in rows[1:] if r[0]]
+    assert rows[0][0] == "Tệp" and "Tệp" not in files, (name, "one header")
+    seen = list(dict.fromkeys(files))
+    assert len(seen) == 2099 and seen == sorted(seen), (name, len(seen))
+    assert all(a <= b for a, b in zip(files, files[1:])), (name, "file order")
+owners = list(book["Theo bộ phận phụ trách"].iter_rows(values_only=True))[1:]
+csv = [l.split(",") for l in open(sys.argv[2], encoding="utf-8", newline="").read().split("\r\n")[1:] if l]
+assert len(owners) == len(csv), (len(owners), len(csv))
+for x, c in zip(owners, csv):
+    assert x[0] == c[0] and x[3] == c[3], (x, c)
+    assert abs(float(x[8]) - float(c[8])) < 1e-9, (x, c)  # points lost, typed
+found = [r[0] for r in list(book["Kết quả kiểm tra"].iter_rows(values_only=True))[1:]]
+assert any(f.endswith("phuong-2050.csv") for f in found) and any(f.endswith("phuong-2060.csv") for f in found), found
+PY
 echo "parts: ok"

@@ -1,5 +1,6 @@
 // Summaries → tables → documents → text, Markdown, CSV, TSV and JSON (render/tables.hpp,
 // render/document.hpp, render/formats.hpp).
+#include "../../src/input/workbook/zip_container.hpp"
 #include "test_support.hpp"
 
 #include <cchc/base/error.hpp>
@@ -676,10 +677,7 @@ TEST_CASE("the table of formats names each format once, the default first") {
         CHECK_FALSE(format.help_vi.empty());
         CHECK_FALSE(format.help_en.empty());
         CHECK(cchc::make_renderer(format.name, RenderOptions{}) != nullptr);
-        // No format lists every criterion whatever --by says (json and html: the arrays, tables and charts of
-        // --by); only text colours; only xlsx is binary, and only it lays out the whole document at once.
-        CHECK_FALSE(format.keeps_rows);
-        CHECK(format.in_parts == (format.name != "xlsx"));
+        // Only text colours; only xlsx is binary.
         CHECK(format.binary == (format.name == "xlsx"));
         CHECK(format.colors == (format.name == "text"));
     }
@@ -1014,5 +1012,47 @@ TEST_CASE("a report printed in parts by one renderer is the report printed whole
             renderer->print(cchc::report_document(whole), again);
             CHECK(again.str() == expected);
         }
+    }
+    SUBCASE("xlsx: the same worksheets, rows and charts") {
+        // The workbook's bytes carry the time it was made: its parts are compared.
+        auto parts_of = [](const std::string &xlsx) {
+            cchc::workbook_detail::ZipContainer zip(xlsx, "book.xlsx", Lang::en);
+            std::string text;
+            auto add = [&](const std::string &part) {
+                if (!zip.has(part)) return false;
+                text += "== " + part + "\n";
+                zip.read(part, [&](std::string_view chunk) { text += chunk; });
+                return true;
+            };
+            add("xl/workbook.xml");
+            for (int n = 1; add(fmt::format("xl/worksheets/sheet{}.xml", n)); ++n) {
+            }
+            for (int n = 1; add(fmt::format("xl/charts/chart{}.xml", n)); ++n) {
+            }
+            return text;
+        };
+        const RenderOptions options = english({});
+        const std::string expected = parts_of(render("xlsx", whole, options));
+        CHECK(expected.find("sheet5.xml") != std::string::npos);
+        Report all = four_files();
+        std::vector<Report> parts(3);
+        parts[0].files.push_back(std::move(all.files[0]));
+        parts[1].files.push_back(std::move(all.files[1]));
+        parts[1].files.push_back(std::move(all.files[2]));
+        parts[2].files.push_back(std::move(all.files[3]));
+        std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer("xlsx", options);
+        std::ostringstream out;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            cchc::Document document = cchc::report_document(parts[i]);
+            document.continues = i > 0;
+            document.continued = i + 1 < parts.size();
+            renderer->print(document, out);
+            // Nothing is written before the last part: a refused part leaves no half a workbook.
+            if (document.continued) CHECK(out.str().empty());
+        }
+        CHECK(parts_of(out.str()) == expected);
+        std::ostringstream again;
+        renderer->print(cchc::report_document(whole), again);
+        CHECK(parts_of(again.str()) == expected);
     }
 }

@@ -25,9 +25,6 @@ struct FormatInfo {
     std::string_view alias; ///< another name it answers to, or empty
     std::string_view help_vi;
     std::string_view help_en;
-    /// Lists every criterion of a sheet whatever --by says, so the pipeline
-    /// keeps the rows of each criterion.
-    bool keeps_rows = false;
     bool colors = false; ///< may colour its output on a terminal
     std::unique_ptr<Renderer> (*make)(const RenderOptions &options) = nullptr;
     /// Writes bytes that are not text: never onto a terminal.
@@ -35,10 +32,6 @@ struct FormatInfo {
     /// Has a place for a report's findings (csv and tsv hold one table:
     /// the command line then says on standard error what they leave out).
     bool lists_findings = true;
-    /// Prints a report a part of the files at a time (Document::continues),
-    /// so a run need not hold every file's summaries; xlsx lays out the
-    /// whole document at once (a worksheet spans every sheet).
-    bool in_parts = true;
 
     bool answers_to(std::string_view format) const { return format == name || (!alias.empty() && format == alias); }
 };
