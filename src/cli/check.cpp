@@ -19,10 +19,8 @@ int run_check(const CheckCommandOptions &options) {
     const CommonOptions &o = options.common;
     // Info findings (a score that differs from its note's fraction, an
     // assumed encoding) explain rather than accuse: made only with --verbose.
-    Run run = run_pipeline(o, 0, {}, Wanted{.rows = false, .info = options.verbose});
-    int status = exit_status(run, o.strict);
-    if (o.quiet && o.output.empty()) return status; // -q -o FILE still writes FILE
-    return render_and_write(o, run.render, status, check_document(run.report));
+    const Wanted wanted{.rows = false, .info = options.verbose};
+    return print_in_parts(o, 0, {}, wanted, [](Run &run) { return check_document(run.report); });
 }
 
 } // namespace

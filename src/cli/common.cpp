@@ -407,15 +407,35 @@ void run_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> t
 
 } // namespace
 
-void run_pipeline_in_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables,
-                           std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part) {
-    run_parts(o, top, std::move(tables), {}, files_per_part, part);
-}
-
 Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted) {
     Run whole;
     run_parts(o, top, std::move(tables), wanted, 0, [&](Run &run, bool) { whole = std::move(run); });
     return whole;
+}
+
+int print_in_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted,
+                   const std::function<Document(Run &run)> &document_of) {
+    int status = k_exit_ok;
+    auto parts = [&](std::ostream *out) {
+        std::unique_ptr<Renderer> renderer;
+        bool continues = false;
+        run_parts(o, top, std::move(tables), wanted, k_files_per_part, [&](Run &run, bool last) {
+            status = std::max(status, exit_status(run, o.strict));
+            if (out == nullptr) return;
+            if (!renderer) renderer = o.format->make(run.render);
+            Document document = document_of(run);
+            document.continues = continues;
+            document.continued = !last;
+            renderer->print(document, *out);
+            continues = true;
+        });
+    };
+    if (o.quiet && o.output.empty()) { // -q -o FILE still writes FILE
+        parts(nullptr);
+        return status;
+    }
+    const int written = write_streamed(o.output, o.lang, [&](std::ostream &out) { parts(&out); });
+    return written != k_exit_ok ? written : status;
 }
 
 int render_and_write(const CommonOptions &o, const RenderOptions &render, int status, const Document &document) {

@@ -121,11 +121,13 @@ inline constexpr std::size_t k_files_per_part = 2048;
 /// A part's files when the output lists criteria, so every row is kept.
 inline constexpr std::size_t k_files_per_part_with_rows = 256;
 
-/// The same run, a part of `files_per_part` files at a time: `part` gets
-/// `run` with that part's report (and the status so far), in file order,
-/// and whether it is the last part; the part is let go after it returns.
-void run_pipeline_in_parts(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables,
-                           std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part);
+/// A command's document printed a part of the files at a time by one
+/// renderer (Document::continues, continued) onto the streamed output
+/// (stdout or --output), each part let go once printed. `document_of`
+/// makes a part's document (and may say what it leaves out); with -q and
+/// no --output nothing is printed. Returns the exit status of the whole run.
+int print_in_parts(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Wanted wanted,
+                   const std::function<Document(Run &run)> &document_of);
 
 /// Streams what `produce` writes to stdout, or to `output` (--output)
 /// through a temporary file beside it, synced and renamed into place: an

@@ -51,31 +51,10 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
 int run_report(const ReportOptions &o) {
     const Lang lang = o.common.lang;
     const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
-    const bool print = !(o.common.quiet && o.common.output.empty()); // -q -o FILE still writes FILE
-    // A part of the files at a time, printed by one renderer onto the
-    // streamed output and let go.
-    int status = k_exit_ok;
-    auto parts = [&](std::ostream *out) {
-        std::unique_ptr<Renderer> renderer;
-        bool continues = false;
-        run_pipeline_in_parts(o.common, top, parse_tables(o.by, lang), k_files_per_part, [&](Run &run, bool last) {
-            status = std::max(status, exit_status(run, o.common.strict));
-            if (out == nullptr) return;
-            say_findings_left_out(o.common, run.report);
-            if (!renderer) renderer = o.common.format->make(run.render);
-            Document document = report_document(run.report);
-            document.continues = continues;
-            document.continued = !last;
-            renderer->print(document, *out);
-            continues = true;
-        });
-    };
-    if (!print) {
-        parts(nullptr);
-        return status;
-    }
-    const int written = write_streamed(o.common.output, lang, [&](std::ostream &out) { parts(&out); });
-    return written != k_exit_ok ? written : status;
+    return print_in_parts(o.common, top, parse_tables(o.by, lang), {}, [&](Run &run) {
+        say_findings_left_out(o.common, run.report);
+        return report_document(run.report);
+    });
 }
 
 } // namespace

@@ -114,6 +114,11 @@ public:
                 << "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" << escape(title)
                 << "</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n<h1>" << escape(title) << "</h1>\n";
+        if (document.findings_only) {
+            findings_in_parts(document, out);
+            if (!document.continued) out << "</body>\n</html>\n";
+            return;
+        }
         for (const Section &section : document.sections) {
             out << "<section>\n";
             if (!section.heading.empty()) out << "<h2>" << escape(section.heading) << "</h2>\n";
@@ -183,26 +188,60 @@ private:
         out << "</tbody>\n</table>\n";
     }
 
+    /// `cchc check` a part of the files at a time: one section, one table
+    /// of every part's findings, as when printed whole.
+    void findings_in_parts(const Document &document, std::ostream &out) const {
+        if (!document.continues) {
+            out << "<section>\n<h3>" << escape(findings_title(m_options.lang)) << "</h3>\n";
+            m_findings_open = false;
+        }
+        const std::vector<const Finding *> findings = document.findings();
+        if (!findings.empty() && !m_findings_open) {
+            write_findings_head(out);
+            m_findings_open = true;
+        }
+        write_findings_rows(findings, out);
+        if (document.continued) return;
+        if (m_findings_open)
+            out << "</tbody>\n</table>\n";
+        else
+            write_no_findings(out);
+        out << "</section>\n";
+    }
+
     void write_findings(const std::vector<const Finding *> &findings, std::ostream &out) const {
-        const Lang lang = m_options.lang;
-        out << "<h3>" << escape(findings_title(lang)) << "</h3>\n";
+        out << "<h3>" << escape(findings_title(m_options.lang)) << "</h3>\n";
         if (findings.empty()) {
-            out << "<p>" << escape(pick(lang, "Không thấy lỗi, cảnh báo hay thông tin nào.", "No findings."))
-                << "</p>\n";
+            write_no_findings(out);
             return;
         }
+        write_findings_head(out);
+        write_findings_rows(findings, out);
+        out << "</tbody>\n</table>\n";
+    }
+
+    void write_no_findings(std::ostream &out) const {
+        out << "<p>" << escape(pick(m_options.lang, "Không thấy lỗi, cảnh báo hay thông tin nào.", "No findings."))
+            << "</p>\n";
+    }
+
+    void write_findings_head(std::ostream &out) const {
+        const Lang lang = m_options.lang;
         out << "<table data-kind=\"findings\">\n<thead><tr><th>" << escape(pick(lang, "Tệp", "File"))
             << "</th><th class=\"num\">" << escape(pick(lang, "Dòng", "Line")) << "</th><th class=\"num\">"
             << escape(pick(lang, "Hàng", "Row")) << "</th><th>" << escape(pick(lang, "Mục", "Code")) << "</th><th>"
             << escape(pick(lang, "Mức", "Severity")) << "</th><th>" << escape(pick(lang, "Quy tắc", "Rule"))
             << "</th><th>" << escape(pick(lang, "Nội dung", "Message")) << "</th></tr></thead>\n<tbody>\n";
+    }
+
+    void write_findings_rows(const std::vector<const Finding *> &findings, std::ostream &out) const {
+        const Lang lang = m_options.lang;
         for (const Finding *f : findings)
             out << "<tr><td>" << escape(f->file) << "</td><td class=\"num\">"
                 << (f->line > 0 ? std::to_string(f->line) : "") << "</td><td class=\"num\">"
                 << (f->row > 0 ? std::to_string(f->row) : "") << "</td><td>" << escape(f->code) << "</td><td class=\""
                 << severity_name(f->severity) << "\">" << escape(severity_label(f->severity, lang)) << "</td><td>"
                 << escape(rule_id(f->rule)) << "</td><td>" << escape_lines(f->message) << "</td></tr>\n";
-        out << "</tbody>\n</table>\n";
     }
 
     /// Horizontal bars, the label on the left (cut to fit, whole in its
@@ -246,6 +285,7 @@ private:
     }
 
     RenderOptions m_options;
+    mutable bool m_findings_open = false; ///< findings_in_parts: the table is begun
 };
 
 } // namespace

@@ -164,6 +164,10 @@ public:
             report(document, out);
             return;
         }
+        if (document.findings_only) {
+            findings(document, out);
+            return;
+        }
         ObjectWriter doc(out, 0);
         if (document.comparison != nullptr)
             compare(*document.comparison, document.findings(), doc);
@@ -194,6 +198,18 @@ private:
         if (document.continued) return;
         out << (m_sheets_written ? "\n  ]" : "]") << ",\n  \"findings\": " << array(m_loose, 2, finding_object)
             << "\n}\n";
+    }
+
+    /// {"findings": [...]} of `cchc check`, written a part at a time.
+    void findings(const Document &document, std::ostream &out) const {
+        if (!document.continues) {
+            out << "{\n  \"findings\": [";
+            m_findings_written = 0;
+        }
+        for (const Finding *f : document.findings())
+            out << (m_findings_written++ ? ",\n    " : "\n    ") << finding_object(*f);
+        if (document.continued) return;
+        out << (m_findings_written ? "\n  ]" : "]") << "\n}\n";
     }
 
     static void compare(const Comparison &comparison, const std::vector<const Finding *> &findings, ObjectWriter &doc) {
@@ -341,7 +357,8 @@ private:
     RenderOptions m_options;
     // What the parts printed so far left for the closing (Document::continues).
     mutable std::size_t m_sheets_written = 0;
-    mutable std::vector<Finding> m_loose; ///< of files without a sheet, for the closing findings
+    mutable std::size_t m_findings_written = 0; ///< by the parts of a check printed so far
+    mutable std::vector<Finding> m_loose;       ///< of files without a sheet, for the closing findings
 };
 
 } // namespace

@@ -45,10 +45,17 @@ public:
         bool first = !(document.continues && m_printed);
         m_printed = !first || !document.sections.empty();
         for (const Section &section : document.sections) {
+            // `cchc check` in parts: one table, its header in the first part
+            // (its dashes then follow that part's widths).
+            if (section.bare() && document.findings_only && document.continues && m_findings_headed) {
+                write_table(findings_table(section.findings, m_options.lang), out, false);
+                continue;
+            }
             if (!first) out << '\n';
             first = false;
             if (section.bare()) {
                 write_table(findings_table(section.findings, m_options.lang), out);
+                m_findings_headed = document.findings_only;
                 continue;
             }
             bool block = false; // something of this section is written
@@ -71,9 +78,10 @@ public:
     }
 
 private:
-    mutable bool m_printed = false; ///< a part printed so far had a section (Document::continues)
+    mutable bool m_printed = false;         ///< a part printed so far had a section (Document::continues)
+    mutable bool m_findings_headed = false; ///< the findings table's header is written (Document::continues)
 
-    static void write_table(const Table &table, std::ostream &out) {
+    static void write_table(const Table &table, std::ostream &out, bool header = true) {
         const std::size_t n = table.headers.size();
         std::vector<std::size_t> widths(n, 3);
         auto widen = [&](std::size_t i, const std::string &cell) {
@@ -90,17 +98,19 @@ private:
         for (const auto &row : table.rows)
             for (std::size_t i = 0; i < n && i < row.size(); ++i)
                 widen(i, row[i]);
-        out << '|';
-        for (const std::string &h : table.headers)
-            out << ' ' << escape_cell(h) << " |";
-        out << "\n|";
-        for (std::size_t i = 0; i < n; ++i) {
-            const bool numeric = i < table.numeric.size() && table.numeric[i];
-            // Past 40 a long text would take the page from the others: it wraps.
-            const std::size_t dashes = std::min(widths[i], k_max_dashes);
-            out << ' ' << std::string(dashes - (numeric ? 1 : 0), '-') << (numeric ? ":" : "") << " |";
+        if (header) {
+            out << '|';
+            for (const std::string &h : table.headers)
+                out << ' ' << escape_cell(h) << " |";
+            out << "\n|";
+            for (std::size_t i = 0; i < n; ++i) {
+                const bool numeric = i < table.numeric.size() && table.numeric[i];
+                // Past 40 a long text would take the page from the others: it wraps.
+                const std::size_t dashes = std::min(widths[i], k_max_dashes);
+                out << ' ' << std::string(dashes - (numeric ? 1 : 0), '-') << (numeric ? ":" : "") << " |";
+            }
+            out << '\n';
         }
-        out << '\n';
         for (const auto &row : table.rows) {
             out << '|';
             for (std::size_t i = 0; i < n; ++i)

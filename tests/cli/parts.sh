@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A province's folder is read a part of the files at a time (2048 a part,
-# 256 when criterion rows are kept; see run_pipeline_in_parts): across the
+# 256 when criterion rows are kept; see print_in_parts): across the
 # part boundaries the output is one document — csv has one header and
 # every sheet's rows in file order, json is one valid document with every
 # sheet and the findings of a file with no sheet, html is one page, text and
-# md keep their blank lines, xlsx is one workbook — and the exit status and the csv's line on
+# md keep their blank lines, xlsx is one workbook, and check's findings
+# are one list in every format — and the exit status and the csv's line on
 # standard error are those of the whole run.
 #   parts.sh CCHC_BINARY REPO_ROOT
 set -u
@@ -119,4 +120,25 @@ for x, c in zip(owners, csv):
 found = [r[0] for r in list(book["Kết quả kiểm tra"].iter_rows(values_only=True))[1:]]
 assert any(f.endswith("phuong-2050.csv") for f in found) and any(f.endswith("phuong-2060.csv") for f in found), found
 PY
+# cchc check reads the folder in parts too: one list, one table, one array.
+"$bin" check "$work/province" >"$work/check.text" 2>/dev/null
+[ $? -eq 1 ] || fail "check: exit status"
+grep -q 'phuong-2050.csv' "$work/check.text" && grep -q 'phuong-2060.csv' "$work/check.text" ||
+  fail "check: the findings past the first part"
+"$bin" check "$work/province" --format csv >"$work/check.csv" 2>/dev/null
+[ "$(grep -c '^Tệp,' "$work/check.csv")" -eq 1 ] || fail "check csv: one header"
+[ "$(grep -c 'phuong-20[56]0.csv' "$work/check.csv")" -eq "$(grep -c 'phuong-20[56]0.csv' "$work/check.text")" ] ||
+  fail "check csv: a row per finding"
+"$bin" check "$work/province" --format md >"$work/check.md" 2>/dev/null
+[ "$(grep -c '^| Tệp |' "$work/check.md")" -eq 1 ] || fail "check md: one table"
+"$bin" check "$work/province" --format json >"$work/check.json" 2>/dev/null
+python3 - "$work/check.json" "$work/check.text" <<'PY' || fail "check json across parts"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+lines = [l for l in open(sys.argv[2], encoding="utf-8").read().split("\n") if l]
+assert len(doc["findings"]) == len(lines) > 0, (len(doc["findings"]), len(lines))
+PY
+"$bin" check "$work/province" --format html >"$work/check.html" 2>/dev/null
+[ "$(grep -c '<table data-kind="findings">' "$work/check.html")" -eq 1 ] || fail "check html: one table"
+[ "$(grep -c '</html>' "$work/check.html")" -eq 1 ] || fail "check html: one page"
 echo "parts: ok"

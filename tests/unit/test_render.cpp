@@ -1056,3 +1056,78 @@ TEST_CASE("a report printed in parts by one renderer is the report printed whole
         CHECK(parts_of(again.str()) == expected);
     }
 }
+
+TEST_CASE("a check printed in parts by one renderer is the check printed whole") {
+    // cchc check prints a province a part of the files at a time, as report
+    // does: one table (or list, or array) of findings across the parts.
+    auto three_files = [] {
+        Report report = two_files_report();
+        Report clean = report_of(sheet_of({criterion("1.1", 2, "B", "2", "1.5", "0.5")}, "c.csv", "c.csv"));
+        report.files.push_back(std::move(clean.files.front()));
+        return report;
+    };
+    const Report whole = three_files();
+    for (const std::string format : {"text", "md", "csv", "csv-vn", "tsv", "json", "html"}) {
+        for (bool none : {false, true}) {
+            CAPTURE(format);
+            CAPTURE(none);
+            const RenderOptions options = english({});
+            Report all = three_files();
+            // Parts: one with no file, then 1, then 2 files, and an empty last part; or a file without findings.
+            std::vector<Report> parts(4);
+            Report expected_report;
+            if (none) {
+                parts[2].files.push_back(std::move(all.files[2]));
+                Report clean = three_files();
+                expected_report.files.push_back(std::move(clean.files[2]));
+            } else {
+                parts[1].files.push_back(std::move(all.files[0]));
+                parts[2].files.push_back(std::move(all.files[1]));
+                parts[2].files.push_back(std::move(all.files[2]));
+            }
+            const std::string expected = render_findings(format, none ? expected_report : whole, options);
+            std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer(format, options);
+            std::ostringstream out;
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                cchc::Document document = cchc::check_document(parts[i]);
+                document.continues = i > 0;
+                document.continued = i + 1 < parts.size();
+                renderer->print(document, out);
+            }
+            if (format == "md") {
+                // The dashes under the header follow the first part's widths: the rest is the same.
+                auto without_rule = [](const std::string &text) {
+                    std::string kept;
+                    std::istringstream lines(text);
+                    for (std::string line; std::getline(lines, line);)
+                        if (line.rfind("| -", 0) != 0) kept += line + "\n";
+                    return kept;
+                };
+                CHECK(without_rule(out.str()) == without_rule(expected));
+            } else {
+                CHECK(out.str() == expected);
+            }
+        }
+    }
+    SUBCASE("xlsx: one findings worksheet") {
+        const RenderOptions options = english({});
+        std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer("xlsx", options);
+        Report all = three_files();
+        std::vector<Report> parts(2);
+        parts[0].files.push_back(std::move(all.files[0]));
+        parts[1].files.push_back(std::move(all.files[1]));
+        std::ostringstream out;
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            cchc::Document document = cchc::check_document(parts[i]);
+            document.continues = i > 0;
+            document.continued = i + 1 < parts.size();
+            renderer->print(document, out);
+        }
+        cchc::workbook_detail::ZipContainer zip(out.str(), "book.xlsx", Lang::en);
+        CHECK_FALSE(zip.has("xl/worksheets/sheet2.xml"));
+        std::string sheet;
+        zip.read("xl/worksheets/sheet1.xml", [&](std::string_view chunk) { sheet += chunk; });
+        for (const char *message : {"too high", "cp1258", "no max"})
+            CHECK(sheet.find(message) != std::string::npos);
+    }
+}

@@ -59,7 +59,7 @@ struct Document {
     const std::vector<ExplainedFile> *explained = nullptr;
 
     /// A document printed a part at a time by one renderer (a province's
-    /// files, a part after another: see run_pipeline_in_parts). `continues`:
+    /// files, a part after another: see print_in_parts). `continues`:
     /// an earlier part was printed (no BOM, header or opening again);
     /// `continued`: a later part follows (no closing yet).
     bool continues = false;
