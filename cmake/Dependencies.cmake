@@ -98,6 +98,33 @@ cchc_require(EXPAT_FOUND "expat" libexpat1-dev)
 cchc_find_library(freexl::freexl freexl.h freexl)
 cchc_require(FREEXL_FOUND "freexl" libfreexl-dev)
 
+# libxlsxwriter and libzip (and the libcrypto both bring) are opened on
+# first use, not at every start (include/cchc/platform/library.hpp): the
+# code is given each one's soname and its Debian runtime package (Debian
+# names it from the soname: libzip.so.4 is in libzip4), and is not linked
+# to them. Without a soname (a static library) they are linked as usual.
+function(cchc_lazy_library target prefix)
+  get_target_property(file ${target} IMPORTED_LOCATION)
+  execute_process(COMMAND ${CMAKE_OBJDUMP} -p ${file} OUTPUT_VARIABLE dump ERROR_QUIET RESULT_VARIABLE failed)
+  string(REGEX MATCH "SONAME +([^ \n]+)" matched "${dump}")
+  if(failed OR NOT matched)
+    set(${prefix}_LAZY FALSE PARENT_SCOPE)
+    return()
+  endif()
+  set(soname ${CMAKE_MATCH_1})
+  string(REGEX REPLACE "\\.so\\.([0-9]+).*$" "\\1" major "${soname}")
+  string(REGEX REPLACE "\\.so\\..*$" "" stem "${soname}")
+  add_library(${target}_lazy INTERFACE IMPORTED GLOBAL)
+  get_target_property(includes ${target} INTERFACE_INCLUDE_DIRECTORIES)
+  set_target_properties(${target}_lazy PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${includes}"
+    INTERFACE_COMPILE_DEFINITIONS "CCHC_LAZY_LIBRARIES;${prefix}_SONAME=\"${soname}\";${prefix}_PACKAGE=\"${stem}${major}\""
+    INTERFACE_LINK_LIBRARIES "${CMAKE_DL_LIBS}")
+  set(${prefix}_LAZY TRUE PARENT_SCOPE)
+endfunction()
+cchc_lazy_library(xlsxwriter::xlsxwriter CCHC_XLSXWRITER)
+cchc_lazy_library(libzip::zip CCHC_LIBZIP)
+
 if(CCHC_BUILD_TESTS)
   find_package(doctest CONFIG QUIET)
   cchc_require(doctest_FOUND "doctest" doctest-dev)

@@ -11,8 +11,9 @@
 #include <cchc/render/formats.hpp>
 #include <cchc/text/unicode.hpp>
 
+#include "libxlsxwriter.hpp"
+
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <charconv>
@@ -222,7 +223,7 @@ struct Book {
     Book(const Book &) = delete;
     Book &operator=(const Book &) = delete;
     ~Book() {
-        if (workbook != nullptr) workbook_close(workbook); // frees it; the folder goes with `temp`
+        if (workbook != nullptr) lxw::workbook_close(workbook); // frees it; the folder goes with `temp`
     }
 };
 
@@ -259,12 +260,14 @@ private:
                                                       "xlsx: cannot make a temporary folder '{}'")),
                                     platform::temp_folder() + "/cchc-xlsx-XXXXXX"));
         book.temp.path = folder;
+        platform::open_library(lxw::k_soname, lxw::k_package, m_options.lang, "viết sổ tính Excel (--format xlsx)",
+                               "write an Excel workbook (--format xlsx)");
         book.file = (book.temp.path / "book.xlsx").string();
         std::string tmp = book.temp.path.string();
         lxw_workbook_options workbook_options{};
         workbook_options.constant_memory = LXW_TRUE;
         workbook_options.tmpdir = tmp.data();
-        book.workbook = workbook_new_opt(book.file.c_str(), &workbook_options);
+        book.workbook = lxw::workbook_new_opt(book.file.c_str(), &workbook_options);
         if (book.workbook == nullptr)
             throw Error(
                 std::string(pick(m_options.lang, "xlsx: không tạo được bảng tính", "xlsx: cannot make the workbook")));
@@ -283,12 +286,12 @@ private:
         }
         for (Worksheet &s : book.sheets)
             finish(book.workbook, s);
-        lxw_error error = workbook_close(book.workbook);
+        lxw_error error = lxw::workbook_close(book.workbook);
         book.workbook = nullptr;
         if (error != LXW_NO_ERROR)
             throw Error(fmt::format(fmt::runtime(pick(m_options.lang, "xlsx: không ghi được bảng tính: {}",
                                                       "xlsx: cannot write the workbook: {}")),
-                                    lxw_strerror(error)));
+                                    lxw::lxw_strerror(error)));
         {
             std::ifstream in(book.file, std::ios::binary);
             out << in.rdbuf();
@@ -298,18 +301,18 @@ private:
 
     static Formats make_formats(lxw_workbook *workbook) {
         Formats f{};
-        f.header = workbook_add_format(workbook);
-        format_set_bold(f.header);
-        format_set_text_wrap(f.header);
-        format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-        format_set_bg_color(f.header, 0xDDDDDD);
-        format_set_border(f.header, LXW_BORDER_THIN);
+        f.header = lxw::workbook_add_format(workbook);
+        lxw::format_set_bold(f.header);
+        lxw::format_set_text_wrap(f.header);
+        lxw::format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+        lxw::format_set_bg_color(f.header, 0xDDDDDD);
+        lxw::format_set_border(f.header, LXW_BORDER_THIN);
         auto make = [&](const char *number_format, bool wrap, bool bold) {
-            lxw_format *format = workbook_add_format(workbook);
-            if (number_format != nullptr) format_set_num_format(format, number_format);
-            if (wrap) format_set_text_wrap(format);
-            if (bold) format_set_bold(format);
-            format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+            lxw_format *format = lxw::workbook_add_format(workbook);
+            if (number_format != nullptr) lxw::format_set_num_format(format, number_format);
+            if (wrap) lxw::format_set_text_wrap(format);
+            if (bold) lxw::format_set_bold(format);
+            lxw::format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
             return format;
         };
         f.text = make("@", false, false);
@@ -331,13 +334,14 @@ private:
         book.by_kind[table.kind] = book.sheets.size() - 1;
         s.kind = table.kind;
         s.name = unique_name(book.sheets, valid_sheet_name(sheet_name(table, m_options.lang)));
-        s.worksheet = workbook_add_worksheet(book.workbook, s.name.c_str());
+        s.worksheet = lxw::workbook_add_worksheet(book.workbook, s.name.c_str());
         s.widths.assign(headers.size(), 6);
         s.wrap.assign(headers.size(), false);
         for (std::size_t i = 0; i < headers.size(); ++i) {
             s.widths[i] =
                 std::max(s.widths[i], std::min(k_max_width, static_cast<double>(display_width(headers[i])) + 2));
-            worksheet_write_string(s.worksheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(), book.formats.header);
+            lxw::worksheet_write_string(s.worksheet, 0, static_cast<lxw_col_t>(i), headers[i].c_str(),
+                                        book.formats.header);
         }
         s.next_row = 1;
         return s;
@@ -476,10 +480,10 @@ private:
                 if (s.wrap[i]) lines = std::max(lines, lines_in(cell, k_wrap_width));
             }
             // The height first: a streamed row cannot be changed once written.
-            if (lines > 1) worksheet_set_row(s.worksheet, at, 15.0 * static_cast<double>(lines), nullptr);
+            if (lines > 1) lxw::worksheet_set_row(s.worksheet, at, 15.0 * static_cast<double>(lines), nullptr);
             if (s.labels != nullptr && r < s.labels->size())
-                worksheet_write_string(s.worksheet, at, static_cast<lxw_col_t>(columns), (*s.labels)[r].c_str(),
-                                       f.text);
+                lxw::worksheet_write_string(s.worksheet, at, static_cast<lxw_col_t>(columns), (*s.labels)[r].c_str(),
+                                            f.text);
             for (std::size_t i = 0; i < columns; ++i) {
                 const bool in_table = i >= offset;
                 const std::size_t c = i - offset;
@@ -490,15 +494,16 @@ private:
                 std::optional<double> number = numeric ? number_of(cell) : std::nullopt;
                 if (number) {
                     if (percent)
-                        worksheet_write_number(s.worksheet, at, col, *number / 100, total ? f.bold_percent : f.percent);
+                        lxw::worksheet_write_number(s.worksheet, at, col, *number / 100,
+                                                    total ? f.bold_percent : f.percent);
                     else if (cell.find('.') == std::string::npos)
-                        worksheet_write_number(s.worksheet, at, col, *number, f.integer);
+                        lxw::worksheet_write_number(s.worksheet, at, col, *number, f.integer);
                     else
-                        worksheet_write_number(s.worksheet, at, col, *number, total ? f.bold_score : f.score);
+                        lxw::worksheet_write_number(s.worksheet, at, col, *number, total ? f.bold_score : f.score);
                     s.widths[i] = std::max(s.widths[i], static_cast<double>(cell.size()) + 2);
                 } else if (!cell.empty()) {
                     lxw_format *format = total ? f.bold_text : s.wrap[i] ? f.wrap : f.text;
-                    worksheet_write_string(s.worksheet, at, col, cell.c_str(), format);
+                    lxw::worksheet_write_string(s.worksheet, at, col, cell.c_str(), format);
                     double width = static_cast<double>(display_width(cell)) + 2;
                     s.widths[i] = std::max(s.widths[i], std::min(s.wrap[i] ? k_wrap_width : k_max_width, width));
                 }
@@ -508,53 +513,54 @@ private:
 
     void finish(lxw_workbook *workbook, Worksheet &s) const {
         for (std::size_t i = 0; i < s.widths.size(); ++i)
-            worksheet_set_column(s.worksheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), s.widths[i],
-                                 nullptr);
-        worksheet_freeze_panes(s.worksheet, 1, 0);
+            lxw::worksheet_set_column(s.worksheet, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), s.widths[i],
+                                      nullptr);
+        lxw::worksheet_freeze_panes(s.worksheet, 1, 0);
         // Printed (or made a PDF): A4 landscape, as wide as one page, the header on each page.
-        worksheet_set_paper(s.worksheet, 9);
-        worksheet_set_landscape(s.worksheet);
-        worksheet_fit_to_pages(s.worksheet, 1, 0);
-        worksheet_repeat_rows(s.worksheet, 0, 0);
+        lxw::worksheet_set_paper(s.worksheet, 9);
+        lxw::worksheet_set_landscape(s.worksheet);
+        lxw::worksheet_fit_to_pages(s.worksheet, 1, 0);
+        lxw::worksheet_repeat_rows(s.worksheet, 0, 0);
         const lxw_row_t last = s.next_row > 1 ? s.next_row - 1 : 1;
         if (!s.widths.empty())
-            worksheet_autofilter(s.worksheet, 0, 0, last, static_cast<lxw_col_t>(s.widths.size() - 1));
+            lxw::worksheet_autofilter(s.worksheet, 0, 0, last, static_cast<lxw_col_t>(s.widths.size() - 1));
         if (s.label_column != 0) {
             lxw_row_col_options hidden{};
             hidden.hidden = LXW_TRUE;
-            worksheet_set_column_opt(s.worksheet, static_cast<lxw_col_t>(s.label_column),
-                                     static_cast<lxw_col_t>(s.label_column), LXW_DEF_COL_WIDTH, nullptr, &hidden);
+            lxw::worksheet_set_column_opt(s.worksheet, static_cast<lxw_col_t>(s.label_column),
+                                          static_cast<lxw_col_t>(s.label_column), LXW_DEF_COL_WIDTH, nullptr, &hidden);
         }
         const std::size_t bars = s.next_row - 1;
         if (s.lost_column == 0 || bars == 0 || bars > k_max_chart_bars) return;
-        lxw_chart *chart = workbook_add_chart(workbook, LXW_CHART_BAR);
-        lxw_chart_series *series = chart_add_series(chart, nullptr, nullptr);
+        lxw_chart *chart = lxw::workbook_add_chart(workbook, LXW_CHART_BAR);
+        lxw_chart_series *series = lxw::chart_add_series(chart, nullptr, nullptr);
         const auto categories = static_cast<lxw_col_t>(s.label_column != 0 ? s.label_column : s.name_column);
-        chart_series_set_categories(series, s.name.c_str(), 1, categories, last, categories);
+        lxw::chart_series_set_categories(series, s.name.c_str(), 1, categories, last, categories);
         // Text categories: in constant-memory mode libxlsxwriter cannot read
         // the cells back to see that they are text, and would refer to them
         // as numbers (Excel then labels the bars 1, 2, 3…).
         series->categories->has_string_cache = LXW_TRUE;
-        if (s.label_column != 0) chart_show_hidden_data(chart); // Excel leaves a hidden column's cells out otherwise
-        chart_series_set_values(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.lost_column), last,
-                                static_cast<lxw_col_t>(s.lost_column));
+        if (s.label_column != 0)
+            lxw::chart_show_hidden_data(chart); // Excel leaves a hidden column's cells out otherwise
+        lxw::chart_series_set_values(series, s.name.c_str(), 1, static_cast<lxw_col_t>(s.lost_column), last,
+                                     static_cast<lxw_col_t>(s.lost_column));
         const Lang lang = m_options.lang;
         std::string title = s.kind == TableKind::domain
                                 ? std::string(pick(lang, "Điểm bị trừ theo lĩnh vực", "Points lost by domain"))
                             : s.kind == TableKind::owner
                                 ? std::string(pick(lang, "Điểm bị trừ theo bộ phận phụ trách", "Points lost by owner"))
                                 : std::string(pick(lang, "Chỉ số của các đơn vị", "Index of each unit"));
-        chart_title_set_name(chart, title.c_str());
-        chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+        lxw::chart_title_set_name(chart, title.c_str());
+        lxw::chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
         // Bars read top to bottom in the order of the rows.
-        chart_axis_set_reverse(chart->y_axis);
+        lxw::chart_axis_set_reverse(chart->y_axis);
         // From zero, so a bar's length is its value (a spreadsheet would start an index axis near its lowest).
-        chart_axis_set_min(chart->x_axis, 0);
+        lxw::chart_axis_set_min(chart->x_axis, 0);
         lxw_chart_options placement{};
         placement.x_scale = 1.5;
         placement.y_scale = 1.0 + static_cast<double>(std::min<std::size_t>(bars, 40)) / 10.0;
         const std::size_t after = s.label_column != 0 ? s.label_column + 1 : s.widths.size();
-        worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(after + 1), chart, &placement);
+        lxw::worksheet_insert_chart_opt(s.worksheet, 1, static_cast<lxw_col_t>(after + 1), chart, &placement);
     }
 
     /// Past Excel's rows: which worksheet, which --by table, what to do.
