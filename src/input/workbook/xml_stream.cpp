@@ -74,9 +74,9 @@ const char *XmlAttributes::get(std::string_view wanted) const {
     return nullptr;
 }
 
-XmlStream::XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang)
+XmlStream::XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang, bool namespaces)
     : m_handler(handler), m_file(std::move(file)), m_part(std::move(part)), m_lang(lang) {
-    XML_Parser parser = XML_ParserCreateNS(nullptr, k_separator);
+    XML_Parser parser = namespaces ? XML_ParserCreateNS(nullptr, k_separator) : XML_ParserCreate(nullptr);
     if (parser == nullptr) throw std::bad_alloc();
     m_parser = parser;
     XML_SetUserData(parser, this);

@@ -45,7 +45,9 @@ public:
 /// for XML that is not well formed, a DTD, or the handler's failure.
 class XmlStream {
 public:
-    XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang);
+    /// `namespaces` false: names come as written ("x:mergeCell"), for a
+    /// block cut out of a part, where its prefixes are not declared.
+    XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang, bool namespaces = true);
     ~XmlStream();
     XmlStream(const XmlStream &) = delete;
     XmlStream &operator=(const XmlStream &) = delete;
