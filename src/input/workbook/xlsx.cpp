@@ -189,6 +189,7 @@ struct SheetHandler : XmlHandler {
 
     const std::string &sheet_name;
     std::deque<WorksheetRow> rows;
+    std::vector<WorksheetRow> spare;
     const std::vector<std::string> &strings;
     const StylesHandler &styles;
     bool date1904;
@@ -212,7 +213,13 @@ struct SheetHandler : XmlHandler {
             if (row > k_max_worksheet_rows) failure = too_many_rows_message(file, sheet_name, lang);
         } else if (name == "c") {
             if (row == 0) row = 1; // a cell before any <row> (a broken file): the first row
-            const char *r = a.get("r");
+            const char *r = nullptr, *t = nullptr, *s = nullptr;
+            a.each([&](std::string_view attribute, const char *v) {
+                if (attribute.size() != 1) return;
+                if (attribute[0] == 'r' && r == nullptr) r = v;
+                if (attribute[0] == 't' && t == nullptr) t = v;
+                if (attribute[0] == 's' && s == nullptr) s = v;
+            });
             long ref_row = 0;
             int ref_column = 0;
             if (r && parse_cell_reference(r, ref_row, ref_column)) {
@@ -220,9 +227,7 @@ struct SheetHandler : XmlHandler {
             } else {
                 ++column;
             }
-            const char *t = a.get("t");
             type = t ? t : "n";
-            const char *s = a.get("s");
             long n = 0;
             style = s && parse_int(s, n) ? n : 0;
             value.clear();
@@ -293,7 +298,17 @@ struct SheetHandler : XmlHandler {
             c.text = shown.empty() ? std::move(value) : std::move(shown);
         }
         if (c.text.empty()) return;
-        if (rows.empty() || rows.back().number != row) rows.push_back(WorksheetRow{row, {}});
+        if (rows.empty() || rows.back().number != row) {
+            // A row handed on before lends its cells' memory.
+            if (spare.empty()) {
+                rows.push_back(WorksheetRow{row, {}});
+            } else {
+                rows.push_back(std::move(spare.back()));
+                spare.pop_back();
+                rows.back().number = row;
+                rows.back().cells.clear();
+            }
+        }
         std::vector<WorksheetCell> &cells = rows.back().cells;
         if (!cells.empty() && cells.back().column >= c.column) return; // a cell written twice: the first counts
         cells.push_back(std::move(c));
@@ -326,7 +341,8 @@ struct MergeHandler : XmlHandler {
 };
 
 /// A worksheet's merged ranges, which its XML lists after its rows: a
-/// first pass over the inflated part only looks for "mergeCells" (no
+/// pass of their own over the inflated part (made when the layout first
+/// asks, right after the header rows) only looks for "mergeCells" (no
 /// '<' can start a tag inside a value: it is written &lt;), then expat
 /// reads that block alone. A block that does not parse gives none: the
 /// pass over the rows then says where the XML is broken.
@@ -383,12 +399,21 @@ std::vector<CellRange> read_merges(const std::function<std::string_view()> &chun
 /// time until a row is complete (a later row has begun, or the part ended).
 class XlsxRows : public WorksheetRows {
 public:
-    XlsxRows(std::function<std::string_view()> chunks, std::vector<CellRange> merged, const std::string &sheet_name,
-             const std::vector<std::string> &strings, const StylesHandler &styles, bool date1904,
-             const std::string &file, const std::string &part, Lang lang)
-        : m_chunks(std::move(chunks)), m_handler(sheet_name, strings, styles, date1904, file, lang),
-          m_xml(m_handler, file, part, lang) {
-        m_merged = std::move(merged);
+    XlsxRows(std::function<std::string_view()> chunks, std::function<std::vector<CellRange>()> merges,
+             const std::string &sheet_name, const std::vector<std::string> &strings, const StylesHandler &styles,
+             bool date1904, const std::string &file, const std::string &part, Lang lang)
+        : m_chunks(std::move(chunks)), m_merges(std::move(merges)),
+          m_handler(sheet_name, strings, styles, date1904, file, lang),
+          // Namespaces are not read: a worksheet's elements are known by
+          // their local names, and expat is faster without.
+          m_xml(m_handler, file, part, lang, false) {}
+
+    const std::vector<CellRange> &merged() override {
+        if (m_merges) {
+            m_merged = m_merges();
+            m_merges = nullptr;
+        }
+        return m_merged;
     }
 
     bool next(WorksheetRow &row) override {
@@ -403,12 +428,14 @@ public:
         }
         if (m_handler.rows.empty()) return false;
         std::swap(row, m_handler.rows.front());
+        if (m_handler.spare.size() < 64) m_handler.spare.push_back(std::move(m_handler.rows.front()));
         m_handler.rows.pop_front();
         return true;
     }
 
 private:
     std::function<std::string_view()> m_chunks;
+    std::function<std::vector<CellRange>()> m_merges;
     SheetHandler m_handler;
     XmlStream m_xml;
     bool m_done = false;
@@ -447,8 +474,9 @@ Worksheet parse_worksheet_xml(std::string_view xml, const std::vector<std::strin
     ws.name = "Sheet1";
     StylesHandler styles;
     const std::string part = "xl/worksheets/sheet1.xml";
-    XlsxRows rows(text_chunks(xml), read_merges(text_chunks(xml), name, part, lang), ws.name, strings, styles, false,
-                  name, part, lang);
+    XlsxRows rows(
+        text_chunks(xml), [&] { return read_merges(text_chunks(xml), name, part, lang); }, ws.name, strings, styles,
+        false, name, part, lang);
     for (WorksheetRow row; rows.next(row);)
         ws.rows.push_back(std::move(row));
     ws.merged = rows.merged();
@@ -485,14 +513,13 @@ void read_xlsx(const ZipContainer &zip, const std::string &name, Lang lang, bool
             sheet(sheet_name, none, i, parts.size());
             continue;
         }
-        std::vector<CellRange> merged;
-        {
-            ZipPart first(zip, part);
-            merged = read_merges([&] { return first.next(); }, name, part, lang);
-        }
+        auto merges = [&] {
+            ZipPart again(zip, part);
+            return read_merges([&] { return again.next(); }, name, part, lang);
+        };
         ZipPart file(zip, part);
-        XlsxRows rows([&] { return file.next(); }, std::move(merged), sheet_name, strings.strings, styles,
-                      workbook.date1904, name, part, lang);
+        XlsxRows rows([&] { return file.next(); }, merges, sheet_name, strings.strings, styles, workbook.date1904, name,
+                      part, lang);
         sheet(sheet_name, rows, i, parts.size());
         for (WorksheetRow rest; rows.next(rest);) {
             // the rows the caller did not pull: their errors are the workbook's

@@ -77,7 +77,10 @@ public:
     /// The merged ranges known so far: all of an .xlsx worksheet's (read
     /// before its rows), an .ods table's up to the row `next` gave last
     /// (there a span is written on its first cell).
-    const std::vector<CellRange> &merged() const { return m_merged; }
+    /// (An .xlsx worksheet's are read when first asked for: a second pass
+    /// over its part, which a sheet without merged owner, unit or period
+    /// columns does not need.)
+    virtual const std::vector<CellRange> &merged() { return m_merged; }
 
 protected:
     std::vector<CellRange> m_merged;
