@@ -74,8 +74,10 @@ int run_explain(const ExplainOptions &options) {
                 whole.file = name;
                 whole.facts.skipped_worksheets = std::move(book.skipped_worksheets);
                 std::vector<Finding> own = check_file(whole, lang);
-                for (TracedWorksheet &ws : book.worksheets)
+                for (TracedWorksheet &ws : book.worksheets) {
                     add(std::move(ws.loaded), ws.trace, std::exchange(own, {}));
+                    explanations.back().worksheet = ws.worksheet;
+                }
                 continue;
             }
             if (path != "-" && has_workbook_extension(path)) throw Error(not_a_workbook_by_bytes_message(path, lang));

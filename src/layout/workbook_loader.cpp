@@ -1,7 +1,8 @@
-// A workbook → its sheets (see layout/workbook_loader.hpp). Cold: a
-// worksheet's cells are written as one CSV text, in memory, with one line
-// per worksheet row, and that text goes through the loader as a file's
-// would; the lines are then mapped back to the worksheet's row numbers.
+// A workbook → its sheets (see layout/workbook_loader.hpp). A worksheet's
+// rows are written as CSV text, one line per worksheet row, as the loader
+// reads on (WorksheetInput): the loader reads that text as a file's, and
+// its lines are mapped back to the worksheet's row numbers (LineMap).
+// Only the rows the header search needs are held; the rest pass through.
 #include "opening.hpp"
 
 #include <cchc/base/error.hpp>
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
 namespace cchc {
 
@@ -36,23 +38,27 @@ void append_cell(std::string &out, std::string_view text, long &line_breaks) {
     out.push_back('"');
 }
 
-/// One worksheet row's record, cells at their columns.
-std::string record_of(const WorksheetRow &row, long &line_breaks) {
-    std::string out;
+/// One worksheet row's record, cells at their columns, appended to `out`.
+void append_record(std::string &out, const WorksheetRow &row, long &line_breaks) {
     int column = 0;
     for (const WorksheetCell &cell : row.cells) {
-        for (; column < cell.column; ++column)
-            out.push_back(',');
+        out.append(static_cast<std::size_t>(std::max(cell.column - column, 0)), ',');
+        column = std::max(column, cell.column);
         append_cell(out, cell.text, line_breaks);
     }
+}
+
+std::string record_of(const WorksheetRow &row, long &line_breaks) {
+    std::string out;
+    append_record(out, row, line_breaks);
     return out;
 }
 
 /// The worksheet's header columns for owner, unit and period, found as the
-/// loader will find them, to fill their merged cells down.
-HeaderChoice worksheet_header(const Worksheet &ws, const std::string &place, Lang lang) {
+/// loader will find them (in its first rows), to fill their merged cells down.
+HeaderChoice worksheet_header(const std::vector<WorksheetRow> &rows, const std::string &place, Lang lang) {
     std::vector<RawRecord> records;
-    for (const WorksheetRow &row : ws.rows) {
+    for (const WorksheetRow &row : rows) {
         if (records.size() >= static_cast<std::size_t>(k_header_search_rows)) break;
         long breaks = 0;
         records.push_back(RawRecord{row.number, row.number, record_of(row, breaks)});
@@ -74,132 +80,286 @@ HeaderChoice worksheet_header(const Worksheet &ws, const std::string &place, Lan
     return HeaderChoice{};
 }
 
-/// A merged owner, unit or period cell holds its text on its first row
-/// only: every row of the range gets it, as the clerk sees it.
-void fill_merged(Worksheet &ws, const HeaderChoice &header) {
-    if (ws.merged.empty() || !header.found) return;
-    const long header_row = ws.rows[header.record].number;
-    for (Column c : {Column::owner, Column::unit, Column::period}) {
-        const int column = header.map.at(c);
-        if (column < 0) continue;
-        for (const CellRange &range : ws.merged) {
-            if (range.first_column != column || range.last_row == range.first_row || range.first_row <= header_row)
-                continue;
-            auto first = std::lower_bound(ws.rows.begin(), ws.rows.end(), range.first_row,
-                                          [](const WorksheetRow &r, long n) { return r.number < n; });
-            if (first == ws.rows.end() || first->number != range.first_row) continue;
-            auto owner = std::find_if(first->cells.begin(), first->cells.end(),
-                                      [&](const WorksheetCell &cell) { return cell.column == column; });
-            if (owner == first->cells.end()) continue;
-            const std::string text = owner->text;
-            for (auto row = first + 1; row != ws.rows.end() && row->number <= range.last_row; ++row) {
-                auto at = std::lower_bound(row->cells.begin(), row->cells.end(), column,
-                                           [](const WorksheetCell &cell, int n) { return cell.column < n; });
-                if (at != row->cells.end() && at->column == column)
-                    continue; // a hidden value: Excel keeps it, so do we
-                row->cells.insert(at, WorksheetCell{column, text, CellKind::text});
-            }
-        }
-    }
+/// A code the spreadsheet may have stored as a number that lost a zero: "3.1".
+bool one_decimal(std::string_view text) {
+    std::size_t dot = text.find('.');
+    return dot != std::string_view::npos && text.size() - dot == 2;
 }
 
 /// "3.1" → "3.10" when the code cell before it says 3.10 comes next
 /// ("3.9") or 3.1 came already: the spreadsheet dropped the trailing zero.
-std::string likely_code(std::string_view stored, std::string_view before, const std::vector<std::string> &seen) {
-    std::size_t dot = stored.find('.');
-    if (dot == std::string_view::npos || stored.size() - dot != 2) return {};
-    std::string prefix(stored.substr(0, dot + 1));
-    if (before == prefix + "9" || std::find(seen.begin(), seen.end(), stored) != seen.end())
-        return std::string(stored) + "0";
+std::string likely_code(std::string_view stored, std::string_view before,
+                        const std::set<std::string, std::less<>> &seen) {
+    if (!one_decimal(stored)) return {};
+    std::string prefix(stored.substr(0, stored.find('.') + 1));
+    if (before == prefix + "9" || seen.contains(stored)) return std::string(stored) + "0";
     return {};
 }
 
-/// Codes the spreadsheet changed: a date code is written day/month (the
-/// layout's date rule then names the code, "1/3" → 1.3), and a number
-/// that lost a trailing zero is recorded for a finding.
-void read_codes(Worksheet &ws, const HeaderChoice &header, const std::string &place, FileFacts &facts) {
-    if (!header.found) return;
-    const int column = header.map.at(Column::code);
-    if (column < 0) return;
-    std::vector<std::string> seen;
-    std::string before;
-    for (std::size_t i = header.record + 1; i < ws.rows.size(); ++i) {
-        WorksheetRow &row = ws.rows[i];
+/// A merged owner, unit or period cell holds its text on its first row
+/// only: every row of the range gets it, as the clerk sees it. The ranges
+/// of one such column, those not begun yet and those open at the row read.
+struct MergedColumn {
+    struct Span {
+        long first_row = 0, last_row = 0;
+        std::size_t index = 0; // in the worksheet's ranges: the first one listed wins
+        std::string text;
+    };
+    int column = -1;
+    std::vector<Span> waiting; // by first row, then index
+    std::vector<Span> open;
+
+    /// Fills `row` from the range open over it, then opens those it begins.
+    void fill(WorksheetRow &row) {
+        std::erase_if(open, [&](const Span &s) { return s.last_row < row.number; });
+        const Span *from = nullptr;
+        for (const Span &s : open)
+            if (from == nullptr || s.index < from->index) from = &s;
+        if (from != nullptr) {
+            auto at = std::lower_bound(row.cells.begin(), row.cells.end(), column,
+                                       [](const WorksheetCell &cell, int n) { return cell.column < n; });
+            // A hidden value under the merge: Excel keeps it, so do we.
+            if (at == row.cells.end() || at->column != column)
+                row.cells.insert(at, WorksheetCell{column, from->text, CellKind::text});
+        }
+        std::size_t begun = 0;
+        for (; begun < waiting.size() && waiting[begun].first_row <= row.number; ++begun) {
+            Span &s = waiting[begun];
+            if (s.first_row != row.number) continue; // its first row has no value: nothing to fill with
+            auto owner = std::find_if(row.cells.begin(), row.cells.end(),
+                                      [&](const WorksheetCell &cell) { return cell.column == column; });
+            if (owner == row.cells.end()) continue;
+            s.text = owner->text;
+            open.push_back(std::move(s));
+        }
+        waiting.erase(waiting.begin(), waiting.begin() + static_cast<std::ptrdiff_t>(begun));
+    }
+};
+
+/// A worksheet's text lines → its rows. A row is one line, blank rows too,
+/// but a cell with line breaks makes its row several: a line's row is
+/// kept as the few places where that offset changes.
+class LineMap {
+public:
+    /// The next record is worksheet row `number`, after blank lines for the
+    /// rows before it, and has `breaks` line breaks inside its cells.
+    void add(long number, long breaks) {
+        m_lines += number - m_next_row; // the blank rows' lines
+        const long line = m_lines + 1;
+        if (breaks > 0) {
+            m_segments.push_back(Segment{line, number, true});
+            m_segments.push_back(Segment{line + breaks + 1, number + 1, false});
+        }
+        m_lines += breaks + 1;
+        m_next_row = number + 1;
+    }
+
+    /// The row of a line of the text; a line not in it stays as it is.
+    long row(long line) const {
+        if (line <= 0 || line > m_lines) return line;
+        auto it = std::upper_bound(m_segments.begin(), m_segments.end(), line,
+                                   [](long l, const Segment &s) { return l < s.line; });
+        const Segment &s = *(it - 1);
+        return s.fixed ? s.row : s.row + (line - s.line);
+    }
+
+    /// Each line's row, index 0 unused.
+    std::vector<long> all() const {
+        std::vector<long> out(1, 0);
+        for (long line = 1; line <= m_lines; ++line)
+            out.push_back(row(line));
+        return out;
+    }
+
+private:
+    struct Segment {
+        long line, row;
+        bool fixed; // every line of it is that row (one record over several lines)
+    };
+    std::vector<Segment> m_segments{Segment{1, 1, false}};
+    long m_lines = 0;
+    long m_next_row = 1;
+};
+
+/// A worksheet's rows → the CSV text the loader reads, a row at a time.
+/// The rows the header search needs are held first: the header says which
+/// columns hold owner, unit and period (their merged cells are filled
+/// down) and the code (codes the spreadsheet changed: a date code is
+/// written day/month, and the layout's date rule then names the code,
+/// "1/3" → 1.3; a number that lost a trailing zero is recorded for a
+/// finding). `raw`: the cells as they are, for a catalog.
+class WorksheetText {
+public:
+    WorksheetText(WorksheetRows &rows, const std::string &worksheet, const std::string &place, Lang lang, bool raw)
+        : m_rows(rows), m_worksheet(worksheet), m_place(place), m_lang(lang), m_raw(raw) {}
+
+    /// Appends the next row's text to `out`; false at the worksheet's end.
+    bool more(std::string &out) {
+        if (!m_started) {
+            start(out);
+            return true;
+        }
+        if (!m_rows.next(m_row)) return false;
+        write(m_row, out);
+        return true;
+    }
+
+    /// Reads the rows the loader did not: their codes count, their errors are the file's.
+    void drain() {
+        std::string out;
+        while (more(out))
+            out.clear();
+    }
+
+    const LineMap &lines() const { return m_lines; }
+    std::vector<NumberCode> number_codes;
+
+private:
+    void start(std::string &out) {
+        m_started = true;
+        std::vector<WorksheetRow> head;
+        while (head.size() < static_cast<std::size_t>(k_header_search_rows) && m_rows.next(m_row))
+            head.push_back(std::move(m_row));
+        if (!m_raw) m_header = worksheet_header(head, m_place, m_lang);
+        if (m_header.found) {
+            m_header_row = head[m_header.record].number;
+            m_code_column = m_header.map.at(Column::code);
+            for (Column c : {Column::owner, Column::unit, Column::period})
+                if (const int column = m_header.map.at(c); column >= 0)
+                    m_merged.push_back(MergedColumn{column, {}, {}});
+        }
+        for (WorksheetRow &row : head)
+            write(row, out);
+    }
+
+    /// Ranges the reader has come to since the last row.
+    void take_ranges() {
+        const std::vector<CellRange> &ranges = m_rows.merged();
+        for (; m_ranges_taken < ranges.size(); ++m_ranges_taken) {
+            const CellRange &range = ranges[m_ranges_taken];
+            if (range.last_row == range.first_row || range.first_row <= m_header_row) continue;
+            for (MergedColumn &mc : m_merged) {
+                if (range.first_column != mc.column) continue;
+                MergedColumn::Span span{range.first_row, range.last_row, m_ranges_taken, {}};
+                auto at = std::upper_bound(mc.waiting.begin(), mc.waiting.end(), span.first_row,
+                                           [](long r, const MergedColumn::Span &s) { return r < s.first_row; });
+                mc.waiting.insert(at, std::move(span));
+            }
+        }
+    }
+
+    void write(WorksheetRow &row, std::string &out) {
+        const std::size_t index = m_index++;
+        if (!m_merged.empty()) {
+            take_ranges();
+            for (MergedColumn &mc : m_merged)
+                mc.fill(row);
+        }
+        if (m_code_column >= 0 && index > m_header.record) read_code(row);
+        out.append(static_cast<std::size_t>(row.number - m_next_row), '\n');
+        long breaks = 0;
+        append_record(out, row, breaks);
+        out.push_back('\n');
+        m_lines.add(row.number, breaks);
+        m_next_row = row.number + 1;
+    }
+
+    void read_code(WorksheetRow &row) {
         auto at = std::find_if(row.cells.begin(), row.cells.end(),
-                               [&](const WorksheetCell &cell) { return cell.column == column; });
-        if (at == row.cells.end()) continue;
+                               [&](const WorksheetCell &cell) { return cell.column == m_code_column; });
+        if (at == row.cells.end()) return;
         if (at->kind == CellKind::date) {
             // "1/3/2023" (the year is the one the code was typed in) → "1/3".
             if (std::size_t slash = at->text.rfind('/'); slash != std::string::npos && at->text.find('/') != slash)
                 at->text.erase(slash);
         } else if (at->kind == CellKind::number) {
-            if (std::string likely = likely_code(at->text, before, seen); !likely.empty())
-                facts.number_codes.push_back(NumberCode{
-                    place, ws.name, row.number, column_letters(column) + std::to_string(row.number), at->text, likely});
+            if (std::string likely = likely_code(at->text, m_before, m_seen); !likely.empty())
+                number_codes.push_back(NumberCode{m_place, m_worksheet, row.number,
+                                                  column_letters(m_code_column) + std::to_string(row.number), at->text,
+                                                  likely});
         }
-        before = at->text;
-        seen.push_back(at->text);
+        m_before = at->text;
+        if (one_decimal(at->text)) m_seen.insert(at->text);
     }
-}
 
-/// The worksheet as a CSV text, one line per row (blank rows too), and the
-/// worksheet row each line of the text stands for.
-std::string worksheet_text(const Worksheet &ws, std::vector<long> &row_of_line) {
-    std::string text;
-    row_of_line.assign(1, 0); // lines are 1-based
-    long row = 1;
-    for (const WorksheetRow &r : ws.rows) {
-        for (; row < r.number; ++row) {
-            text.push_back('\n');
-            row_of_line.push_back(row);
+    WorksheetRows &m_rows;
+    const std::string &m_worksheet;
+    const std::string &m_place;
+    Lang m_lang;
+    bool m_raw;
+    bool m_started = false;
+    WorksheetRow m_row;
+    HeaderChoice m_header;
+    long m_header_row = 0;
+    int m_code_column = -1;
+    std::vector<MergedColumn> m_merged;
+    std::size_t m_ranges_taken = 0;
+    std::size_t m_index = 0; // of the row, among those with a value
+    long m_next_row = 1;
+    LineMap m_lines;
+    std::string m_before;
+    std::set<std::string, std::less<>> m_seen;
+};
+
+/// The worksheet's text as the loader's input, written as it is read.
+class WorksheetInput : public RawInput {
+public:
+    explicit WorksheetInput(WorksheetText &text) : m_text(text) {}
+    std::size_t read(char *buffer, std::size_t size) override {
+        if (m_pos == m_buffer.size()) {
+            m_buffer.clear();
+            m_pos = 0;
+            while (m_buffer.size() < size && m_text.more(m_buffer)) {
+            }
         }
-        long breaks = 0;
-        text += record_of(r, breaks);
-        text.push_back('\n');
-        for (long k = 0; k <= breaks; ++k)
-            row_of_line.push_back(r.number);
-        row = r.number + 1;
+        const std::size_t n = std::min(size, m_buffer.size() - m_pos);
+        std::memcpy(buffer, m_buffer.data() + m_pos, n);
+        m_pos += n;
+        return n;
     }
-    return text;
-}
+
+private:
+    WorksheetText &m_text;
+    std::string m_buffer;
+    std::size_t m_pos = 0;
+};
 
 /// A line of the worksheet's text, as the worksheet's row.
-void map_line(long &line, const std::vector<long> &row_of_line) {
-    if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
-        line = row_of_line[static_cast<std::size_t>(line)];
+void map_line(long &line, const LineMap &lines) {
+    line = lines.row(line);
 }
 
 /// A sheet's lines, as the worksheet's rows: a worksheet row is one
 /// record of the text, so its row is its record.
-void map_sheet(Sheet &sheet, const std::vector<long> &row_of_line) {
-    map_line(sheet.header_line, row_of_line);
+void map_sheet(Sheet &sheet, const LineMap &lines) {
+    map_line(sheet.header_line, lines);
     sheet.header_row = sheet.header_line;
-    map_line(sheet.first_owner_filled_line, row_of_line);
+    map_line(sheet.first_owner_filled_line, lines);
     sheet.first_owner_filled_row = sheet.first_owner_filled_line;
     for (Row &r : sheet.rows) {
-        map_line(r.line, row_of_line);
+        map_line(r.line, lines);
         r.record = r.line;
     }
 }
 
 /// The lines of the loaded text, as the worksheet's rows.
-void map_lines(LoadedFile &loaded, const std::vector<long> &row_of_line) {
+void map_lines(LoadedFile &loaded, const LineMap &lines) {
     for (Sheet &sheet : loaded.sheets)
-        map_sheet(sheet, row_of_line);
+        map_sheet(sheet, lines);
     FileFacts &f = loaded.facts;
-    map_line(f.header_line, row_of_line);
+    map_line(f.header_line, lines);
     f.header_row = f.header_line;
-    map_line(f.header_last_line, row_of_line);
-    map_line(f.column_numbers_line, row_of_line);
+    map_line(f.header_last_line, lines);
+    map_line(f.column_numbers_line, lines);
 }
 
 /// Hands on a worksheet's sheets, their lines made its rows.
 class WorksheetSink : public SheetSink {
 public:
-    WorksheetSink(SheetSink &to, const std::vector<long> &row_of_line, const std::string &worksheet)
-        : m_to(to), m_row_of_line(row_of_line), m_worksheet(worksheet) {}
+    WorksheetSink(SheetSink &to, const LineMap &lines, const std::string &worksheet)
+        : m_to(to), m_lines(lines), m_worksheet(worksheet) {}
     void sheet(Sheet &sheet, int part) override {
-        map_sheet(sheet, m_row_of_line);
+        map_sheet(sheet, m_lines);
         sheet.worksheet = m_worksheet;
         m_to.sheet(sheet, part);
     }
@@ -208,7 +368,7 @@ public:
 
 private:
     SheetSink &m_to;
-    const std::vector<long> &m_row_of_line;
+    const LineMap &m_lines;
     const std::string &m_worksheet;
 };
 
@@ -247,53 +407,41 @@ struct WorksheetRead {
 };
 
 /// The trace's lines, as the worksheet's rows.
-void map_trace(LoadTrace &trace, const std::vector<long> &row_of_line) {
-    auto row = [&](long &line) {
-        if (line > 0 && static_cast<std::size_t>(line) < row_of_line.size())
-            line = row_of_line[static_cast<std::size_t>(line)];
-    };
+void map_trace(LoadTrace &trace, const LineMap &lines) {
     for (RawRecord &record : trace.above_header) {
-        row(record.line);
-        row(record.last_line);
+        map_line(record.line, lines);
+        map_line(record.last_line, lines);
     }
-    row(trace.header_last_line);
+    map_line(trace.header_last_line, lines);
     for (SkippedRecord &skipped : trace.skipped) {
-        row(skipped.line);
-        row(skipped.last_line);
+        map_line(skipped.line, lines);
+        map_line(skipped.last_line, lines);
     }
 }
 
 /// One worksheet read as a file: loaded whole, or with `sink` streamed,
 /// each sheet handed on as it is complete (the file returned has none).
-WorksheetRead read_worksheet(Worksheet &ws, const std::string &name, const LoadOptions &options, LoadTrace *trace,
-                             SheetSink *sink = nullptr) {
-    const Lang lang = options.lang;
-    const std::string place = worksheet_place(name, ws.name);
-    const HeaderChoice header = worksheet_header(ws, place, lang);
-    fill_merged(ws, header);
-    WorksheetRead out;
-    {
-        FileFacts codes;
-        read_codes(ws, header, place, codes);
-        out.number_codes = std::move(codes.number_codes);
-    }
-    std::vector<long> row_of_line;
-    std::string text = worksheet_text(ws, row_of_line);
-    ws.rows = {}; // its cells are in the text now
+WorksheetRead read_worksheet(const std::string &worksheet, WorksheetRows &rows, const std::string &name,
+                             const LoadOptions &options, LoadTrace *trace, SheetSink *sink = nullptr) {
+    const std::string place = worksheet_place(name, worksheet);
+    WorksheetText text(rows, worksheet, place, options.lang, false);
     LoadOptions o = options;
     o.encoding = "UTF-8";
     o.delimiter = ',';
     o.split_at = 0;
     o.trace = trace;
-    if (o.unit.empty()) o.unit = ws.name.empty() ? file_stem(name) : ws.name;
+    if (o.unit.empty()) o.unit = worksheet.empty() ? file_stem(name) : worksheet;
+    WorksheetRead out;
     if (sink != nullptr) {
-        WorksheetSink mapped(*sink, row_of_line, ws.name);
-        out.loaded = stream_input(std::make_unique<MemoryInput>(std::move(text)), place, o, mapped);
+        WorksheetSink mapped(*sink, text.lines(), worksheet);
+        out.loaded = stream_input(std::make_unique<WorksheetInput>(text), place, o, mapped);
     } else {
-        out.loaded = load_input(std::make_unique<MemoryInput>(std::move(text)), place, o);
+        out.loaded = load_input(std::make_unique<WorksheetInput>(text), place, o);
     }
-    map_lines(out.loaded, row_of_line);
-    if (trace != nullptr) map_trace(*trace, row_of_line);
+    text.drain();
+    map_lines(out.loaded, text.lines());
+    if (trace != nullptr) map_trace(*trace, text.lines());
+    out.number_codes = std::move(text.number_codes);
     return out;
 }
 
@@ -335,22 +483,23 @@ LoadedFile load_workbook(std::string_view bytes, const std::string &name, const 
     out.encoding = "UTF-8";
     std::optional<LoadedFile> first_unread; // the first worksheet without a header, for its facts
     std::vector<std::string> read_names;
-    read_workbook(bytes, name, lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
-        if (only != static_cast<std::size_t>(-1) && index != only) return;
-        WorksheetRead read = read_worksheet(ws, name, options, nullptr);
-        LoadedFile &loaded = read.loaded;
-        if (loaded.facts.header != FileFacts::Header::found) {
-            if (!first_unread) first_unread = std::move(loaded);
-            out.facts.skipped_worksheets.push_back(ws.name);
-            return;
-        }
-        take_facts(out, out.sheets.empty(), read);
-        read_names.push_back(ws.name);
-        for (Sheet &sheet : loaded.sheets) {
-            sheet.worksheet = ws.name;
-            out.sheets.push_back(std::move(sheet));
-        }
-    });
+    read_workbook(bytes, name, lang,
+                  [&](const std::string &worksheet, WorksheetRows &rows, std::size_t index, std::size_t) {
+                      if (only != static_cast<std::size_t>(-1) && index != only) return;
+                      WorksheetRead read = read_worksheet(worksheet, rows, name, options, nullptr);
+                      LoadedFile &loaded = read.loaded;
+                      if (loaded.facts.header != FileFacts::Header::found) {
+                          if (!first_unread) first_unread = std::move(loaded);
+                          out.facts.skipped_worksheets.push_back(worksheet);
+                          return;
+                      }
+                      take_facts(out, out.sheets.empty(), read);
+                      read_names.push_back(worksheet);
+                      for (Sheet &sheet : loaded.sheets) {
+                          sheet.worksheet = worksheet;
+                          out.sheets.push_back(std::move(sheet));
+                      }
+                  });
     name_only_sheet(out.sheets, read_names, name, options);
     if (out.sheets.empty() && first_unread) {
         // No worksheet is a score sheet: say why of the first, as for a CSV file.
@@ -368,18 +517,19 @@ LoadedFile stream_workbook(std::string_view bytes, const std::string &name, cons
     out.encoding = "UTF-8";
     std::optional<LoadedFile> first_unread;
     std::vector<std::string> read_names;
-    read_workbook(bytes, name, lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
-        if (only != static_cast<std::size_t>(-1) && index != only) return;
-        WorksheetRead read = read_worksheet(ws, name, options, nullptr, &sink);
-        LoadedFile &loaded = read.loaded;
-        if (loaded.facts.header != FileFacts::Header::found) {
-            if (!first_unread) first_unread = std::move(loaded);
-            out.facts.skipped_worksheets.push_back(ws.name);
-            return;
-        }
-        take_facts(out, read_names.empty(), read);
-        read_names.push_back(ws.name);
-    });
+    read_workbook(bytes, name, lang,
+                  [&](const std::string &worksheet, WorksheetRows &rows, std::size_t index, std::size_t) {
+                      if (only != static_cast<std::size_t>(-1) && index != only) return;
+                      WorksheetRead read = read_worksheet(worksheet, rows, name, options, nullptr, &sink);
+                      LoadedFile &loaded = read.loaded;
+                      if (loaded.facts.header != FileFacts::Header::found) {
+                          if (!first_unread) first_unread = std::move(loaded);
+                          out.facts.skipped_worksheets.push_back(worksheet);
+                          return;
+                      }
+                      take_facts(out, read_names.empty(), read);
+                      read_names.push_back(worksheet);
+                  });
     only_unit.clear();
     if (options.unit.empty() && options.sheet.empty() && read_names.size() == 1) only_unit = read_names.front();
     if (read_names.empty() && first_unread) out = std::move(*first_unread);
@@ -390,13 +540,16 @@ void each_worksheet_text(
     std::string_view bytes, const std::string &name, const LoadOptions &options,
     const std::function<void(const std::string &, std::string, const std::vector<long> &)> &worksheet) {
     const std::size_t only = only_worksheet(bytes, name, options);
-    read_workbook(bytes, name, options.lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
-        if (only != static_cast<std::size_t>(-1) && index != only) return;
-        std::vector<long> row_of_line;
-        std::string text = worksheet_text(ws, row_of_line);
-        ws.rows = {};
-        worksheet(ws.name, std::move(text), row_of_line);
-    });
+    read_workbook(bytes, name, options.lang,
+                  [&](const std::string &sheet_name, WorksheetRows &rows, std::size_t index, std::size_t) {
+                      if (only != static_cast<std::size_t>(-1) && index != only) return;
+                      const std::string place = worksheet_place(name, sheet_name);
+                      WorksheetText text(rows, sheet_name, place, options.lang, true);
+                      std::string whole;
+                      while (text.more(whole)) {
+                      }
+                      worksheet(sheet_name, std::move(whole), text.lines().all());
+                  });
 }
 
 TracedWorkbook trace_workbook(std::string_view bytes, const std::string &name, const LoadOptions &options) {
@@ -404,23 +557,24 @@ TracedWorkbook trace_workbook(std::string_view bytes, const std::string &name, c
     TracedWorkbook out;
     std::optional<TracedWorksheet> first_unread;
     std::vector<std::string> read_names;
-    read_workbook(bytes, name, options.lang, [&](Worksheet &ws, std::size_t index, std::size_t) {
-        if (only != static_cast<std::size_t>(-1) && index != only) return;
-        TracedWorksheet traced;
-        WorksheetRead read = read_worksheet(ws, name, options, &traced.trace);
-        traced.loaded = std::move(read.loaded);
-        traced.loaded.facts.number_codes = std::move(read.number_codes);
-        traced.worksheet = ws.name;
-        if (traced.loaded.facts.header != FileFacts::Header::found) {
-            if (!first_unread) first_unread = std::move(traced);
-            out.skipped_worksheets.push_back(ws.name);
-            return;
-        }
-        read_names.push_back(ws.name);
-        for (Sheet &sheet : traced.loaded.sheets)
-            sheet.worksheet = ws.name;
-        out.worksheets.push_back(std::move(traced));
-    });
+    read_workbook(bytes, name, options.lang,
+                  [&](const std::string &worksheet, WorksheetRows &rows, std::size_t index, std::size_t) {
+                      if (only != static_cast<std::size_t>(-1) && index != only) return;
+                      TracedWorksheet traced;
+                      WorksheetRead read = read_worksheet(worksheet, rows, name, options, &traced.trace);
+                      traced.loaded = std::move(read.loaded);
+                      traced.loaded.facts.number_codes = std::move(read.number_codes);
+                      traced.worksheet = worksheet;
+                      if (traced.loaded.facts.header != FileFacts::Header::found) {
+                          if (!first_unread) first_unread = std::move(traced);
+                          out.skipped_worksheets.push_back(worksheet);
+                          return;
+                      }
+                      read_names.push_back(worksheet);
+                      for (Sheet &sheet : traced.loaded.sheets)
+                          sheet.worksheet = worksheet;
+                      out.worksheets.push_back(std::move(traced));
+                  });
     for (TracedWorksheet &traced : out.worksheets)
         name_only_sheet(traced.loaded.sheets, read_names, name, options);
     if (out.worksheets.empty() && first_unread) {

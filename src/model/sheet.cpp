@@ -181,7 +181,15 @@ bool is_total_label(std::string_view cell) {
     // is a few dozen bytes; longer cells (most contents) need no folding.
     if (cell.empty() || cell.size() > 64) return false;
     if (cell[0] >= '0' && cell[0] <= '9') return false; // a code: no label starts with a digit
-    std::string f = fold(cell);                         // drops "(A+B)"
+    // Every word of a label is one of those below, and folding keeps an
+    // ASCII digit outside parentheses: a cell with one ("Tiêu chí 12") is
+    // no label, and need not be folded.
+    for (int depth = 0; char c : cell) {
+        if (c == '(') ++depth;
+        if (c == ')' && depth > 0) --depth;
+        if (depth == 0 && c >= '0' && c <= '9') return false;
+    }
+    std::string f = fold(cell); // drops "(A+B)"
     while (!f.empty() && (f.back() == ':' || f.back() == '.'))
         f.pop_back();
     // "Tổng", "Cộng" or "Total", then only words that say what is added up:
@@ -208,6 +216,13 @@ bool is_total_label(std::string_view cell) {
 
 Extra extra_label(std::string_view content) {
     if (content.size() < 5) return Extra::none;
+    // Two ASCII letters first are the folded text's first two, lower-cased:
+    // only "di", "th" and "tr" can start the words below ("Tiêu chí" cannot).
+    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (letter(content[0]) && letter(content[1])) {
+        const char a = static_cast<char>(content[0] | 0x20), b = static_cast<char>(content[1] | 0x20);
+        if (!((a == 'd' && b == 'i') || (a == 't' && (b == 'h' || b == 'r')))) return Extra::none;
+    }
     // Only the start matters: "Điểm thưởng", "ĐIỂM THƯỞNG (tối đa 2 điểm)",
     // "Điểm trừ do …", "Trừ điểm …".
     std::string f = fold(content.substr(0, std::min<std::size_t>(content.size(), 40)));

@@ -119,7 +119,12 @@ std::string delimiter_name(char d, Lang lang) {
     }
 }
 
-std::string lines(long first, long last, Lang lang) {
+/// A text file's lines, a worksheet's rows (as the spreadsheet numbers them).
+std::string lines(long first, long last, bool worksheet, Lang lang) {
+    if (worksheet) {
+        if (last <= first) return fmt::format("{} {}", pick(lang, "hàng", "row"), first);
+        return fmt::format("{} {}–{}", pick(lang, "hàng", "rows"), first, last);
+    }
     if (last <= first) return fmt::format("{} {}", pick(lang, "dòng", "line"), first);
     return fmt::format("{} {}–{}", pick(lang, "dòng", "lines"), first, last);
 }
@@ -167,21 +172,31 @@ Table reading_table(const Explanation &e, Lang lang) {
     t.title = pick(lang, "Cách đọc tệp", "How the file was read");
     t.headers = {std::string(pick(lang, "Mục", "What")), std::string(pick(lang, "Đã đọc", "Read as"))};
     t.numeric = {false, false};
-    std::string encoding = e.encoding;
-    if (e.encoding_assumed) encoding += pick(lang, " (đoán, vì không phải UTF-8)", " (assumed: not UTF-8)");
-    t.rows.push_back({std::string(pick(lang, "Bảng mã", "Encoding")), encoding});
-    t.rows.push_back({std::string(pick(lang, "Dấu phân cách", "Delimiter")), delimiter_name(e.delimiter, lang)});
+    const bool worksheet = !e.worksheet.empty();
+    if (worksheet) {
+        // A workbook's cells are read as they are stored: no encoding, no delimiter.
+        t.rows.push_back({std::string(pick(lang, "Trang tính", "Worksheet")), e.worksheet});
+    } else {
+        std::string encoding = e.encoding;
+        if (e.encoding_assumed) encoding += pick(lang, " (đoán, vì không phải UTF-8)", " (assumed: not UTF-8)");
+        t.rows.push_back({std::string(pick(lang, "Bảng mã", "Encoding")), encoding});
+        t.rows.push_back({std::string(pick(lang, "Dấu phân cách", "Delimiter")), delimiter_name(e.delimiter, lang)});
+    }
     std::string header;
     switch (e.header) {
-    case FileFacts::Header::found: header = lines(e.header_line, e.header_last_line, lang); break;
+    case FileFacts::Header::found: header = lines(e.header_line, e.header_last_line, worksheet, lang); break;
     case FileFacts::Header::partial:
-        header = fmt::format(fmt::runtime(pick(lang, "không thấy; gần nhất là dòng {}", "not found; closest: line {}")),
-                             e.header_line);
+        header = fmt::format(
+            fmt::runtime(worksheet ? pick(lang, "không thấy; gần nhất là hàng {}", "not found; closest: row {}")
+                                   : pick(lang, "không thấy; gần nhất là dòng {}", "not found; closest: line {}")),
+            e.header_line);
         break;
     case FileFacts::Header::empty: header = pick(lang, "không thấy: tệp trống", "not found: the file is empty"); break;
     case FileFacts::Header::none: header = pick(lang, "không thấy", "not found"); break;
     }
-    t.rows.push_back({std::string(pick(lang, "Dòng tiêu đề cột", "Header row")), header});
+    t.rows.push_back({std::string(worksheet ? pick(lang, "Hàng tiêu đề cột", "Header row")
+                                            : pick(lang, "Dòng tiêu đề cột", "Header row")),
+                      header});
     return t;
 }
 
@@ -194,8 +209,11 @@ Table columns_table(const Explanation &e, Lang lang, std::size_t width) {
     t.headers = {std::string(pick(lang, "Cột", "Cell")), std::string(pick(lang, "Đọc là", "Read as")),
                  std::string(pick(lang, "Tiêu đề", "Header text"))};
     t.numeric = {false, false, false};
+    // A worksheet's header cells by their address, as the clerk finds them ("A3").
+    const bool worksheet = !e.worksheet.empty() && e.header_line > 0;
     for (const ExplainedColumn &column : e.columns)
-        t.rows.push_back({column.letter, column_role(column, e, lang), column.text});
+        t.rows.push_back({worksheet ? column.letter + std::to_string(e.header_line) : column.letter,
+                          column_role(column, e, lang), column.text});
     fit_last_column(t, width);
     return t;
 }
@@ -203,10 +221,14 @@ Table columns_table(const Explanation &e, Lang lang, std::size_t width) {
 Table rows_table(const Explanation &e, Lang lang, std::size_t width) {
     Table t;
     t.kind = TableKind::explain;
-    t.title = pick(lang, "Các dòng", "Rows");
-    t.headers = {std::string(pick(lang, "Dòng", "Line")),    std::string(pick(lang, "Loại", "Kind")),
-                 std::string(pick(lang, "Vị trí", "Place")), std::string(pick(lang, "Khóa", "Key")),
-                 std::string(pick(lang, "Tính", "Counted")), std::string(pick(lang, "Nội dung", "Content"))};
+    const bool worksheet = !e.worksheet.empty();
+    t.title = worksheet ? pick(lang, "Các hàng", "Rows") : pick(lang, "Các dòng", "Rows");
+    t.headers = {std::string(worksheet ? pick(lang, "Hàng", "Row") : pick(lang, "Dòng", "Line")),
+                 std::string(pick(lang, "Loại", "Kind")),
+                 std::string(pick(lang, "Vị trí", "Place")),
+                 std::string(pick(lang, "Khóa", "Key")),
+                 std::string(pick(lang, "Tính", "Counted")),
+                 std::string(pick(lang, "Nội dung", "Content"))};
     t.numeric = {true, false, false, false, false, false};
     for (const ExplainedRow &row : e.rows)
         t.rows.push_back({std::to_string(row.line), kind_label(row, lang), place(row.path),
@@ -222,7 +244,8 @@ Table kinds_table(const Explanation &e, Lang lang, std::size_t width) {
     Table t;
     t.kind = TableKind::explain;
     t.title = pick(lang, "Các loại dòng", "Kinds of rows");
-    t.headers = {std::string(pick(lang, "Loại", "Kind")), std::string(pick(lang, "Số dòng", "Rows")),
+    t.headers = {std::string(pick(lang, "Loại", "Kind")),
+                 std::string(e.worksheet.empty() ? pick(lang, "Số dòng", "Rows") : pick(lang, "Số hàng", "Rows")),
                  std::string(pick(lang, "Nghĩa là", "Meaning"))};
     t.numeric = {false, true, false};
     for (std::size_t k = 0; k < k_line_kind_count; ++k) {
@@ -240,7 +263,8 @@ Table sheets_table(const ExplainedFile &file, Lang lang, std::size_t width) {
     Table t;
     t.kind = TableKind::explain;
     t.title = pick(lang, "Các bảng điểm đã lập", "Sheets made");
-    t.headers = {std::string(pick(lang, "Dòng của bảng", "Table rows")),
+    t.headers = {std::string(e.worksheet.empty() ? pick(lang, "Dòng của bảng", "Table rows")
+                                                 : pick(lang, "Hàng của bảng", "Table rows")),
                  std::string(pick(lang, "Được cộng", "Counted")), std::string(pick(lang, "Bỏ qua", "Skipped")),
                  std::string(pick(lang, "Kỳ", "Period")), std::string(pick(lang, "Đơn vị", "Unit"))};
     t.numeric = {true, true, true, false, false};

@@ -232,9 +232,15 @@ private:
         const Explanation &e = *file.explanation;
         std::ostringstream o;
         ObjectWriter w(o, 4);
-        w.str("file", e.file).str("encoding", e.encoding);
-        w.raw("encoding_assumed", e.encoding_assumed ? "true" : "false");
-        w.str("delimiter", std::string(1, e.delimiter));
+        w.str("file", e.file);
+        if (e.worksheet.empty()) {
+            w.str("encoding", e.encoding);
+            w.raw("encoding_assumed", e.encoding_assumed ? "true" : "false");
+            w.str("delimiter", std::string(1, e.delimiter));
+        } else {
+            // A workbook's worksheet: "line"s are its rows; no encoding or delimiter applies.
+            w.str("worksheet", e.worksheet);
+        }
         std::string_view state = e.header == FileFacts::Header::found     ? "found"
                                  : e.header == FileFacts::Header::partial ? "partial"
                                  : e.header == FileFacts::Header::empty   ? "empty"

@@ -70,6 +70,9 @@ struct ExplainedRow {
 
 struct Explanation {
     std::string file;
+    /// A workbook's worksheet ("Phụ lục"), empty for a text file: its lines
+    /// are then the worksheet's rows, and no encoding or delimiter applies.
+    std::string worksheet;
     std::string encoding;
     bool encoding_assumed = false;
     char delimiter = ',';

@@ -16,7 +16,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <exception>
+#include <deque>
 
 namespace cchc::workbook_detail {
 
@@ -46,18 +46,26 @@ int shown_decimals(std::string_view shown) {
 /// The most cells repeated rows with values may expand to in a worksheet.
 constexpr long k_max_repeated_cells = 20'000'000;
 
+/// What content.xml says, in its order: a table begins, a merged range
+/// (on its first cell, before its row is complete), a row, a table ends.
+struct ContentEvent {
+    enum class Kind : unsigned char { table, merge, row, end } kind;
+    WorksheetRow row;
+    CellRange range;
+    std::string name; // the table's
+    long repeat = 1;  // a row's: it stands for this many rows
+};
+
 struct ContentHandler : XmlHandler {
-    ContentHandler(const std::string &file, Lang lang, bool names_only,
-                   const std::function<void(Worksheet &, std::size_t, std::size_t)> &emit)
-        : file(file), lang(lang), names_only(names_only), emit(emit) {}
+    ContentHandler(const std::string &file, Lang lang, bool names_only)
+        : file(file), lang(lang), names_only(names_only) {}
 
     const std::string &file;
     Lang lang;
     bool names_only;
-    const std::function<void(Worksheet &, std::size_t, std::size_t)> &emit;
 
-    Worksheet sheet;
-    std::size_t index = 0;
+    std::deque<ContentEvent> events;
+    std::string sheet_name;
     bool in_table = false;
     long row = 0;        // the row being read, 1-based
     long row_repeat = 1; // how many times it repeats
@@ -67,14 +75,13 @@ struct ContentHandler : XmlHandler {
     std::string value_type, value, shown_text;
     int paragraphs = 0, in_p = 0, annotation = 0;
     std::vector<WorksheetCell> cells; // the row's
-    std::exception_ptr error;         // thrown by `emit`
     long repeated = 0;                // cells copied into repeated rows so far
 
     void start(std::string_view, std::string_view name, const XmlAttributes &a) override {
         if (name == "table") {
             const char *n = a.get("name");
-            sheet = Worksheet{};
-            sheet.name = n ? n : "";
+            sheet_name = n ? n : "";
+            events.push_back(ContentEvent{ContentEvent::Kind::table, {}, {}, sheet_name});
             in_table = true;
             repeated = 0;
             row = 0;
@@ -121,13 +128,7 @@ struct ContentHandler : XmlHandler {
         if (name == "table") {
             if (!cells.empty() && !names_only) finish_row();
             in_table = false;
-            // An exception must not cross expat's C frames: kept, and thrown after.
-            try {
-                emit(sheet, index++, 0);
-            } catch (...) {
-                error = std::current_exception();
-                failure = "stopped";
-            }
+            events.push_back(ContentEvent{ContentEvent::Kind::end, {}, {}, {}});
         } else if (!in_table || names_only) {
             return;
         } else if (name == "annotation") {
@@ -168,15 +169,18 @@ struct ContentHandler : XmlHandler {
         if (!shown.empty()) {
             if (static_cast<long>(column) + column_repeat > k_max_worksheet_columns) {
                 failure = too_many_columns_message(
-                    file, sheet.name, fmt::format("{}{}", column_letters(k_max_worksheet_columns), row), lang);
+                    file, sheet_name, fmt::format("{}{}", column_letters(k_max_worksheet_columns), row), lang);
                 return;
             }
             for (long k = 0; k < column_repeat; ++k)
                 cells.push_back(WorksheetCell{column + static_cast<int>(k), shown, kind});
         }
         if (rows_spanned > 1 || columns_spanned > 1)
-            sheet.merged.push_back(CellRange{row, row + rows_spanned - 1, column,
-                                             column + static_cast<int>(std::min(columns_spanned, 100000L)) - 1});
+            events.push_back(ContentEvent{ContentEvent::Kind::merge,
+                                          {},
+                                          CellRange{row, row + rows_spanned - 1, column,
+                                                    column + static_cast<int>(std::min(columns_spanned, 100000L)) - 1},
+                                          {}});
         column = static_cast<int>(
             std::min(static_cast<long>(column) + column_repeat, static_cast<long>(k_max_worksheet_columns) + 1));
     }
@@ -186,43 +190,120 @@ struct ContentHandler : XmlHandler {
             // A row of values repeated a million times is refused before it is copied.
             if (row + row_repeat - 1 > k_max_worksheet_rows ||
                 (repeated += static_cast<long>(cells.size()) * (row_repeat - 1)) > k_max_repeated_cells) {
-                failure = too_many_rows_message(file, sheet.name, lang);
+                failure = too_many_rows_message(file, sheet_name, lang);
                 return;
             }
-            for (long k = 0; k < row_repeat; ++k)
-                sheet.rows.push_back(WorksheetRow{row + k, cells});
+            events.push_back(ContentEvent{ContentEvent::Kind::row, WorksheetRow{row, cells}, {}, {}, row_repeat});
         }
         row = std::min(row + row_repeat - 1, k_max_worksheet_rows + 1);
-        if (row > k_max_worksheet_rows && !cells.empty()) failure = too_many_rows_message(file, sheet.name, lang);
+        if (row > k_max_worksheet_rows && !cells.empty()) failure = too_many_rows_message(file, sheet_name, lang);
         cells.clear();
     }
 };
+
+/// content.xml's events pulled a chunk of XML at a time.
+class ContentStream {
+public:
+    ContentStream(std::function<std::string_view()> chunks, const std::string &file, Lang lang, bool names_only)
+        : m_chunks(std::move(chunks)), m_handler(file, lang, names_only), m_xml(m_handler, file, "content.xml", lang) {}
+
+    bool next(ContentEvent &event) {
+        while (m_handler.events.empty() && !m_done) {
+            std::string_view c = m_chunks();
+            if (c.empty()) {
+                m_xml.finish();
+                m_done = true;
+            } else {
+                m_xml.feed(c);
+            }
+        }
+        if (m_handler.events.empty()) return false;
+        std::swap(event, m_handler.events.front());
+        m_handler.events.pop_front();
+        return true;
+    }
+
+private:
+    std::function<std::string_view()> m_chunks;
+    ContentHandler m_handler;
+    XmlStream m_xml;
+    bool m_done = false;
+};
+
+/// One table's rows, up to its end; its spans as they come.
+class TableRows : public WorksheetRows {
+public:
+    explicit TableRows(ContentStream &stream) : m_stream(stream) {}
+    bool next(WorksheetRow &row) override {
+        if (m_left > 0) { // a repeated row's next copy
+            row = m_event.row;
+            row.number += m_event.repeat - m_left--;
+            return true;
+        }
+        while (!m_ended && m_stream.next(m_event)) {
+            switch (m_event.kind) {
+            case ContentEvent::Kind::merge: m_merged.push_back(m_event.range); break;
+            case ContentEvent::Kind::row:
+                if (m_event.repeat > 1) {
+                    m_left = m_event.repeat - 1;
+                    row = m_event.row;
+                } else {
+                    std::swap(row, m_event.row);
+                }
+                return true;
+            default: m_ended = true; break; // its end (a table cannot begin inside another)
+            }
+        }
+        m_ended = true;
+        return false;
+    }
+
+private:
+    ContentStream &m_stream;
+    ContentEvent m_event{};
+    long m_left = 0;
+    bool m_ended = false;
+};
+
+void read_content(ContentStream &stream,
+                  const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet) {
+    std::size_t index = 0;
+    for (ContentEvent event{}; stream.next(event);) {
+        if (event.kind != ContentEvent::Kind::table) continue;
+        TableRows rows(stream);
+        sheet(event.name, rows, index++, 0);
+        for (WorksheetRow rest; rows.next(rest);) {
+            // the rows the caller did not pull: their errors are the workbook's
+        }
+    }
+}
 
 } // namespace
 
 std::vector<Worksheet> parse_content_xml(std::string_view xml, const std::string &name, Lang lang) {
     std::vector<Worksheet> out;
-    const std::function<void(Worksheet &, std::size_t, std::size_t)> keep =
-        [&](Worksheet &ws, std::size_t, std::size_t) { out.push_back(std::move(ws)); };
-    ContentHandler handler(name, lang, false, keep);
-    XmlStream stream(handler, name, "content.xml", lang);
-    for (std::size_t at = 0; at < xml.size(); at += 4096)
-        stream.feed(xml.substr(at, 4096));
-    stream.finish();
+    ContentStream stream(
+        [xml, at = std::size_t{0}]() mutable {
+            std::string_view c = xml.substr(std::min(at, xml.size()), 4096);
+            at += c.size();
+            return c;
+        },
+        name, lang, false);
+    read_content(stream, [&](const std::string &worksheet, WorksheetRows &rows, std::size_t, std::size_t) {
+        Worksheet &ws = out.emplace_back();
+        ws.name = worksheet;
+        for (WorksheetRow row; rows.next(row);)
+            ws.rows.push_back(std::move(row));
+        ws.merged = rows.merged();
+    });
     return out;
 }
 
 void read_ods(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,
-              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {
-    ContentHandler handler(name, lang, names_only, sheet);
-    XmlStream xml(handler, name, "content.xml", lang);
-    try {
-        zip.read("content.xml", [&](std::string_view chunk) { xml.feed(chunk); });
-        xml.finish();
-    } catch (const Error &) {
-        if (handler.error) std::rethrow_exception(handler.error);
-        throw;
-    }
+              const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet) {
+    ZipPart part(zip, "content.xml");
+    ContentStream stream([&] { return part.next(); }, name, lang, names_only);
+    read_content(stream, sheet);
 }
 
 } // namespace cchc::workbook_detail

@@ -11,7 +11,7 @@
 namespace cchc::workbook_detail {
 
 void read_ods(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,
-              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet);
+              const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet);
 
 /// content.xml, whole: its tables, in order. For tests.
 std::vector<Worksheet> parse_content_xml(std::string_view xml, const std::string &name, Lang lang);

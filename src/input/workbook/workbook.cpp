@@ -79,13 +79,14 @@ std::string column_letters(int column) {
 
 namespace workbook_detail {
 void read_xls(std::string_view bytes, const std::string &name, Lang lang, bool names_only,
-              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet);
+              const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet);
 } // namespace workbook_detail
 
 namespace {
 
-void read_any(std::string_view bytes, const std::string &name, Lang lang, bool names_only,
-              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {
+using SheetCall = std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)>;
+
+void read_any(std::string_view bytes, const std::string &name, Lang lang, bool names_only, const SheetCall &sheet) {
     using namespace workbook_detail;
     if (bytes.starts_with(k_ole_magic)) {
         if (holds_encrypted_package(bytes)) throw Error(encrypted_workbook_message(name, lang));
@@ -103,14 +104,28 @@ void read_any(std::string_view bytes, const std::string &name, Lang lang, bool n
 
 } // namespace
 
-void read_workbook(std::string_view bytes, const std::string &name, Lang lang,
-                   const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {
+void read_workbook(std::string_view bytes, const std::string &name, Lang lang, const SheetCall &sheet) {
     read_any(bytes, name, lang, false, sheet);
+}
+
+std::vector<Worksheet> read_whole_workbook(std::string_view bytes, const std::string &name, Lang lang) {
+    std::vector<Worksheet> out;
+    read_any(bytes, name, lang, false,
+             [&](const std::string &worksheet, WorksheetRows &rows, std::size_t, std::size_t) {
+                 Worksheet &ws = out.emplace_back();
+                 ws.name = worksheet;
+                 for (WorksheetRow row; rows.next(row);)
+                     ws.rows.push_back(std::move(row));
+                 ws.merged = rows.merged();
+             });
+    return out;
 }
 
 std::vector<std::string> worksheet_names(std::string_view bytes, const std::string &name, Lang lang) {
     std::vector<std::string> names;
-    read_any(bytes, name, lang, true, [&](Worksheet &ws, std::size_t, std::size_t) { names.push_back(ws.name); });
+    read_any(bytes, name, lang, true, [&](const std::string &worksheet, WorksheetRows &, std::size_t, std::size_t) {
+        names.push_back(worksheet);
+    });
     return names;
 }
 

@@ -68,8 +68,79 @@ std::string why(int code) {
 
 } // namespace
 
+namespace {
+
+/// A worksheet's rows read from freexl one row at a time. freexl holds the
+/// whole workbook's cells itself once it has opened it (BIFF is not
+/// streamed); only the rows handed on are not copied whole.
+class XlsRows : public WorksheetRows {
+public:
+    XlsRows(const void *handle, unsigned rows, unsigned short columns, const std::string &file,
+            const std::string &sheet, Lang lang)
+        : m_handle(handle), m_rows(rows), m_columns(columns), m_file(file), m_sheet(sheet), m_lang(lang) {}
+
+    bool next(WorksheetRow &row) override {
+        for (; m_next < m_rows; ++m_next) {
+            const unsigned r = m_next;
+            row.number = static_cast<long>(r) + 1;
+            row.cells.clear();
+            for (unsigned short c = 0; c < m_columns; ++c) {
+                FreeXL_CellValue v;
+                if (freexl_get_cell_value(m_handle, r, c, &v) != FREEXL_OK) continue;
+                WorksheetCell cell;
+                cell.column = c;
+                switch (v.type) {
+                case FREEXL_CELL_INT:
+                    cell.text = std::to_string(v.value.int_value);
+                    cell.kind = CellKind::number;
+                    break;
+                case FREEXL_CELL_DOUBLE:
+                    cell.text = displayed_number(fmt::format("{:.17g}", v.value.double_value), -1);
+                    cell.kind = CellKind::number;
+                    break;
+                case FREEXL_CELL_TEXT:
+                case FREEXL_CELL_SST_TEXT: cell.text = v.value.text_value ? v.value.text_value : ""; break;
+                case FREEXL_CELL_DATE:
+                case FREEXL_CELL_DATETIME:
+                case FREEXL_CELL_TIME:
+                    cell.text = iso_date_text(v.value.text_value ? v.value.text_value : "");
+                    cell.kind = CellKind::date;
+                    break;
+                default: continue;
+                }
+                if (cell.text.empty()) continue;
+                if (c >= k_max_worksheet_columns)
+                    throw Error(too_many_columns_message(m_file, m_sheet, fmt::format("{}{}", column_letters(c), r + 1),
+                                                         m_lang));
+                row.cells.push_back(std::move(cell));
+            }
+            if (!row.cells.empty()) {
+                ++m_next;
+                return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    const void *m_handle;
+    unsigned m_rows;
+    unsigned short m_columns;
+    const std::string &m_file;
+    const std::string &m_sheet;
+    Lang m_lang;
+    unsigned m_next = 0;
+};
+
+class NoXlsRows : public WorksheetRows {
+public:
+    bool next(WorksheetRow &) override { return false; }
+};
+
+} // namespace
+
 void read_xls(std::string_view bytes, const std::string &name, Lang lang, bool names_only,
-              const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {
+              const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet) {
     TempFile temp(bytes, name, lang);
     Handle h;
     int rc = freexl_open(temp.path().c_str(), &h.m_handle);
@@ -78,56 +149,28 @@ void read_xls(std::string_view bytes, const std::string &name, Lang lang, bool n
     if (freexl_get_info(h.m_handle, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK)
         throw Error(xls_message(name, "sheet count", lang));
     for (unsigned i = 0; i < count; ++i) {
-        Worksheet ws;
+        std::string ws_name;
         const char *sheet_name = nullptr;
         if (freexl_get_worksheet_name(h.m_handle, static_cast<unsigned short>(i), &sheet_name) == FREEXL_OK &&
             sheet_name)
-            ws.name = sheet_name;
-        if (!names_only) {
-            if (freexl_select_active_worksheet(h.m_handle, static_cast<unsigned short>(i)) != FREEXL_OK)
-                throw Error(xls_message(name, "worksheet", lang));
-            unsigned rows = 0;
-            unsigned short columns = 0;
-            if (freexl_worksheet_dimensions(h.m_handle, &rows, &columns) != FREEXL_OK)
-                throw Error(xls_message(name, "dimensions", lang));
-            if (rows > static_cast<unsigned>(k_max_worksheet_rows))
-                throw Error(too_many_rows_message(name, ws.name, lang));
-            for (unsigned r = 0; r < rows; ++r) {
-                WorksheetRow row{static_cast<long>(r) + 1, {}};
-                for (unsigned short c = 0; c < columns; ++c) {
-                    FreeXL_CellValue v;
-                    if (freexl_get_cell_value(h.m_handle, r, c, &v) != FREEXL_OK) continue;
-                    WorksheetCell cell;
-                    cell.column = c;
-                    switch (v.type) {
-                    case FREEXL_CELL_INT:
-                        cell.text = std::to_string(v.value.int_value);
-                        cell.kind = CellKind::number;
-                        break;
-                    case FREEXL_CELL_DOUBLE:
-                        cell.text = displayed_number(fmt::format("{:.17g}", v.value.double_value), -1);
-                        cell.kind = CellKind::number;
-                        break;
-                    case FREEXL_CELL_TEXT:
-                    case FREEXL_CELL_SST_TEXT: cell.text = v.value.text_value ? v.value.text_value : ""; break;
-                    case FREEXL_CELL_DATE:
-                    case FREEXL_CELL_DATETIME:
-                    case FREEXL_CELL_TIME:
-                        cell.text = iso_date_text(v.value.text_value ? v.value.text_value : "");
-                        cell.kind = CellKind::date;
-                        break;
-                    default: continue;
-                    }
-                    if (cell.text.empty()) continue;
-                    if (c >= k_max_worksheet_columns)
-                        throw Error(too_many_columns_message(name, ws.name,
-                                                             fmt::format("{}{}", column_letters(c), r + 1), lang));
-                    row.cells.push_back(std::move(cell));
-                }
-                if (!row.cells.empty()) ws.rows.push_back(std::move(row));
-            }
+            ws_name = sheet_name;
+        if (names_only) {
+            NoXlsRows none;
+            sheet(ws_name, none, i, count);
+            continue;
         }
-        sheet(ws, i, count);
+        if (freexl_select_active_worksheet(h.m_handle, static_cast<unsigned short>(i)) != FREEXL_OK)
+            throw Error(xls_message(name, "worksheet", lang));
+        unsigned rows = 0;
+        unsigned short columns = 0;
+        if (freexl_worksheet_dimensions(h.m_handle, &rows, &columns) != FREEXL_OK)
+            throw Error(xls_message(name, "dimensions", lang));
+        if (rows > static_cast<unsigned>(k_max_worksheet_rows)) throw Error(too_many_rows_message(name, ws_name, lang));
+        XlsRows reader(h.m_handle, rows, columns, name, ws_name, lang);
+        sheet(ws_name, reader, i, count);
+        for (WorksheetRow rest; reader.next(rest);) {
+            // the rows the caller did not pull: their errors are the workbook's
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <deque>
 #include <unordered_map>
 
 namespace cchc::workbook_detail {
@@ -178,13 +179,17 @@ struct StylesHandler : XmlHandler {
     }
 };
 
-/// xl/worksheets/sheetN.xml: the cells with a value, row by row, and the merged ranges.
+/// xl/worksheets/sheetN.xml: the cells with a value, row by row, into
+/// `rows` (the last one may still get cells; the merged ranges are read
+/// apart, by read_merges).
 struct SheetHandler : XmlHandler {
-    SheetHandler(Worksheet &sheet, const std::vector<std::string> &strings, const StylesHandler &styles, bool date1904,
-                 const std::string &file, Lang lang)
-        : sheet(sheet), strings(strings), styles(styles), date1904(date1904), file(file), lang(lang) {}
+    SheetHandler(const std::string &sheet_name, const std::vector<std::string> &strings, const StylesHandler &styles,
+                 bool date1904, const std::string &file, Lang lang)
+        : sheet_name(sheet_name), strings(strings), styles(styles), date1904(date1904), file(file), lang(lang) {}
 
-    Worksheet &sheet;
+    const std::string &sheet_name;
+    std::deque<WorksheetRow> rows;
+    std::vector<WorksheetRow> spare;
     const std::vector<std::string> &strings;
     const StylesHandler &styles;
     bool date1904;
@@ -205,10 +210,16 @@ struct SheetHandler : XmlHandler {
             long n = 0;
             row = r && parse_int(r, n) && n > row ? n : row + 1;
             column = -1;
-            if (row > k_max_worksheet_rows) failure = too_many_rows_message(file, sheet.name, lang);
+            if (row > k_max_worksheet_rows) failure = too_many_rows_message(file, sheet_name, lang);
         } else if (name == "c") {
             if (row == 0) row = 1; // a cell before any <row> (a broken file): the first row
-            const char *r = a.get("r");
+            const char *r = nullptr, *t = nullptr, *s = nullptr;
+            a.each([&](std::string_view attribute, const char *v) {
+                if (attribute.size() != 1) return;
+                if (attribute[0] == 'r' && r == nullptr) r = v;
+                if (attribute[0] == 't' && t == nullptr) t = v;
+                if (attribute[0] == 's' && s == nullptr) s = v;
+            });
             long ref_row = 0;
             int ref_column = 0;
             if (r && parse_cell_reference(r, ref_row, ref_column)) {
@@ -216,9 +227,7 @@ struct SheetHandler : XmlHandler {
             } else {
                 ++column;
             }
-            const char *t = a.get("t");
             type = t ? t : "n";
-            const char *s = a.get("s");
             long n = 0;
             style = s && parse_int(s, n) ? n : 0;
             value.clear();
@@ -233,8 +242,6 @@ struct SheetHandler : XmlHandler {
             in_inline_t = phonetic == 0;
         } else if (name == "rPh") {
             ++phonetic;
-        } else if (name == "mergeCell") {
-            merge(a.get("ref"));
         }
     }
 
@@ -261,7 +268,7 @@ struct SheetHandler : XmlHandler {
     void cell() {
         if (!has_value) return; // a styled empty cell
         if (column >= k_max_worksheet_columns) {
-            failure = too_many_columns_message(file, sheet.name, here(), lang);
+            failure = too_many_columns_message(file, sheet_name, here(), lang);
             return;
         }
         WorksheetCell c;
@@ -269,7 +276,7 @@ struct SheetHandler : XmlHandler {
         if (type == "s") {
             long index = -1;
             if (!parse_int(value, index) || index < 0 || static_cast<std::size_t>(index) >= strings.size()) {
-                failure = shared_string_message(file, sheet.name, here(), value, lang);
+                failure = shared_string_message(file, sheet_name, here(), value, lang);
                 return;
             }
             c.text = strings[static_cast<std::size_t>(index)];
@@ -291,25 +298,157 @@ struct SheetHandler : XmlHandler {
             c.text = shown.empty() ? std::move(value) : std::move(shown);
         }
         if (c.text.empty()) return;
-        if (sheet.rows.empty() || sheet.rows.back().number != row) sheet.rows.push_back(WorksheetRow{row, {}});
-        std::vector<WorksheetCell> &cells = sheet.rows.back().cells;
+        if (rows.empty() || rows.back().number != row) {
+            // A row handed on before lends its cells' memory.
+            if (spare.empty()) {
+                rows.push_back(WorksheetRow{row, {}});
+            } else {
+                rows.push_back(std::move(spare.back()));
+                spare.pop_back();
+                rows.back().number = row;
+                rows.back().cells.clear();
+            }
+        }
+        std::vector<WorksheetCell> &cells = rows.back().cells;
         if (!cells.empty() && cells.back().column >= c.column) return; // a cell written twice: the first counts
         cells.push_back(std::move(c));
     }
-
-    void merge(const char *ref) {
-        if (ref == nullptr) return;
-        std::string_view r(ref);
-        std::size_t colon = r.find(':');
-        if (colon == std::string_view::npos) return;
-        CellRange range;
-        if (!parse_cell_reference(r.substr(0, colon), range.first_row, range.first_column) ||
-            !parse_cell_reference(r.substr(colon + 1), range.last_row, range.last_column))
-            return;
-        if (range.last_row < range.first_row || range.last_column < range.first_column) return;
-        sheet.merged.push_back(range);
-    }
 };
+
+/// A <mergeCell ref="A5:A9"/>'s range, or false.
+bool merge_range(const char *ref, CellRange &range) {
+    if (ref == nullptr) return false;
+    std::string_view r(ref);
+    std::size_t colon = r.find(':');
+    if (colon == std::string_view::npos) return false;
+    if (!parse_cell_reference(r.substr(0, colon), range.first_row, range.first_column) ||
+        !parse_cell_reference(r.substr(colon + 1), range.last_row, range.last_column))
+        return false;
+    return range.last_row >= range.first_row && range.last_column >= range.first_column;
+}
+
+struct MergeHandler : XmlHandler {
+    std::vector<CellRange> &merged;
+    explicit MergeHandler(std::vector<CellRange> &merged) : merged(merged) {}
+    void start(std::string_view, std::string_view name, const XmlAttributes &a) override {
+        // Read without namespaces: "x:mergeCell" is a mergeCell too.
+        if (std::size_t colon = name.rfind(':'); colon != std::string_view::npos) name.remove_prefix(colon + 1);
+        CellRange range;
+        if (name == "mergeCell" && merge_range(a.get("ref"), range)) merged.push_back(range);
+    }
+    void end(std::string_view, std::string_view) override {}
+    void text(std::string_view) override {}
+};
+
+/// A worksheet's merged ranges, which its XML lists after its rows: a
+/// pass of their own over the inflated part (made when the layout first
+/// asks, right after the header rows) only looks for "mergeCells" (no
+/// '<' can start a tag inside a value: it is written &lt;), then expat
+/// reads that block alone. A block that does not parse gives none: the
+/// pass over the rows then says where the XML is broken.
+std::vector<CellRange> read_merges(const std::function<std::string_view()> &chunks, const std::string &file,
+                                   const std::string &part, Lang lang) {
+    constexpr std::string_view k_tag = "mergeCells";
+    std::string carry, block;
+    bool found = false;
+    for (std::string_view c; !(c = chunks()).empty();) {
+        if (found) {
+            block.append(c);
+            continue;
+        }
+        carry.append(c);
+        std::size_t at = 0;
+        for (;;) {
+            at = carry.find(k_tag, at);
+            if (at == std::string::npos) break;
+            // The tag's '<', with a prefix ("<x:mergeCells") or none.
+            std::size_t lt = carry.rfind('<', at);
+            if (lt != std::string::npos && at - lt < 32 && carry[lt + 1] != '/' &&
+                carry.find_first_of("<> /", lt + 1) >= at) {
+                block = carry.substr(lt);
+                found = true;
+                break;
+            }
+            at += k_tag.size();
+        }
+        if (!found && carry.size() > 64) carry.erase(0, carry.size() - 64);
+    }
+    std::vector<CellRange> merged;
+    if (!found) return merged;
+    // Up to the end of the block: "</mergeCells>" or "</x:mergeCells>".
+    std::size_t end = block.rfind("mergeCells>");
+    std::size_t open_end = block.find('>');
+    // None when it is empty (<mergeCells/>) or not closed (the rows' pass says so).
+    if (end == std::string::npos || open_end == std::string::npos || end < open_end || block[open_end - 1] == '/')
+        return merged;
+    block.resize(end + k_tag.size() + 1);
+    MergeHandler handler(merged);
+    try {
+        XmlStream xml(handler, file, part, lang, false);
+        xml.feed("<m>");
+        xml.feed(block);
+        xml.feed("</m>");
+        xml.finish();
+    } catch (const Error &) {
+        merged.clear();
+    }
+    return merged;
+}
+
+/// A worksheet's rows pulled from its part: the XML is fed a chunk at a
+/// time until a row is complete (a later row has begun, or the part ended).
+class XlsxRows : public WorksheetRows {
+public:
+    XlsxRows(std::function<std::string_view()> chunks, std::function<std::vector<CellRange>()> merges,
+             const std::string &sheet_name, const std::vector<std::string> &strings, const StylesHandler &styles,
+             bool date1904, const std::string &file, const std::string &part, Lang lang)
+        : m_chunks(std::move(chunks)), m_merges(std::move(merges)),
+          m_handler(sheet_name, strings, styles, date1904, file, lang),
+          // Namespaces are not read: a worksheet's elements are known by
+          // their local names, and expat is faster without.
+          m_xml(m_handler, file, part, lang, false) {}
+
+    const std::vector<CellRange> &merged() override {
+        if (m_merges) {
+            m_merged = m_merges();
+            m_merges = nullptr;
+        }
+        return m_merged;
+    }
+
+    bool next(WorksheetRow &row) override {
+        while (m_handler.rows.size() < 2 && !m_done) {
+            std::string_view c = m_chunks();
+            if (c.empty()) {
+                m_xml.finish();
+                m_done = true;
+            } else {
+                m_xml.feed(c);
+            }
+        }
+        if (m_handler.rows.empty()) return false;
+        std::swap(row, m_handler.rows.front());
+        if (m_handler.spare.size() < 64) m_handler.spare.push_back(std::move(m_handler.rows.front()));
+        m_handler.rows.pop_front();
+        return true;
+    }
+
+private:
+    std::function<std::string_view()> m_chunks;
+    std::function<std::vector<CellRange>()> m_merges;
+    SheetHandler m_handler;
+    XmlStream m_xml;
+    bool m_done = false;
+};
+
+/// Chunks of a text held in memory, as the zip would hand them over.
+std::function<std::string_view()> text_chunks(std::string_view xml) {
+    return [xml, at = std::size_t{0}]() mutable {
+        std::string_view c = xml.substr(std::min(at, xml.size()), 4096);
+        at += c.size();
+        return c;
+    };
+}
 
 } // namespace
 
@@ -334,17 +473,18 @@ Worksheet parse_worksheet_xml(std::string_view xml, const std::vector<std::strin
     Worksheet ws;
     ws.name = "Sheet1";
     StylesHandler styles;
-    SheetHandler handler(ws, strings, styles, false, name, lang);
-    XmlStream stream(handler, name, "xl/worksheets/sheet1.xml", lang);
-    // Fed in pieces, as the zip hands them over.
-    for (std::size_t at = 0; at < xml.size(); at += 4096)
-        stream.feed(xml.substr(at, 4096));
-    stream.finish();
+    const std::string part = "xl/worksheets/sheet1.xml";
+    XlsxRows rows(
+        text_chunks(xml), [&] { return read_merges(text_chunks(xml), name, part, lang); }, ws.name, strings, styles,
+        false, name, part, lang);
+    for (WorksheetRow row; rows.next(row);)
+        ws.rows.push_back(std::move(row));
+    ws.merged = rows.merged();
     return ws;
 }
 
 void read_xlsx(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,
-               const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet) {
+               const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet) {
     WorkbookHandler workbook;
     parse_part(zip, name, "xl/workbook.xml", workbook, lang);
     if (workbook.strict) throw Error(strict_ooxml_message(name, lang));
@@ -366,13 +506,24 @@ void read_xlsx(const ZipContainer &zip, const std::string &name, Lang lang, bool
         if (auto it = relations.worksheets.find(entry.relation); it != relations.worksheets.end())
             parts.emplace_back(entry.name, it->second);
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        Worksheet ws;
-        ws.name = parts[i].first;
-        if (!names_only) {
-            SheetHandler handler(ws, strings.strings, styles, workbook.date1904, name, lang);
-            parse_part(zip, name, parts[i].second, handler, lang);
+        const std::string &sheet_name = parts[i].first;
+        const std::string &part = parts[i].second;
+        if (names_only) {
+            NoRows none;
+            sheet(sheet_name, none, i, parts.size());
+            continue;
         }
-        sheet(ws, i, parts.size());
+        auto merges = [&] {
+            ZipPart again(zip, part);
+            return read_merges([&] { return again.next(); }, name, part, lang);
+        };
+        ZipPart file(zip, part);
+        XlsxRows rows([&] { return file.next(); }, merges, sheet_name, strings.strings, styles, workbook.date1904, name,
+                      part, lang);
+        sheet(sheet_name, rows, i, parts.size());
+        for (WorksheetRow rest; rows.next(rest);) {
+            // the rows the caller did not pull: their errors are the workbook's
+        }
     }
 }
 

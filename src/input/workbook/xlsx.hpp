@@ -10,7 +10,13 @@
 namespace cchc::workbook_detail {
 
 void read_xlsx(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,
-               const std::function<void(Worksheet &, std::size_t, std::size_t)> &sheet);
+               const std::function<void(const std::string &, WorksheetRows &, std::size_t, std::size_t)> &sheet);
+
+/// A worksheet read for its name only: no rows.
+class NoRows : public WorksheetRows {
+public:
+    bool next(WorksheetRow &) override { return false; }
+};
 
 /// One worksheet part's XML, whole (`strings`: the shared strings; the
 /// styles are General). For the XML-level fuzz target and tests.

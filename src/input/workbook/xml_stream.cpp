@@ -16,15 +16,18 @@ namespace {
 // Names arrive as "uri\x01local" (expat's namespace mode).
 constexpr char k_separator = '\x01';
 
+// Without namespaces read, "x:row" is a row: the prefix is dropped.
 void split_name(const char *raw, std::string_view &uri, std::string_view &name) {
-    std::string_view s(raw);
-    std::size_t cut = s.find(k_separator);
-    if (cut == std::string_view::npos) {
+    const char *cut = nullptr;
+    const char *p = raw;
+    for (; *p != '\0'; ++p)
+        if (*p == k_separator || (*p == ':' && cut == nullptr)) cut = p;
+    if (cut == nullptr) {
         uri = {};
-        name = s;
+        name = std::string_view(raw, static_cast<std::size_t>(p - raw));
     } else {
-        uri = s.substr(0, cut);
-        name = s.substr(cut + 1);
+        uri = *cut == k_separator ? std::string_view(raw, static_cast<std::size_t>(cut - raw)) : std::string_view();
+        name = std::string_view(cut + 1, static_cast<std::size_t>(p - cut - 1));
     }
 }
 
@@ -66,17 +69,14 @@ void on_entity(void *data, const XML_Char *, int, const XML_Char *, int, const X
 } // namespace
 
 const char *XmlAttributes::get(std::string_view wanted) const {
-    for (const char **a = m_raw; *a != nullptr; a += 2) {
-        std::string_view uri, name;
-        split_name(a[0], uri, name);
-        if (name == wanted) return a[1];
-    }
+    for (const char **a = m_raw; *a != nullptr; a += 2)
+        if (local_name(a[0]) == wanted) return a[1];
     return nullptr;
 }
 
-XmlStream::XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang)
+XmlStream::XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang, bool namespaces)
     : m_handler(handler), m_file(std::move(file)), m_part(std::move(part)), m_lang(lang) {
-    XML_Parser parser = XML_ParserCreateNS(nullptr, k_separator);
+    XML_Parser parser = namespaces ? XML_ParserCreateNS(nullptr, k_separator) : XML_ParserCreate(nullptr);
     if (parser == nullptr) throw std::bad_alloc();
     m_parser = parser;
     XML_SetUserData(parser, this);

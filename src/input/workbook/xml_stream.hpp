@@ -25,6 +25,20 @@ public:
     explicit XmlAttributes(const char **raw) : m_raw(raw) {}
     /// The value of the attribute of that local name (any namespace), or null.
     const char *get(std::string_view name) const;
+    /// Each attribute's local name and value, in one pass (a cell's three).
+    template <class F>
+    void each(F &&f) const {
+        for (const char **a = m_raw; *a != nullptr; a += 2)
+            f(local_name(a[0]), a[1]);
+    }
+    /// "uri\x01name" (namespaces read) or "x:name" (not read) → "name".
+    static std::string_view local_name(const char *raw) {
+        const char *local = raw;
+        const char *p = raw;
+        for (; *p != '\0'; ++p)
+            if (*p == '\x01' || *p == ':') local = p + 1;
+        return std::string_view(local, static_cast<std::size_t>(p - local));
+    }
 
 private:
     const char **m_raw;
@@ -45,7 +59,9 @@ public:
 /// for XML that is not well formed, a DTD, or the handler's failure.
 class XmlStream {
 public:
-    XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang);
+    /// `namespaces` false: names come as written ("x:mergeCell"), for a
+    /// block cut out of a part, where its prefixes are not declared.
+    XmlStream(XmlHandler &handler, std::string file, std::string part, Lang lang, bool namespaces = true);
     ~XmlStream();
     XmlStream(const XmlStream &) = delete;
     XmlStream &operator=(const XmlStream &) = delete;

@@ -42,37 +42,51 @@ bool ZipContainer::has(const std::string &part) const {
     return libzip::zip_name_locate(m_zip, part.c_str(), 0) >= 0;
 }
 
-void ZipContainer::read(const std::string &part, const std::function<void(std::string_view)> &chunk) const {
-    zip_int64_t index = libzip::zip_name_locate(m_zip, part.c_str(), 0);
-    if (index < 0) throw Error(missing_part_message(m_name, part, m_lang));
+namespace {
+
+bool too_large(std::uint64_t inflated, std::uint64_t compressed) {
+    return inflated > k_max_part_bytes ||
+           (inflated > k_ratio_from_bytes && inflated / std::max<std::uint64_t>(compressed, 1) > k_max_ratio);
+}
+
+} // namespace
+
+ZipPart::ZipPart(const ZipContainer &zip, const std::string &part) : m_zip(zip), m_part(part) {
+    zip_int64_t index = libzip::zip_name_locate(zip.m_zip, part.c_str(), 0);
+    if (index < 0) throw Error(missing_part_message(zip.m_name, part, zip.m_lang));
     zip_stat_t st;
     libzip::zip_stat_init(&st);
-    if (libzip::zip_stat_index(m_zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-        throw Error(broken_workbook_message(m_name, libzip::zip_strerror(m_zip), m_lang));
+    if (libzip::zip_stat_index(zip.m_zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+        throw Error(broken_workbook_message(zip.m_name, libzip::zip_strerror(zip.m_zip), zip.m_lang));
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-        throw Error(encrypted_workbook_message(m_name, m_lang));
-    const std::uint64_t compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
-    auto too_large = [&](std::uint64_t inflated) {
-        return inflated > k_max_part_bytes ||
-               (inflated > k_ratio_from_bytes && inflated / std::max<std::uint64_t>(compressed, 1) > k_max_ratio);
-    };
+        throw Error(encrypted_workbook_message(zip.m_name, zip.m_lang));
+    m_compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
     // The sizes the directory states are checked first, and the bytes
     // inflated counted as they come: a directory can lie.
-    if ((st.valid & ZIP_STAT_SIZE) && too_large(st.size)) throw Error(zip_bomb_message(m_name, part, m_lang));
-    std::unique_ptr<zip_file_t, int (*)(zip_file_t *)> file(
-        libzip::zip_fopen_index(m_zip, static_cast<zip_uint64_t>(index), 0),
-        [](zip_file_t *f) { return libzip::zip_fclose(f); });
-    if (!file) throw Error(broken_workbook_message(m_name, libzip::zip_strerror(m_zip), m_lang));
-    std::vector<char> buffer(1 << 16);
-    std::uint64_t total = 0;
-    for (;;) {
-        zip_int64_t n = libzip::zip_fread(file.get(), buffer.data(), buffer.size());
-        if (n < 0) throw Error(broken_workbook_message(m_name, libzip::zip_file_strerror(file.get()), m_lang));
-        if (n == 0) break;
-        total += static_cast<std::uint64_t>(n);
-        if (too_large(total)) throw Error(zip_bomb_message(m_name, part, m_lang));
-        chunk(std::string_view(buffer.data(), static_cast<std::size_t>(n)));
-    }
+    if ((st.valid & ZIP_STAT_SIZE) && too_large(st.size, m_compressed))
+        throw Error(zip_bomb_message(zip.m_name, part, zip.m_lang));
+    m_file = libzip::zip_fopen_index(zip.m_zip, static_cast<zip_uint64_t>(index), 0);
+    if (m_file == nullptr)
+        throw Error(broken_workbook_message(zip.m_name, libzip::zip_strerror(zip.m_zip), zip.m_lang));
+    m_buffer.resize(1 << 16);
+}
+
+ZipPart::~ZipPart() {
+    if (m_file != nullptr) libzip::zip_fclose(m_file);
+}
+
+std::string_view ZipPart::next() {
+    zip_int64_t n = libzip::zip_fread(m_file, m_buffer.data(), m_buffer.size());
+    if (n < 0) throw Error(broken_workbook_message(m_zip.m_name, libzip::zip_file_strerror(m_file), m_zip.m_lang));
+    m_total += static_cast<std::uint64_t>(n);
+    if (too_large(m_total, m_compressed)) throw Error(zip_bomb_message(m_zip.m_name, m_part, m_zip.m_lang));
+    return std::string_view(m_buffer.data(), static_cast<std::size_t>(n));
+}
+
+void ZipContainer::read(const std::string &part, const std::function<void(std::string_view)> &chunk) const {
+    ZipPart file(*this, part);
+    for (std::string_view c; !(c = file.next()).empty();)
+        chunk(c);
 }
 
 } // namespace cchc::workbook_detail

@@ -10,8 +10,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct zip;
+struct zip_file;
 
 namespace cchc::workbook_detail {
 
@@ -37,9 +39,30 @@ public:
     void read(const std::string &part, const std::function<void(std::string_view)> &chunk) const;
 
 private:
+    friend class ZipPart;
     ::zip *m_zip = nullptr;
     std::string m_name;
     Lang m_lang;
+};
+
+/// One part's inflated bytes pulled a chunk at a time, with the checks
+/// of ZipContainer::read (which reads through one).
+class ZipPart {
+public:
+    ZipPart(const ZipContainer &zip, const std::string &part);
+    ~ZipPart();
+    ZipPart(const ZipPart &) = delete;
+    ZipPart &operator=(const ZipPart &) = delete;
+    /// The next chunk (valid until the next call), empty at the end.
+    std::string_view next();
+
+private:
+    const ZipContainer &m_zip;
+    std::string m_part;
+    zip_file *m_file = nullptr;
+    std::uint64_t m_compressed = 0;
+    std::uint64_t m_total = 0;
+    std::vector<char> m_buffer;
 };
 
 } // namespace cchc::workbook_detail

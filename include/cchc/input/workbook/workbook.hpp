@@ -66,14 +66,40 @@ struct Worksheet {
     std::vector<CellRange> merged;
 };
 
+/// A worksheet's rows, pulled one at a time as the parser reaches them:
+/// a worksheet is never held whole, so memory does not grow with its rows.
+class WorksheetRows {
+public:
+    virtual ~WorksheetRows() = default;
+    /// The next row with a value into `row` (its memory reused), or false
+    /// at the worksheet's end. Throws Error as read_workbook does.
+    virtual bool next(WorksheetRow &row) = 0;
+    /// The merged ranges known so far: all of an .xlsx worksheet's (read
+    /// before its rows), an .ods table's up to the row `next` gave last
+    /// (there a span is written on its first cell).
+    /// (An .xlsx worksheet's are read when first asked for: a second pass
+    /// over its part, which a sheet without merged owner, unit or period
+    /// columns does not need.)
+    virtual const std::vector<CellRange> &merged() { return m_merged; }
+
+protected:
+    std::vector<CellRange> m_merged;
+};
+
 /// Reads the workbook whose whole content is `bytes` (`name` for
 /// messages) and hands each worksheet to `sheet` in the workbook's order,
-/// with its position (0-based) and the count of worksheets. Throws Error
-/// with a message naming the file and what to do when it cannot be read:
-/// a broken or truncated zip, a password, a zip bomb, a DTD, a worksheet
-/// too large, a reference out of range, strict OOXML, .xlsb.
+/// its rows to pull, with its position (0-based) and the count of
+/// worksheets (0 when not known before the end: .ods). Rows `sheet` does
+/// not pull are read after it returns (their errors are the workbook's).
+/// Throws Error with a message naming the file and what to do when it
+/// cannot be read: a broken or truncated zip, a password, a zip bomb, a
+/// DTD, a worksheet too large, a reference out of range, strict OOXML, .xlsb.
 void read_workbook(std::string_view bytes, const std::string &name, Lang lang,
-                   const std::function<void(Worksheet &, std::size_t index, std::size_t count)> &sheet);
+                   const std::function<void(const std::string &worksheet, WorksheetRows &rows, std::size_t index,
+                                            std::size_t count)> &sheet);
+
+/// Every worksheet whole, for tests and the fuzz targets.
+std::vector<Worksheet> read_whole_workbook(std::string_view bytes, const std::string &name, Lang lang);
 
 /// The names of a workbook's worksheets, in order, without reading their cells.
 std::vector<std::string> worksheet_names(std::string_view bytes, const std::string &name, Lang lang);
