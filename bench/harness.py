@@ -187,7 +187,8 @@ def sums_cchc(text, by_unit):
             continue
         # File, Unit, Period, Owner, Criteria, Max, Self, Appraised, Lost, Achieved
         key = (r[1] if by_unit else stem(r[0]), unquote_formula(r[3]))
-        add(out, key, int(r[4]), Decimal(r[5]), Decimal(r[7]), Decimal(r[8]))
+        # a group whose every cell of a column was unreadable shows it blank: nothing summed
+        add(out, key, int(r[4]), Decimal(r[5] or 0), Decimal(r[7] or 0), Decimal(r[8] or 0))
     return out
 
 
@@ -217,7 +218,8 @@ def sums_cchc_json(text, by_unit):
     for sheet in json.loads(text, parse_float=Decimal)["sheets"]:
         for g in sheet.get("owners", []):
             key = (sheet["unit"] if by_unit else stem(sheet["file"]), g["owner"])
-            add(out, key, int(g["count"]), Decimal(g["max"]), Decimal(g["appraised"]), Decimal(g["lost"]))
+            add(out, key, int(g["count"]), *(Decimal(g[k] if g[k] is not None else 0)
+                                             for k in ("max", "appraised", "lost")))
     return out
 
 
