@@ -338,6 +338,7 @@ def main():
     os.makedirs(os.path.join(work, "runs"), exist_ok=True)
     started = datetime.datetime.now(datetime.timezone.utc)
     fuzz_at_start = fuzzing_running()
+    load_at_start = os.getloadavg()[0]
 
     wls = workloads(work, cchc, args.quick)
     if args.only:
@@ -403,7 +404,7 @@ def main():
             results[(wl.name, t)]["times"] = times[t]
             results[(wl.name, t)]["median"] = statistics.median(times[t])
 
-    write_results(args, wls, results, started, fuzz_at_start, cchc)
+    write_results(args, wls, results, started, (fuzz_at_start, load_at_start), cchc)
     log(f"\nwrote {args.out}")
 
 
@@ -415,7 +416,8 @@ def fmt_secs(s):
     return f"{s:.3f} s"
 
 
-def write_results(args, wls, results, started, fuzz_at_start, cchc):
+def write_results(args, wls, results, started, at_start, cchc):
+    fuzz_at_start, load_at_start = at_start
     out = io.StringIO()
     mode = "quick" if args.quick else "full"
     out.write(f"# cchc benchmark results ({mode} mode)\n\n")
@@ -424,7 +426,11 @@ def write_results(args, wls, results, started, fuzz_at_start, cchc):
     fuzz_end = fuzzing_running()
     out.write(f"Another CPU-heavy job (fuzzing) running at the start / end: "
               f"{'yes' if fuzz_at_start else 'no'} / {'yes' if fuzz_end else 'no'}"
-              f"{' — timings are noisy' if fuzz_at_start or fuzz_end else ''}.\n\n")
+              f"{' — timings are noisy' if fuzz_at_start or fuzz_end else ''}.\n")
+    load_end = os.getloadavg()[0]
+    out.write(f"Load average (1 min) at the start / end: {load_at_start:.1f} / {load_end:.1f} on {os.cpu_count()} "
+              f"cores{' — the machine was shared, timings are noisy' if max(load_at_start, load_end) > 1.5 else ''}."
+              "\n\n")
     v = versions()
     out.write(f"cchc: `{cchc}` (Release, `git describe`: {git_describe()}); "
               + "; ".join(f"{k}: {val}" for k, val in v.items()) + ".\n\n")

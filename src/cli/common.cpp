@@ -348,6 +348,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     CheckOptions &check = options.check;
     check.lang = render.lang;
     check.info = wanted.info;
+    if (!wanted.findings) check.kept = 0;
     if (!o.criteria.empty()) {
         try {
             run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));
@@ -409,7 +410,7 @@ void run_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> t
 
 void run_pipeline_in_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables,
                            std::size_t files_per_part, const std::function<void(Run &run, bool last)> &part) {
-    run_parts(o, top, std::move(tables), {}, files_per_part, part);
+    run_parts(o, top, std::move(tables), Wanted{.findings = o.format->lists_findings}, files_per_part, part);
 }
 
 Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted) {
