@@ -11,6 +11,10 @@ Writes, under WORKDIR (default bench/work/):
                                      (Đơn vị), 10,000 units (--quick: 500,000)
   w3-<rows/5>.csv                W3 at a fifth of the rows, same 10,000 units,
                                      for the "memory flat in rows" target
+  w2-<files/5>x<rows>/           W2 at a fifth of the files (2,000; --quick:
+                                     200), for "memory flat in files"
+  w1d/, w2d-*, w3d-*             the same, dirty (below), and beside each its
+                                     leaf-only copy for the peers (*-leaves)
 
 Each sheet is shaped like the reference sheet samples/phuong-1-2023.csv:
 columns Mục, Nội dung, Điểm tối đa, Điểm tự đánh giá, Điểm thẩm định,
@@ -23,6 +27,20 @@ percentage ("Hoàn thành 44/46 nhiệm vụ, đạt 95,65%") that agree with ea
 other and with the appraised score (max x fraction rounded to 2 decimals),
 so cchc's checks run on every row but find nothing; 8 owners, one of them
 with a comma (quoted). UTF-8 without BOM, comma-separated, LF line ends.
+
+The dirty shapes (w1d/, w2d-*, w3d-*: the same sizes, the same columns)
+are what province data looks like: about 1 row in 7 is a parent (`1.1`
+above `1.1.1`, `1.1.2`, ...) whose max and scores are its children's sums,
+off by a little in about 70 % of them (parent-sum-mismatch); about 1 leaf
+in 3 has a note whose fraction and percentage disagree with each other or
+with the appraised score (note-percent-mismatch, score-fraction-mismatch,
+note-fraction-invalid); about 1 leaf in 500 has an unreadable score cell
+(`abc`, `1,2,3`, `2..5`, `x`: bad-number) and about 1 in 300 repeats the
+code of the sibling above it (duplicate-code). Beside each dirty workload
+the generator writes its leaf-only copy (`*-leaves`): the rows cchc counts
+(parents left out, duplicates kept) with an unreadable cell written as 0,
+cchc's value for a score it cannot read. The peers read that copy, so
+their plain sums must equal cchc's exactly.
 
 Every sheet is generated from its own random.Random seeded with
 "<seed>:<workload>:<index>", so the output depends only on the seed and the
@@ -168,6 +186,129 @@ def sheet_rows(seed, workload, index, n, unit=None):
     return "".join(lines)
 
 
+# ---------------------------------------------------------------- dirty shapes
+
+PARENT_CONTENTS = [
+    "Công tác chỉ đạo, điều hành CCHC",
+    "Kết quả thực hiện kế hoạch CCHC",
+    "Cải cách thủ tục hành chính",
+    "Hiện đại hóa hành chính",
+    "Thực hiện cơ chế một cửa, một cửa liên thông",
+    "Chuyển đổi số trong giải quyết TTHC",
+]
+
+DIRTY_FRACTION_NOTES = FRACTION_NOTES + [
+    "Đạt {a}/{b} = {p}%",
+    "Hoàn thành {a}/{b} nhiệm vụ\n(đạt {p}%)",
+]
+
+UNREADABLE = ["abc", "1,2,3", "2..5", "x"]
+
+
+def dirty_codes(rng, n):
+    """n (code, is_parent): groups `D.C` over `D.C.1`..`D.C.k` (k 4 to 8)
+    and a few single `D.C` criteria; about 1 row in 7 a parent."""
+    out = []
+    domains = max(1, min(9, n // 8))
+    per_domain = -(-n // domains)
+    d = 1
+    while len(out) < n:
+        quota = min(per_domain, n - len(out))
+        c = 1
+        got = 0
+        while got < quota:
+            left = quota - got
+            if left < 3 or rng.random() < 0.1:
+                out.append((f"{d}.{c}", False))
+                got += 1
+            else:
+                k = min(rng.randint(4, 8), left - 1)
+                out.append((f"{d}.{c}", True))
+                for s in range(1, k + 1):
+                    # a few repeat the sibling above (duplicate-code)
+                    dup = s > 1 and rng.random() < 1 / 300
+                    out.append((f"{d}.{c}.{s - 1 if dup else s}", False))
+                got += k + 1
+            c += 1
+        d += 1
+    return out
+
+
+def dirty_leaf(rng, mx):
+    """(appraised, note) of one leaf: ~55 % carry a fraction, and about 1
+    leaf in 3 in all has a note that disagrees."""
+    if rng.random() >= 0.55:
+        return rng.randint(0, mx), rng.choice(PLAIN_NOTES)
+    b = rng.randint(2, 999)
+    a = rng.randint(b // 2, b)
+    appraised = (mx * a * 2 + b) // (2 * b)
+    pct = (a * 10000 * 2 + b) // (2 * b)
+    kind = rng.random()
+    if kind < 0.40:
+        pass  # agrees
+    elif kind < 0.70:  # the percentage is not the fraction's
+        pct = max(0, pct + rng.choice([-1, 1]) * rng.randint(3, 900))
+    elif kind < 0.90:  # the score is not max x fraction
+        other = rng.randint(0, mx)
+        appraised = other if abs(other - appraised) > 1 else (appraised + 7 if appraised + 7 <= mx else 0)
+    else:  # more done than there were
+        a = b + rng.randint(1, b)
+        pct = (a * 10000 * 2 + b) // (2 * b)
+        appraised = rng.randint(0, mx)
+    p = f"{pct // 100},{pct % 100:02d}"
+    return appraised, rng.choice(DIRTY_FRACTION_NOTES).format(a=a, b=b, p=p)
+
+
+def dirty_sheet_rows(seed, workload, index, n, unit=None):
+    """(text, leaf-only text) of one dirty sheet's n rows (no header)."""
+    rng = random.Random(f"{seed}:{workload}:{index}")
+    lead = csv_cell(unit) + "," if unit is not None else ""
+    rows = []  # [code, content, max, self, appraised, lost, note, owner, is_parent]
+    parent_at = None
+    for code, is_parent in dirty_codes(rng, n) + [("", True)]:
+        if parent_at is not None and (is_parent or code.count(".") < 2):
+            # the group above is complete: its parent holds the sums, most a little off
+            kids = rows[parent_at + 1:]
+            p = rows[parent_at]
+            p[2] = sum(k[2] for k in kids)
+            p[3] = sum(k[3] for k in kids)
+            p[4] = sum(k[4] for k in kids)
+            if rng.random() < 0.7:
+                delta = rng.choice([-50, -25, -10, 10, 25, 50, 100])
+                if rng.random() < 0.5:
+                    p[2] = max(0, p[2] + delta)
+                else:
+                    p[4] = max(0, p[4] + delta)
+            p[5] = p[2] - p[4]
+            parent_at = None
+        if not code:
+            break
+        if is_parent:
+            parent_at = len(rows)
+            owner = rng.choice(OWNERS) if rng.random() < 0.5 else ""
+            rows.append([code, rng.choice(PARENT_CONTENTS), 0, 0, 0, 0, "", owner, True])
+            continue
+        mx = rng.choice(MAXIMA)
+        appraised, note = dirty_leaf(rng, mx)
+        self_score = mx if rng.random() < 0.8 else rng.randint(appraised, mx)
+        rows.append([code, rng.choice(CONTENTS), mx, self_score, appraised, mx - appraised, note,
+                     rng.choice(OWNERS), False])
+    text, leaves = [], []
+    for r in rows:
+        cells = [r[0], csv_cell(r[1])] + [fmt(v) for v in r[2:6]] + [csv_cell(r[6]), csv_cell(r[7])]
+        if r[8]:
+            text.append(lead + ",".join(cells) + "\n")
+            continue
+        leaf = list(cells)
+        if rng.random() < 1 / 500:  # an unreadable score cell; cchc counts it as not given (0)
+            col = rng.randint(2, 5)
+            cells[col] = csv_cell(rng.choice(UNREADABLE))
+            leaf[col] = "0"
+        text.append(lead + ",".join(cells) + "\n")
+        leaves.append(lead + ",".join(leaf) + "\n")
+    return "".join(text), "".join(leaves)
+
+
 def header_line(with_unit):
     cells = ([UNIT_HEADER] if with_unit else []) + HEADER
     return ",".join(csv_cell(c) for c in cells) + "\n"
@@ -197,58 +338,80 @@ def generator_hash():
 
 
 def _w2_file(job):
-    seed, folder, i, rows = job
-    path = os.path.join(folder, f"don-vi-{i + 1:05d}.csv")
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(header_line(False))
-        f.write(sheet_rows(seed, "w2", i, rows))
-    return os.path.getsize(path)
+    seed, folder, i, rows, dirty = job
+    name = f"don-vi-{i + 1:05d}.csv"
+    if not dirty:
+        with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
+            f.write(header_line(False))
+            f.write(sheet_rows(seed, "w2", i, rows))
+        return os.path.getsize(os.path.join(folder, name))
+    text, leaves = dirty_sheet_rows(seed, "w2d", i, rows)
+    for where, body in ((folder, text), (folder + "-leaves", leaves)):
+        with open(os.path.join(where, name), "w", encoding="utf-8", newline="") as f:
+            f.write(header_line(False))
+            f.write(body)
+    return os.path.getsize(os.path.join(folder, name))
 
 
 def _w3_unit(job):
-    seed, i, rows, tag = job
-    return sheet_rows(seed, tag, i, rows, unit_name(i)).encode("utf-8")
+    seed, i, rows, tag, dirty = job
+    if not dirty:
+        return sheet_rows(seed, tag, i, rows, unit_name(i)).encode("utf-8"), b""
+    text, leaves = dirty_sheet_rows(seed, tag, i, rows, unit_name(i))
+    return text.encode("utf-8"), leaves.encode("utf-8")
 
 
-def generate_w1(work, seed):
-    folder = os.path.join(work, "w1")
+def generate_w1(work, seed, dirty=False):
+    folder = os.path.join(work, "w1d" if dirty else "w1")
     path = os.path.join(folder, "phuong-mau.csv")
-    params = {"workload": "w1", "rows": 16, "seed": seed, "generator": generator_hash()}
+    params = {"workload": "w1d" if dirty else "w1", "rows": 16, "seed": seed, "generator": generator_hash()}
     stamp = path + ".stamp"
     if os.path.exists(path) and stamp_ok(stamp, params):
         print(f"  {path}: up to date")
         return
     os.makedirs(folder, exist_ok=True)
+    if dirty:
+        text, leaves = dirty_sheet_rows(seed, "w1d", 0, 16)
+        os.makedirs(folder + "-leaves", exist_ok=True)
+        with open(os.path.join(folder + "-leaves", "phuong-mau.csv"), "w", encoding="utf-8", newline="") as f:
+            f.write(header_line(False))
+            f.write(leaves)
+    else:
+        text = sheet_rows(seed, "w1", 0, 16)
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write(header_line(False))
-        f.write(sheet_rows(seed, "w1", 0, 16))
+        f.write(text)
     write_stamp(stamp, params)
     print(f"  {path}: {os.path.getsize(path)} bytes")
 
 
-def generate_w2(work, seed, files, rows, pool):
-    folder = os.path.join(work, f"w2-{files}x{rows}")
-    params = {"workload": "w2", "files": files, "rows": rows, "seed": seed, "generator": generator_hash()}
+def generate_w2(work, seed, files, rows, pool, dirty=False):
+    folder = os.path.join(work, f"w2{'d' if dirty else ''}-{files}x{rows}")
+    params = {"workload": "w2d" if dirty else "w2", "files": files, "rows": rows, "seed": seed,
+              "generator": generator_hash()}
     stamp = folder + ".stamp"
     if os.path.isdir(folder) and stamp_ok(stamp, params):
         print(f"  {folder}/: up to date")
         return
     if os.path.exists(stamp):
         os.remove(stamp)
-    os.makedirs(folder, exist_ok=True)
-    for name in os.listdir(folder):
-        os.remove(os.path.join(folder, name))
-    total = sum(pool.imap(_w2_file, [(seed, folder, i, rows) for i in range(files)], chunksize=50))
+    for where in [folder] + ([folder + "-leaves"] if dirty else []):
+        os.makedirs(where, exist_ok=True)
+        for name in os.listdir(where):
+            os.remove(os.path.join(where, name))
+    total = sum(pool.imap(_w2_file, [(seed, folder, i, rows, dirty) for i in range(files)], chunksize=50))
     write_stamp(stamp, params)
     print(f"  {folder}/: {files} files, {total / 1e6:.1f} MB")
 
 
-def generate_w3(work, seed, rows, units, pool):
-    path = os.path.join(work, f"w3-{rows}.csv")
+def generate_w3(work, seed, rows, units, pool, dirty=False):
+    path = os.path.join(work, f"w3{'d' if dirty else ''}-{rows}.csv")
+    leaves_path = path[:-4] + "-leaves.csv"
     per_unit = rows // units
     if per_unit * units != rows:
         sys.exit(f"generate.py: W3 rows ({rows}) must be a multiple of the units ({units})")
-    params = {"workload": "w3", "rows": rows, "units": units, "seed": seed, "generator": generator_hash()}
+    params = {"workload": "w3d" if dirty else "w3", "rows": rows, "units": units, "seed": seed,
+              "generator": generator_hash()}
     stamp = path + ".stamp"
     if os.path.exists(path) and stamp_ok(stamp, params):
         print(f"  {path}: up to date")
@@ -256,11 +419,16 @@ def generate_w3(work, seed, rows, units, pool):
     if os.path.exists(stamp):
         os.remove(stamp)
     tmp = path + ".tmp"
-    tag = f"w3-{rows}"
-    with open(tmp, "wb") as f:
+    tag = f"w3{'d' if dirty else ''}-{rows}"
+    with open(tmp, "wb") as f, open(leaves_path + ".tmp" if dirty else os.devnull, "wb") as lf:
         f.write(header_line(True).encode("utf-8"))
-        for chunk in pool.imap(_w3_unit, [(seed, i, per_unit, tag) for i in range(units)], chunksize=20):
+        lf.write(header_line(True).encode("utf-8"))
+        for chunk, leaves in pool.imap(_w3_unit, [(seed, i, per_unit, tag, dirty) for i in range(units)],
+                                       chunksize=20):
             f.write(chunk)
+            lf.write(leaves)
+    if dirty:
+        os.replace(leaves_path + ".tmp", leaves_path)
     os.replace(tmp, path)
     write_stamp(stamp, params)
     print(f"  {path}: {rows} rows, {units} units, {os.path.getsize(path) / 1e6:.1f} MB")
@@ -277,16 +445,20 @@ def main():
     ap.add_argument("--w3-rows", type=int)
     ap.add_argument("--w3-units", type=int, default=10000)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--shapes", choices=["clean", "dirty", "both"], default="both")
     args = ap.parse_args()
     w2_files = args.w2_files or (1000 if args.quick else 10000)
     w3_rows = args.w3_rows or (500000 if args.quick else 5000000)
     os.makedirs(args.workdir, exist_ok=True)
     print(f"generate.py: seed {args.seed}, into {args.workdir}")
+    shapes = {"clean": [False], "dirty": [True], "both": [False, True]}[args.shapes]
     with multiprocessing.Pool(args.jobs) as pool:
-        generate_w1(args.workdir, args.seed)
-        generate_w2(args.workdir, args.seed, w2_files, args.w2_rows, pool)
-        generate_w3(args.workdir, args.seed, w3_rows, args.w3_units, pool)
-        generate_w3(args.workdir, args.seed, w3_rows // 5, args.w3_units, pool)
+        for dirty in shapes:
+            generate_w1(args.workdir, args.seed, dirty)
+            generate_w2(args.workdir, args.seed, w2_files, args.w2_rows, pool, dirty)
+            generate_w2(args.workdir, args.seed, w2_files // 5, args.w2_rows, pool, dirty)
+            generate_w3(args.workdir, args.seed, w3_rows, args.w3_units, pool, dirty)
+            generate_w3(args.workdir, args.seed, w3_rows // 5, args.w3_units, pool, dirty)
 
 
 if __name__ == "__main__":

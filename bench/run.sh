@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The cchc benchmark, one command, from anywhere:
-#   bash bench/run.sh [--quick] [--rounds N] [--only w1,w2,w3,w3small]
+#   bash bench/run.sh [--quick] [--rounds N] [--only w1,w2,w3,w3small,w1d,...]
+#                     [--tools 'cchc,cchc check,cchc json,cat,duckdb']
 # Builds a Release cchc into build-release/, installs the peers that are
 # missing (Debian: hyperfine miller sqlite3 time, python3 and nodejs/npm if
 # missing; npm: @duckdb/node-api into bench/work/node, not the repository),
 # generates the workloads into bench/work/ once, checks every peer's sums
 # against cchc's, times everything interleaved and writes bench/results.md.
+# Every workload comes clean and dirty (bench/README.md); cchc runs report
+# (csv), check and report --format json on each.
 # --quick: W2 1,000 files and W3 500,000 rows instead of 10,000 and 5,000,000.
 # Other options are passed to bench/harness.py. Needs root to install.
 set -euo pipefail

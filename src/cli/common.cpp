@@ -348,6 +348,7 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     CheckOptions &check = options.check;
     check.lang = render.lang;
     check.info = wanted.info;
+    if (!wanted.findings) check.kept = 0;
     if (!o.criteria.empty()) {
         try {
             run.catalog = std::make_unique<Catalog>(load_catalog(o.criteria, load));

@@ -101,6 +101,9 @@ struct Run {
 struct Wanted {
     bool rows = true; ///< false: the output lists no criterion (cchc check), so no row is kept
     bool info = true; ///< false: no info finding is made (cchc check without --verbose)
+    /// false: findings are only counted, none written (a report in csv or
+    /// tsv shows none; the counts give the status and the stderr line).
+    bool findings = true;
 };
 
 /// The pipeline's options from the command line's (the render options and

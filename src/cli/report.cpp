@@ -51,7 +51,9 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
 int run_report(const ReportOptions &o) {
     const Lang lang = o.common.lang;
     const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
-    return print_in_parts(o.common, top, parse_tables(o.by, lang), {}, [&](Run &run) {
+    // csv and tsv show no finding: they are only counted (the status and the stderr line).
+    const Wanted wanted{.findings = o.common.format->lists_findings};
+    return print_in_parts(o.common, top, parse_tables(o.by, lang), wanted, [&](Run &run) {
         say_findings_left_out(o.common, run.report);
         return report_document(run.report);
     });

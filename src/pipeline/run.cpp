@@ -34,6 +34,8 @@ class ReportSink : public SheetSink {
 public:
     ReportSink(const RunOptions &options) : m_summary(options.summary), m_check(options.check) {
         m_keep_rows = options.keep_rows;
+        for (Part &p : m_parts)
+            p.budget = FindingsBudget(m_check.kept);
         m_summary.criteria = m_keep_rows; // dropped with the rows otherwise
     }
 
@@ -53,7 +55,10 @@ public:
         p.summaries.push_back(std::move(s));
     }
 
-    void discard_part(int part) override { m_parts[part] = Part(); }
+    void discard_part(int part) override {
+        m_parts[part] = Part();
+        m_parts[part].budget = FindingsBudget(m_check.kept);
+    }
     bool keeps_rows() const override { return m_keep_rows; }
 
     /// The file's findings in print order, held to one budget: its own,
@@ -63,7 +68,7 @@ public:
         FileReport file;
         file.loaded = std::move(loaded);
         file.findings = file_findings(file.loaded, m_check);
-        FindingsBudget budget;
+        FindingsBudget budget(m_check.kept);
         budget.take(file.findings);
         for (Part &p : m_parts) {
             for (std::size_t i = 0; i < p.sheets.size(); ++i) {
@@ -100,7 +105,7 @@ FileReport whole_file_report(LoadedFile loaded, const RunOptions &options) {
     FileReport file;
     file.loaded = std::move(loaded);
     file.findings = file_findings(file.loaded, options.check);
-    FindingsBudget budget; // in print order: the file's findings, then each sheet's
+    FindingsBudget budget(options.check.kept); // in print order: the file's findings, then each sheet's
     budget.take(file.findings);
     for (const Sheet &sheet : file.loaded.sheets) {
         SheetSummary s = summarise(sheet, options.summary);

@@ -82,6 +82,30 @@ TEST_CASE("the findings budget keeps the first 1,000 findings and counts the res
     }
 }
 
+TEST_CASE("a budget with no room (a csv or tsv report) builds no finding and keeps every count") {
+    cchc::test::TempDir dir;
+    const std::string text = sheet_of_errors(3, 600); // 1,800 errors after the file's warning
+    const std::string path = dir.write("errors.csv", text);
+    RunOptions options;
+    options.check.kept = 0;
+    auto counted_only = [](const FileReport &file) {
+        CHECK(file.count(Severity::error) == 1800);
+        CHECK(file.count(Severity::warning) == 1);
+        CHECK(file.has(Severity::error));
+        std::vector<Finding> all = shown(file);
+        REQUIRE(all.size() == 1); // too-many-findings alone, with the counts
+        CHECK(all.front().rule == cchc::Rule::too_many_findings);
+    };
+    counted_only(cchc::process_input(std::make_unique<cchc::test::BytesInput>(text), path, options));
+    for (std::int64_t cut : {std::int64_t(0), static_cast<std::int64_t>(text.find("Xã 2,1.400,"))}) {
+        CAPTURE(cut);
+        RunOptions split = options;
+        split.load.split_at = cut;
+        split.keep_rows = false;
+        counted_only(cchc::process_file(path, split));
+    }
+}
+
 TEST_CASE("the findings budget counts what parts left out in the order they print") {
     // Part 0 fills the budget by itself and leaves some out; part 1's
     // findings come after those, so the first one not shown is part 0's.

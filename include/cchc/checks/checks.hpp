@@ -20,6 +20,9 @@ struct CheckOptions {
     const Catalog *catalog = nullptr; ///< --criteria, when given
     /// False: info findings are not made (cchc check without --verbose).
     bool info = true;
+    /// Findings a file keeps with their messages; the rest are only
+    /// counted. 0 for an output with no place for findings (csv, tsv).
+    std::size_t kept = k_max_findings_per_file;
 };
 
 /// Every finding of the sheet, in print order.
