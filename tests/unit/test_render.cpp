@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -972,6 +973,23 @@ TEST_CASE("csv of thousands of sheets, written in two halves at once, keeps the 
     }
 }
 
+/// The parts' documents printed one after another by one renderer, as cchc
+/// does with a province (Document::continues, continued); `after` sees the
+/// output after each part.
+template <typename DocumentOf>
+std::string print_parts(const cchc::Renderer &renderer, const std::vector<Report> &parts, DocumentOf document_of,
+                        const std::function<void(const std::string &, bool continued)> &after = {}) {
+    std::ostringstream out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        cchc::Document document = document_of(parts[i]);
+        document.continues = i > 0;
+        document.continued = i + 1 < parts.size();
+        renderer.print(document, out);
+        if (after) after(out.str(), document.continued);
+    }
+    return out.str();
+}
+
 TEST_CASE("a report printed in parts by one renderer is the report printed whole") {
     // cchc report reads a province a part of the files at a time
     // (Document::continues): the bytes must not show where a part ended.
@@ -999,14 +1017,7 @@ TEST_CASE("a report printed in parts by one renderer is the report printed whole
             parts[1].files.push_back(std::move(all.files[2]));
             parts[2].files.push_back(std::move(all.files[3]));
             std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer(format, options);
-            std::ostringstream out;
-            for (std::size_t i = 0; i < parts.size(); ++i) {
-                cchc::Document document = cchc::report_document(parts[i]);
-                document.continues = i > 0;
-                document.continued = i + 1 < parts.size();
-                renderer->print(document, out);
-            }
-            CHECK(out.str() == expected);
+            CHECK(print_parts(*renderer, parts, cchc::report_document) == expected);
             // The same renderer then prints a document of its own afresh.
             std::ostringstream again;
             renderer->print(cchc::report_document(whole), again);
@@ -1041,16 +1052,12 @@ TEST_CASE("a report printed in parts by one renderer is the report printed whole
         parts[1].files.push_back(std::move(all.files[2]));
         parts[2].files.push_back(std::move(all.files[3]));
         std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer("xlsx", options);
-        std::ostringstream out;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            cchc::Document document = cchc::report_document(parts[i]);
-            document.continues = i > 0;
-            document.continued = i + 1 < parts.size();
-            renderer->print(document, out);
-            // Nothing is written before the last part: a refused part leaves no half a workbook.
-            if (document.continued) CHECK(out.str().empty());
-        }
-        CHECK(parts_of(out.str()) == expected);
+        // Nothing is written before the last part: a refused part leaves no half a workbook.
+        const std::string out =
+            print_parts(*renderer, parts, cchc::report_document, [](const std::string &so_far, bool continued) {
+                if (continued) CHECK(so_far.empty());
+            });
+        CHECK(parts_of(out) == expected);
         std::ostringstream again;
         renderer->print(cchc::report_document(whole), again);
         CHECK(parts_of(again.str()) == expected);
@@ -1087,13 +1094,7 @@ TEST_CASE("a check printed in parts by one renderer is the check printed whole")
             }
             const std::string expected = render_findings(format, none ? expected_report : whole, options);
             std::unique_ptr<cchc::Renderer> renderer = cchc::make_renderer(format, options);
-            std::ostringstream out;
-            for (std::size_t i = 0; i < parts.size(); ++i) {
-                cchc::Document document = cchc::check_document(parts[i]);
-                document.continues = i > 0;
-                document.continued = i + 1 < parts.size();
-                renderer->print(document, out);
-            }
+            const std::string out = print_parts(*renderer, parts, cchc::check_document);
             if (format == "md") {
                 // The dashes under the header follow the first part's widths: the rest is the same.
                 auto without_rule = [](const std::string &text) {
@@ -1103,9 +1104,9 @@ TEST_CASE("a check printed in parts by one renderer is the check printed whole")
                         if (line.rfind("| -", 0) != 0) kept += line + "\n";
                     return kept;
                 };
-                CHECK(without_rule(out.str()) == without_rule(expected));
+                CHECK(without_rule(out) == without_rule(expected));
             } else {
-                CHECK(out.str() == expected);
+                CHECK(out == expected);
             }
         }
     }
@@ -1116,14 +1117,8 @@ TEST_CASE("a check printed in parts by one renderer is the check printed whole")
         std::vector<Report> parts(2);
         parts[0].files.push_back(std::move(all.files[0]));
         parts[1].files.push_back(std::move(all.files[1]));
-        std::ostringstream out;
-        for (std::size_t i = 0; i < parts.size(); ++i) {
-            cchc::Document document = cchc::check_document(parts[i]);
-            document.continues = i > 0;
-            document.continued = i + 1 < parts.size();
-            renderer->print(document, out);
-        }
-        cchc::workbook_detail::ZipContainer zip(out.str(), "book.xlsx", Lang::en);
+        const std::string out = print_parts(*renderer, parts, cchc::check_document);
+        cchc::workbook_detail::ZipContainer zip(out, "book.xlsx", Lang::en);
         CHECK_FALSE(zip.has("xl/worksheets/sheet2.xml"));
         std::string sheet;
         zip.read("xl/worksheets/sheet1.xml", [&](std::string_view chunk) { sheet += chunk; });
