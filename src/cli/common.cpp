@@ -402,6 +402,7 @@ void run_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> t
         run.report = std::move(result.report);
         part(run, last);
         run.report = Report();
+        if (!last) platform::release_free_memory(); // the next part then fits where this one was
         from = to;
     } while (from < files.size());
 }

@@ -7,6 +7,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <iconv.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -123,6 +126,12 @@ std::unique_ptr<Converter> Converter::open(const std::string &name) {
     iconv_t cd = ::iconv_open("UTF-8", name.c_str());
     if (cd == reinterpret_cast<iconv_t>(-1)) return nullptr;
     return std::make_unique<IconvConverter>(cd);
+}
+
+void release_free_memory() {
+#ifdef __GLIBC__
+    ::malloc_trim(0);
+#endif
 }
 
 } // namespace cchc::platform

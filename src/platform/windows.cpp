@@ -529,4 +529,8 @@ std::unique_ptr<Converter> Converter::open(const std::string &encoding) {
     return std::make_unique<CodePageConverter>(page);
 }
 
+void release_free_memory() {
+    // The Windows heap decommits free pages itself.
+}
+
 } // namespace cchc::platform

@@ -90,4 +90,9 @@ public:
     virtual Result convert(char **in, std::size_t *in_left, char **out, std::size_t *out_left) = 0;
 };
 
+/// Gives the heap's free memory back to the system (glibc keeps it, and a
+/// province read part after part would otherwise grow by the holes each
+/// part leaves); nothing where the allocator does it itself.
+void release_free_memory();
+
 } // namespace cchc::platform
