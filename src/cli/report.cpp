@@ -48,16 +48,20 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
     return out;
 }
 
-int run_report(const ReportOptions &o) {
-    const Lang lang = o.common.lang;
-    const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
-    const bool print = !(o.common.quiet && o.common.output.empty()); // -q -o FILE still writes FILE
-    if (!o.common.format->in_parts) {
-        Run run = run_pipeline(o.common, top, parse_tables(o.by, lang));
-        int status = exit_status(run, o.common.strict);
+} // namespace
+
+int run_report(const CommonOptions &common, const std::vector<std::string> &by, const std::string &top_text,
+               const std::function<void(const Report &)> &seen) {
+    const Lang lang = common.lang;
+    const std::size_t top = top_text.empty() ? 0 : parse_count(top_text, k_top_range, lang);
+    const bool print = !(common.quiet && common.output.empty()); // -q -o FILE still writes FILE
+    if (!common.format->in_parts) {
+        Run run = run_pipeline(common, top, parse_tables(by, lang));
+        if (seen) seen(run.report);
+        int status = exit_status(run, common.strict);
         if (!print) return status;
-        say_findings_left_out(o.common, run.report);
-        return render_and_write(o.common, run.render, status, report_document(run.report));
+        say_findings_left_out(common, run.report);
+        return render_and_write(common, run.render, status, report_document(run.report));
     }
     // A part of the files at a time, printed by one renderer onto the
     // streamed output and let go.
@@ -65,11 +69,12 @@ int run_report(const ReportOptions &o) {
     auto parts = [&](std::ostream *out) {
         std::unique_ptr<Renderer> renderer;
         bool continues = false;
-        run_pipeline_in_parts(o.common, top, parse_tables(o.by, lang), k_files_per_part, [&](Run &run, bool last) {
-            status = std::max(status, exit_status(run, o.common.strict));
+        run_pipeline_in_parts(common, top, parse_tables(by, lang), k_files_per_part, [&](Run &run, bool last) {
+            status = std::max(status, exit_status(run, common.strict));
+            if (seen) seen(run.report);
             if (out == nullptr) return;
-            say_findings_left_out(o.common, run.report);
-            if (!renderer) renderer = o.common.format->make(run.render);
+            say_findings_left_out(common, run.report);
+            if (!renderer) renderer = common.format->make(run.render);
             Document document = report_document(run.report);
             document.continues = continues;
             document.continued = !last;
@@ -81,11 +86,9 @@ int run_report(const ReportOptions &o) {
         parts(nullptr);
         return status;
     }
-    const int written = write_streamed(o.common.output, lang, [&](std::ostream &out) { parts(&out); });
+    const int written = write_streamed(common.output, lang, [&](std::ostream &out) { parts(&out); });
     return written != k_exit_ok ? written : status;
 }
-
-} // namespace
 
 std::vector<std::string_view> report_table_names() {
     std::vector<std::string_view> names;
@@ -129,7 +132,7 @@ void setup_report(CLI::App &app, int &status, Lang lang) {
         ->type_name("N");
     command->callback([options, &status] {
         settle(options->common, "report");
-        status = run_report(*options);
+        status = run_report(options->common, options->by, options->top);
     });
 }
 
