@@ -204,6 +204,12 @@ void show_message(const std::string &title, const std::string &text, bool proble
 
 int open_read(const std::string &path) {
     std::wstring wide = widen(path);
+    // A pattern that matched nothing (arguments) names no file, as on
+    // Linux; Windows would say its name is invalid.
+    if (wide.find_first_of(L"*?") != std::wstring::npos) {
+        errno = ENOENT;
+        return -1;
+    }
     DWORD attributes = GetFileAttributesW(wide.c_str());
     if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0) {
         errno = EISDIR; // Windows cannot open a folder as a file
