@@ -21,7 +21,10 @@ if(WIN32)
     add_library(${target} INTERFACE IMPORTED GLOBAL)
     set_target_properties(${target} PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${${target}_DIR}" INTERFACE_COMPILE_DEFINITIONS "${ARGN}")
   endfunction()
-  cchc_windows_headers(fmt::fmt-header-only fmt/format.h FMT_HEADER_ONLY=1)
+  # fmt is compiled once into libfmt.a there (scripts/build-windows.sh):
+  # header-only, its code is compiled again in every file. The target keeps
+  # the Linux build's name.
+  cchc_windows_library(fmt::fmt-header-only fmt/format.h fmt)
   cchc_windows_headers(CLI11::CLI11 CLI/CLI.hpp)
   cchc_windows_headers(doctest::doctest doctest/doctest.h)
   find_path(FCCP_INCLUDE_DIR libfccp/csv.h REQUIRED)

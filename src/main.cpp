@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -64,8 +65,11 @@ int main(int argc, char **argv) {
     cchc::platform::start_process();
     using cchc::cli::Diagnostics;
 
+    std::vector<std::string> args = cchc::platform::arguments(argc, argv);
+    // Sheets dropped on cchc.exe in Explorer: their reports, no command line to read.
+    if (cchc::cli::is_drop(args)) return cchc::cli::run_drop(args);
     std::string misspelt, guess;
-    std::vector<std::string> args = with_default_command(cchc::platform::arguments(argc, argv), misspelt, guess);
+    args = with_default_command(std::move(args), misspelt, guess);
     const cchc::Lang lang = help_language(args);
     if (!misspelt.empty()) {
         Diagnostics::error(fmt::format(

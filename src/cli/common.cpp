@@ -416,13 +416,15 @@ Run run_pipeline(const CommonOptions &o, std::size_t top, std::vector<TableKind>
 }
 
 int print_in_parts(const CommonOptions &o, std::size_t top, std::vector<TableKind> tables, Wanted wanted,
-                   const std::function<Document(Run &run)> &document_of) {
+                   const std::function<Document(Run &run)> &document_of,
+                   const std::function<void(const Report &)> &seen) {
     int status = k_exit_ok;
     auto parts = [&](std::ostream *out) {
         std::unique_ptr<Renderer> renderer;
         bool continues = false;
         run_parts(o, top, std::move(tables), wanted, k_files_per_part, [&](Run &run, bool last) {
             status = std::max(status, exit_status(run, o.strict));
+            if (seen) seen(run.report);
             if (out == nullptr) return;
             if (!renderer) renderer = o.format->make(run.render);
             Document document = document_of(run);

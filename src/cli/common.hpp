@@ -128,9 +128,11 @@ inline constexpr std::size_t k_files_per_part_with_rows = 256;
 /// renderer (Document::continues, continued) onto the streamed output
 /// (stdout or --output), each part let go once printed. `document_of`
 /// makes a part's document (and may say what it leaves out); with -q and
-/// no --output nothing is printed. Returns the exit status of the whole run.
+/// no --output nothing is printed. `seen`, when given, sees each part's
+/// report, printed or not. Returns the exit status of the whole run.
 int print_in_parts(const CommonOptions &options, std::size_t top, std::vector<TableKind> tables, Wanted wanted,
-                   const std::function<Document(Run &run)> &document_of);
+                   const std::function<Document(Run &run)> &document_of,
+                   const std::function<void(const Report &)> &seen = {});
 
 /// Streams what `produce` writes to stdout, or to `output` (--output)
 /// through a temporary file beside it, synced and renamed into place: an

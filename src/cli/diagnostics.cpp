@@ -2,6 +2,8 @@
 #include "diagnostics.hpp"
 #include "commands.hpp"
 
+#include <cchc/platform/platform.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <fmt/format.h>
@@ -17,7 +19,7 @@ void Diagnostics::say(std::string_view text) const {
 }
 
 void Diagnostics::error(std::string_view text) {
-    std::cerr << text << std::flush;
+    platform::write_error(text);
 }
 
 std::string nearest(std::string_view word, const std::vector<std::string> &names, std::size_t most) {
@@ -224,13 +226,12 @@ void Progress::loop() {
     if (m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopped; })) return;
     bool shown = false;
     while (!m_stopped) {
-        std::cerr << fmt::format(fmt::runtime(pick(m_lang, "\rcchc: đã đọc {}/{} tệp", "\rcchc: read {}/{} files")),
-                                 m_done.load(), m_total)
-                  << std::flush;
+        platform::write_error(fmt::format(
+            fmt::runtime(pick(m_lang, "\rcchc: đã đọc {}/{} tệp", "\rcchc: read {}/{} files")), m_done.load(), m_total));
         shown = true;
         m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopped; });
     }
-    if (shown) std::cerr << "\r\x1b[K" << std::flush;
+    if (shown) platform::write_error("\r\x1b[K");
 }
 
 } // namespace cchc::cli

@@ -48,18 +48,22 @@ std::vector<TableKind> parse_tables(const std::vector<std::string> &names, Lang 
     return out;
 }
 
-int run_report(const ReportOptions &o) {
-    const Lang lang = o.common.lang;
-    const std::size_t top = o.top.empty() ? 0 : parse_count(o.top, k_top_range, lang);
-    // csv and tsv show no finding: they are only counted (the status and the stderr line).
-    const Wanted wanted{.findings = o.common.format->lists_findings};
-    return print_in_parts(o.common, top, parse_tables(o.by, lang), wanted, [&](Run &run) {
-        say_findings_left_out(o.common, run.report);
-        return report_document(run.report);
-    });
-}
-
 } // namespace
+
+int run_report(const CommonOptions &common, const std::vector<std::string> &by, const std::string &top_text,
+               const std::function<void(const Report &)> &seen) {
+    const Lang lang = common.lang;
+    const std::size_t top = top_text.empty() ? 0 : parse_count(top_text, k_top_range, lang);
+    // csv and tsv show no finding: they are only counted (the status and the stderr line).
+    const Wanted wanted{.findings = common.format->lists_findings};
+    return print_in_parts(
+        common, top, parse_tables(by, lang), wanted,
+        [&](Run &run) {
+            say_findings_left_out(common, run.report);
+            return report_document(run.report);
+        },
+        seen);
+}
 
 std::vector<std::string_view> report_table_names() {
     std::vector<std::string_view> names;
@@ -103,7 +107,7 @@ void setup_report(CLI::App &app, int &status, Lang lang) {
         ->type_name("N");
     command->callback([options, &status] {
         settle(options->common, "report");
-        status = run_report(*options);
+        status = run_report(options->common, options->by, options->top);
     });
 }
 

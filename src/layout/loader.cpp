@@ -7,6 +7,7 @@
 #include <cchc/base/error.hpp>
 #include <cchc/input/cell_text.hpp>
 #include <cchc/input/csv_reader.hpp>
+#include <cchc/platform/platform.hpp>
 #include <cchc/text/unicode.hpp>
 
 #include <fmt/format.h>
@@ -157,7 +158,7 @@ void record_opening(const Opening &o, const FileFacts &facts, LoadTrace &trace) 
 
 std::string file_stem(const std::string &path) {
     if (path == "-" || path == "<stdin>") return "stdin";
-    std::string name = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
+    std::string name(platform::file_name(path));
     std::size_t dot = name.find_last_of('.');
     if (dot != std::string::npos && dot > 0) name.erase(dot);
     return name;

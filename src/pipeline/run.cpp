@@ -258,6 +258,17 @@ bool is_sheet_name(const std::filesystem::path &path) {
     return ext.size() > 1 && std::find(known.begin(), known.end(), std::string_view(ext).substr(1)) != known.end();
 }
 
+/// Paths are UTF-8 here; std::filesystem on Windows would read a narrow
+/// string in the ANSI code page.
+std::filesystem::path utf8_path(const std::string &path) {
+    return std::filesystem::path(std::u8string_view(reinterpret_cast<const char8_t *>(path.data()), path.size()));
+}
+
+std::string utf8_string(const std::filesystem::path &path) {
+    const std::u8string text = path.u8string();
+    return std::string(reinterpret_cast<const char *>(text.data()), text.size());
+}
+
 } // namespace
 
 std::vector<std::string> list_inputs(const std::vector<std::string> &inputs, std::vector<std::string> &problems,
@@ -266,14 +277,23 @@ std::vector<std::string> list_inputs(const std::vector<std::string> &inputs, std
     std::vector<std::string> files;
     for (const std::string &input : inputs) {
         std::error_code ec;
-        if (input == "-" || !fs::is_directory(input, ec)) {
+        if (input == "-" || !fs::is_directory(utf8_path(input), ec)) {
             files.push_back(input); // fails later if unreadable
             continue;
         }
         std::vector<std::string> found;
-        fs::recursive_directory_iterator it(input, fs::directory_options::skip_permission_denied, ec), end;
-        for (; !ec && it != end; it.increment(ec))
-            if (it->is_regular_file(ec) && is_sheet_name(it->path())) found.push_back(it->path().string());
+        // Each file as the folder was named and what is below it, joined
+        // with the separator the user wrote (Windows' own would be '\\').
+        const fs::path folder = utf8_path(input);
+        const std::string prefix = utf8_string(folder);
+        fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+        for (; !ec && it != end; it.increment(ec)) {
+            if (!it->is_regular_file(ec) || !is_sheet_name(it->path())) continue;
+            const std::string path = utf8_string(it->path());
+            found.push_back(path.starts_with(prefix)
+                                ? platform::join_found(input, std::string_view(path).substr(prefix.size()))
+                                : path);
+        }
         if (ec)
             problems.push_back(fmt::format(fmt::runtime(pick(lang, "cchc: {}: không đọc được thư mục: {}\n",
                                                              "cchc: {}: cannot read the folder: {}\n")),

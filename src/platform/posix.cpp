@@ -29,6 +29,38 @@ bool threads_read_files() {
     return true;
 }
 
+std::string join_found(const std::string &folder, std::string_view relative) {
+    while (!relative.empty() && relative.front() == '/')
+        relative.remove_prefix(1);
+    std::string path = folder;
+    if (!path.empty() && path.back() != '/') path += '/';
+    return path.append(relative);
+}
+
+std::string_view file_name(std::string_view path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+void write_error(std::string_view text) {
+    while (!text.empty()) {
+        ssize_t n = ::write(STDERR_FILENO, text.data(), text.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return; // nowhere left to say it
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+Start how_started() {
+    return Start::command; // a shell always started it: no dropped files
+}
+
+bool open_with_default_program(const std::string &) {
+    return false;
+}
+
+void show_message(const std::string &, const std::string &, bool) {}
+
 int open_read(const std::string &path) {
     return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
 }

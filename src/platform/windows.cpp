@@ -157,8 +157,59 @@ bool threads_read_files() {
     return false;
 }
 
+std::string join_found(const std::string &folder, std::string_view relative) {
+    auto separator = [](char c) { return c == '/' || c == '\\'; };
+    const char sep = folder.find('\\') != std::string::npos  ? '\\'
+                     : folder.find('/') != std::string::npos ? '/'
+                                                             : '\\';
+    while (!relative.empty() && separator(relative.front()))
+        relative.remove_prefix(1);
+    std::string path = folder;
+    // `C:` alone is the current folder of drive C: `C:a.csv`.
+    if (!path.empty() && !separator(path.back()) && path.back() != ':') path += sep;
+    for (char c : relative)
+        path += separator(c) ? sep : c;
+    return path;
+}
+
+std::string_view file_name(std::string_view path) {
+    const std::size_t slash = path.find_last_of("\\/:");
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+void write_error(std::string_view text) {
+    HANDLE h = GetStdHandle(STD_ERROR_HANDLE);
+    if (h != INVALID_HANDLE_VALUE && h != nullptr) write_all(h, text);
+}
+
+Start how_started() {
+    const char *test = std::getenv("CCHC_DROP_TEST");
+    if (test != nullptr && std::strcmp(test, "1") == 0) return Start::drop_test;
+    // Explorer starts a console program in a new console that holds only
+    // it; cmd.exe and PowerShell share theirs (two or more processes).
+    DWORD processes[2];
+    return GetConsoleProcessList(processes, 2) == 1 ? Start::dropped : Start::command;
+}
+
+bool open_with_default_program(const std::string &path) {
+    auto result = reinterpret_cast<INT_PTR>(
+        ShellExecuteW(nullptr, L"open", widen(path).c_str(), nullptr, nullptr, SW_SHOWNORMAL));
+    return result > 32; // ShellExecuteW's way of saying it worked
+}
+
+void show_message(const std::string &title, const std::string &text, bool problem) {
+    MessageBoxW(nullptr, widen(text).c_str(), widen(title).c_str(),
+                MB_OK | MB_SETFOREGROUND | (problem ? MB_ICONWARNING : MB_ICONINFORMATION));
+}
+
 int open_read(const std::string &path) {
     std::wstring wide = widen(path);
+    // A pattern that matched nothing (arguments) names no file, as on
+    // Linux; Windows would say its name is invalid.
+    if (wide.find_first_of(L"*?") != std::wstring::npos) {
+        errno = ENOENT;
+        return -1;
+    }
     DWORD attributes = GetFileAttributesW(wide.c_str());
     if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0) {
         errno = EISDIR; // Windows cannot open a folder as a file
@@ -432,6 +483,7 @@ public:
     explicit CodePageConverter(UINT page) : m_page(page) {
         CPINFO info{};
         m_single = GetCPInfo(page, &info) && info.MaxCharSize == 1;
+        m_windows_page = page == 874 || (page >= 1250 && page <= 1258);
     }
     Result convert(char **in, std::size_t *in_left, char **out, std::size_t *out_left) override {
         if (in == nullptr || *in == nullptr || *in_left == 0) return Result::ok;
@@ -449,9 +501,9 @@ public:
             while (good < take) {
                 std::size_t step = !m_single && IsDBCSLeadByteEx(m_page, static_cast<BYTE>((*in)[good])) ? 2 : 1;
                 std::wstring wide(2, L'\0');
-                if (MultiByteToWideChar(m_page, MB_ERR_INVALID_CHARS, *in + good, static_cast<int>(step), wide.data(),
-                                        2) <= 0)
-                    break;
+                int n = MultiByteToWideChar(m_page, MB_ERR_INVALID_CHARS, *in + good, static_cast<int>(step),
+                                            wide.data(), 2);
+                if (n <= 0 || (m_windows_page && wide[0] >= 0x80 && wide[0] <= 0x9F)) break;
                 good += step;
             }
             if (good > 0) convert_part(in, good, out, out_left);
@@ -469,6 +521,12 @@ private:
         if (n <= 0) return false;
         m_wide.resize(static_cast<std::size_t>(n));
         MultiByteToWideChar(m_page, MB_ERR_INVALID_CHARS, *in, static_cast<int>(size), m_wide.data(), n);
+        // Windows reads the bytes a Windows-125x page leaves undefined (0x81,
+        // 0x90 in Windows-1258…) as the C1 controls U+0080–U+009F; iconv,
+        // and the page's published table, say they are not in it.
+        if (m_windows_page &&
+            std::any_of(m_wide.begin(), m_wide.end(), [](wchar_t c) { return c >= 0x80 && c <= 0x9F; }))
+            return false;
         int bytes =
             WideCharToMultiByte(CP_UTF8, 0, m_wide.data(), n, *out, static_cast<int>(*out_left), nullptr, nullptr);
         if (bytes <= 0) return false;
@@ -480,6 +538,7 @@ private:
 
     UINT m_page;
     bool m_single = true;
+    bool m_windows_page = false; ///< 874 or 1250–1258: no C1 control is a character of the page
     std::wstring m_wide;
 };
 

@@ -6,9 +6,11 @@
 # `git diff` is the review.
 #
 #   run_case.sh CCHC_BINARY REPO_ROOT CASE_NAME [--update]
+# CCHC_CASES names another folder of cases (tests/cli/windows-cases, the
+# cases that only cchc.exe runs).
 set -u
 bin=$1 root=$2 name=$3 mode=${4:-}
-dir="$root/tests/cli/cases/$name"
+dir="${CCHC_CASES:-$root/tests/cli/cases}/$name"
 [ -f "$dir/cmd" ] || { echo "no such case: $dir/cmd" >&2; exit 2; }
 
 work=$(mktemp -d)

@@ -9,6 +9,7 @@
 #include <cchc/base/error.hpp>
 #include <cchc/input/encoding.hpp>
 #include <cchc/layout/loader.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <doctest/doctest.h>
 
@@ -140,6 +141,9 @@ TEST_CASE("a streamed file cut short while it is read stops with the message nam
         // Part 0 reads up to the cut at 1 MiB and never reaches the new
         // end; part 1 cuts the file from its own thread, between two reads.
         options.split_at = 1 << 20;
+        // Windows reads a file in one pass (platform::threads_read_files):
+        // there is no second part to cut the file from.
+        if (!cchc::platform::threads_read_files()) return;
         ShrinkingSink sink(path, 1, cut_to);
         std::string error = error_of([&] { cchc::stream_file(path, options, sink, true); });
         CHECK(sink.shrunk);

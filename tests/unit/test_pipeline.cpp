@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <cchc/pipeline/run.hpp>
+#include <cchc/platform/platform.hpp>
 #include <cchc/render/tables.hpp>
 
 #include <doctest/doctest.h>
@@ -202,8 +203,12 @@ TEST_CASE("list_inputs replaces a folder by its sheets in name order and says wh
     std::vector<std::string> files = cchc::list_inputs({"-", huyen, trong, "khong-co.csv"}, problems, cchc::Lang::en);
     REQUIRE(files.size() == 4);
     CHECK(files[0] == "-");
+    // Joined with the separator the folder's name uses: '\\' in a Windows temp folder's.
+    CHECK(files[1] == cchc::platform::join_found(huyen, "/b/xa-2.CSV"));
+    CHECK(files[2] == cchc::platform::join_found(huyen, "/xa-1.tsv"));
+#ifndef _WIN32
     CHECK(files[1] == huyen + "/b/xa-2.CSV");
-    CHECK(files[2] == huyen + "/xa-1.tsv");
+#endif
     CHECK(files[3] == "khong-co.csv");
     REQUIRE(problems.size() == 1);
     CHECK(problems.front() ==

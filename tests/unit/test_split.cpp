@@ -8,6 +8,7 @@
 #include <cchc/checks/file_checks.hpp>
 #include <cchc/input/text_reader.hpp>
 #include <cchc/layout/loader.hpp>
+#include <cchc/platform/platform.hpp>
 
 #include <doctest/doctest.h>
 
@@ -120,7 +121,9 @@ TEST_CASE("a file cut at any byte reads as in one pass") {
             fell_back += got.discarded;
         }
         // Cuts inside the quoted notes and before blank unit cells were read
-        // again in one pass; the others really were read in two parts.
+        // again in one pass; the others really were read in two parts
+        // (Windows reads in one pass: platform::threads_read_files).
+        if (!cchc::platform::threads_read_files()) continue;
         CHECK(fell_back > 0);
         CHECK(fell_back < static_cast<int>(bytes.size()) / 2);
     }
@@ -136,7 +139,8 @@ TEST_CASE("a quoted cell with line breaks across the cut is read whole") {
     const std::string path = dir.write("quoted.csv", text);
     std::size_t inside = text.find("2,2,2,giả");
     Streamed got = cut_at(path, static_cast<std::int64_t>(inside - 3));
-    CHECK(got.discarded == 1); // the line that looked like a row was inside the quotes
+    if (cchc::platform::threads_read_files()) // Windows: one pass, nothing to discard
+        CHECK(got.discarded == 1);            // the line that looked like a row was inside the quotes
     CHECK(got.text == one_pass(path));
     CHECK(got.text.find("dòng một\ndòng ba") == std::string::npos);
     CHECK(got.text.find("dòng một\n2,2,2,giả\ndòng ba") != std::string::npos);

@@ -31,6 +31,30 @@ std::vector<std::string> arguments(int argc, char **argv);
 /// thread ends. Windows then reads one file at a time, each in one pass.
 bool threads_read_files();
 
+/// `relative`, a path found under the folder the user named as `folder`,
+/// joined to it as the user wrote it: with '/' on POSIX; on Windows with
+/// the separator `folder` already uses (`samples/` gives `samples/a.csv`,
+/// `samples\` and `C:\x` give backslashes; a bare name gives `\`), so
+/// what the user typed comes back in the messages as they typed it.
+std::string join_found(const std::string &folder, std::string_view relative);
+
+/// The last part of `path`, without its folders: after the last '/' on
+/// POSIX; after the last '/', '\\' or drive's ':' on Windows.
+std::string_view file_name(std::string_view path);
+
+/// How the program was started, for files dropped on cchc.exe in Explorer.
+enum class Start {
+    command,  ///< from a shell or a script (always on POSIX)
+    dropped,  ///< Windows: the program owns its console (Explorer started it)
+    drop_test ///< Windows, CCHC_DROP_TEST=1: taken as dropped, but no browser and no message box
+};
+Start how_started();
+/// Opens `path` with the program the system opens such files with (the
+/// browser for a page); false when it could not. Windows only: false on POSIX.
+bool open_with_default_program(const std::string &path);
+/// A message box (Windows only; nothing on POSIX); `problem` shows it as a warning.
+void show_message(const std::string &title, const std::string &text, bool problem);
+
 /// Opens `path` for reading (a file descriptor), or -1 with errno set.
 int open_read(const std::string &path);
 /// Up to `size` bytes at `offset` without moving the file position (pread);
@@ -47,6 +71,11 @@ FileStatus status(const std::string &path);
 FileStatus status(int fd);
 /// True when both names are the same file (a link or another spelling).
 bool same_file(const std::string &a, const std::string &b);
+
+/// Writes `text` to standard error in one write, unbuffered: Windows'
+/// console shows a letter whose bytes come in two writes as two wrong
+/// ones, and msvcrt writes an unbuffered stream a byte at a time.
+void write_error(std::string_view text);
 
 bool is_terminal(int fd);
 /// The width of the terminal `fd` writes to, or 0 when it is not one.
