@@ -292,8 +292,17 @@ std::string write_file(const std::string &output, std::string_view text, Lang la
                            output, why);
     };
     const std::wstring target = widen(output);
-    const FileStatus st = status(output);
-    if (st.exists && !st.regular && !st.directory) {
+    // A device (NUL, CON, a pipe) is no file on a disk; its attributes do
+    // not say so (NUL looks like a file), its handle's type does.
+    auto is_device = [&] {
+        HANDLE h = CreateFileW(target.c_str(), 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                               OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr);
+        if (h == INVALID_HANDLE_VALUE) return false;
+        const bool device = GetFileType(h) != FILE_TYPE_DISK;
+        CloseHandle(h);
+        return device;
+    };
+    if (is_device()) {
         // A device (NUL, CON) is written in place.
         HANDLE h = CreateFileW(target.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr,
                                OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);

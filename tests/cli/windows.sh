@@ -21,7 +21,8 @@ for c in report-reference-text report-reference-md report-reference-csv report-r
   eval "set -- $(cat "tests/cli/cases/$c/cmd")"
   LC_ALL=C "$bin" "$@" >"$work/out" 2>/dev/null
   cmp -s "$work/out" "tests/cli/cases/$c/stdout" || fail "$c: the bytes differ from Linux's"
-  ! grep -q $'\r' "$work/out" || fail "$c: a CR in the output"
+  # CSV ends its records with CRLF on Linux too (RFC 4180); nothing else has a CR.
+  [ "$c" = report-reference-csv ] || ! grep -q $'\r' "$work/out" || fail "$c: a CR in the output"
 done
 
 # --output over an existing file: replaced whole, nothing left beside it.
