@@ -2,11 +2,7 @@
 # The whole test suite, as CI runs it: installs what is missing (as root),
 # builds with warnings as errors and runs every test, then builds again with
 # AddressSanitizer and UndefinedBehaviorSanitizer and runs every test again,
-# then runs each fuzz target for a short while (FUZZ_SECONDS, default 20),
-# then cross-builds cchc.exe (scripts/build-windows.sh, which installs the
-# cross compiler and wine) and runs its unit tests, every golden case, the
-# CLI scripts and the Windows-only cases under wine (build/wine; the wine
-# prefix is build/wine/tests/wine-prefix, headless).
+# then runs each fuzz target for a short while (FUZZ_SECONDS, default 20).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -27,10 +23,3 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 
 echo "== fuzz: each target for ${FUZZ_SECONDS:-20}s"
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
-
-echo "== windows: cchc.exe, its unit tests and the CLI tests under wine"
-windows_start=$(date +%s)
-CCHC_WINDOWS_TESTS=ON JOBS="$jobs" bash scripts/build-windows.sh
-cmake -S . -B build/wine -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCCHC_TEST_WINDOWS_EXE=build/windows/cchc.exe >/dev/null
-(cd build/wine && ctest --output-on-failure -j "$jobs")
-echo "== windows: $(($(date +%s) - windows_start)) s"
