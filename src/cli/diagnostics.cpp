@@ -226,8 +226,9 @@ void Progress::loop() {
     if (m_wake.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopped; })) return;
     bool shown = false;
     while (!m_stopped) {
-        platform::write_error(fmt::format(
-            fmt::runtime(pick(m_lang, "\rcchc: đã đọc {}/{} tệp", "\rcchc: read {}/{} files")), m_done.load(), m_total));
+        platform::write_error(
+            fmt::format(fmt::runtime(pick(m_lang, "\rcchc: đã đọc {}/{} tệp", "\rcchc: read {}/{} files")),
+                        m_done.load(), m_total));
         shown = true;
         m_wake.wait_for(lock, std::chrono::milliseconds(200), [this] { return m_stopped; });
     }

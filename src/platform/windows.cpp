@@ -159,9 +159,7 @@ bool threads_read_files() {
 
 std::string join_found(const std::string &folder, std::string_view relative) {
     auto separator = [](char c) { return c == '/' || c == '\\'; };
-    const char sep = folder.find('\\') != std::string::npos  ? '\\'
-                     : folder.find('/') != std::string::npos ? '/'
-                                                             : '\\';
+    const char sep = folder.find('\\') != std::string::npos ? '\\' : folder.find('/') != std::string::npos ? '/' : '\\';
     while (!relative.empty() && separator(relative.front()))
         relative.remove_prefix(1);
     std::string path = folder;
