@@ -208,14 +208,7 @@ public:
         : m_chunks(std::move(chunks)), m_handler(file, lang, names_only), m_xml(m_handler, file, "content.xml", lang) {}
 
     bool next(ContentEvent &event) {
-        while (m_handler.events.empty() && !m_done) {
-            std::string_view c = m_chunks();
-            if (c.empty()) {
-                m_xml.finish();
-                m_done = true;
-            } else {
-                m_xml.feed(c);
-            }
+        while (m_handler.events.empty() && m_xml.pull(m_chunks)) {
         }
         if (m_handler.events.empty()) return false;
         std::swap(event, m_handler.events.front());
@@ -227,7 +220,6 @@ private:
     std::function<std::string_view()> m_chunks;
     ContentHandler m_handler;
     XmlStream m_xml;
-    bool m_done = false;
 };
 
 /// One table's rows, up to its end; its spans as they come.
@@ -282,19 +274,9 @@ void read_content(ContentStream &stream,
 
 std::vector<Worksheet> parse_content_xml(std::string_view xml, const std::string &name, Lang lang) {
     std::vector<Worksheet> out;
-    ContentStream stream(
-        [xml, at = std::size_t{0}]() mutable {
-            std::string_view c = xml.substr(std::min(at, xml.size()), 4096);
-            at += c.size();
-            return c;
-        },
-        name, lang, false);
+    ContentStream stream(text_chunks(xml), name, lang, false);
     read_content(stream, [&](const std::string &worksheet, WorksheetRows &rows, std::size_t, std::size_t) {
-        Worksheet &ws = out.emplace_back();
-        ws.name = worksheet;
-        for (WorksheetRow row; rows.next(row);)
-            ws.rows.push_back(std::move(row));
-        ws.merged = rows.merged();
+        out.push_back(whole_worksheet(worksheet, rows));
     });
     return out;
 }

@@ -108,15 +108,20 @@ void read_workbook(std::string_view bytes, const std::string &name, Lang lang, c
     read_any(bytes, name, lang, false, sheet);
 }
 
+Worksheet whole_worksheet(const std::string &name, WorksheetRows &rows) {
+    Worksheet ws;
+    ws.name = name;
+    for (WorksheetRow row; rows.next(row);)
+        ws.rows.push_back(std::move(row));
+    ws.merged = rows.merged();
+    return ws;
+}
+
 std::vector<Worksheet> read_whole_workbook(std::string_view bytes, const std::string &name, Lang lang) {
     std::vector<Worksheet> out;
     read_any(bytes, name, lang, false,
              [&](const std::string &worksheet, WorksheetRows &rows, std::size_t, std::size_t) {
-                 Worksheet &ws = out.emplace_back();
-                 ws.name = worksheet;
-                 for (WorksheetRow row; rows.next(row);)
-                     ws.rows.push_back(std::move(row));
-                 ws.merged = rows.merged();
+                 out.push_back(whole_worksheet(worksheet, rows));
              });
     return out;
 }

@@ -417,14 +417,7 @@ public:
     }
 
     bool next(WorksheetRow &row) override {
-        while (m_handler.rows.size() < 2 && !m_done) {
-            std::string_view c = m_chunks();
-            if (c.empty()) {
-                m_xml.finish();
-                m_done = true;
-            } else {
-                m_xml.feed(c);
-            }
+        while (m_handler.rows.size() < 2 && m_xml.pull(m_chunks)) {
         }
         if (m_handler.rows.empty()) return false;
         std::swap(row, m_handler.rows.front());
@@ -438,17 +431,7 @@ private:
     std::function<std::vector<CellRange>()> m_merges;
     SheetHandler m_handler;
     XmlStream m_xml;
-    bool m_done = false;
 };
-
-/// Chunks of a text held in memory, as the zip would hand them over.
-std::function<std::string_view()> text_chunks(std::string_view xml) {
-    return [xml, at = std::size_t{0}]() mutable {
-        std::string_view c = xml.substr(std::min(at, xml.size()), 4096);
-        at += c.size();
-        return c;
-    };
-}
 
 } // namespace
 
@@ -470,17 +453,13 @@ bool parse_cell_reference(std::string_view ref, long &row, int &column) {
 
 Worksheet parse_worksheet_xml(std::string_view xml, const std::vector<std::string> &strings, const std::string &name,
                               Lang lang) {
-    Worksheet ws;
-    ws.name = "Sheet1";
+    const std::string sheet = "Sheet1";
     StylesHandler styles;
     const std::string part = "xl/worksheets/sheet1.xml";
     XlsxRows rows(
-        text_chunks(xml), [&] { return read_merges(text_chunks(xml), name, part, lang); }, ws.name, strings, styles,
+        text_chunks(xml), [&] { return read_merges(text_chunks(xml), name, part, lang); }, sheet, strings, styles,
         false, name, part, lang);
-    for (WorksheetRow row; rows.next(row);)
-        ws.rows.push_back(std::move(row));
-    ws.merged = rows.merged();
-    return ws;
+    return whole_worksheet(sheet, rows);
 }
 
 void read_xlsx(const ZipContainer &zip, const std::string &name, Lang lang, bool names_only,

@@ -123,4 +123,24 @@ void XmlStream::finish() {
     check(XML_Parse(static_cast<XML_Parser>(m_parser), "", 0, XML_TRUE));
 }
 
+bool XmlStream::pull(const std::function<std::string_view()> &chunks) {
+    if (m_finished) return false;
+    std::string_view chunk = chunks();
+    if (chunk.empty()) {
+        m_finished = true;
+        finish();
+        return false;
+    }
+    feed(chunk);
+    return true;
+}
+
+std::function<std::string_view()> text_chunks(std::string_view xml) {
+    return [xml, at = std::size_t{0}]() mutable {
+        std::string_view c = xml.substr(std::min(at, xml.size()), 4096);
+        at += c.size();
+        return c;
+    };
+}
+
 } // namespace cchc::workbook_detail

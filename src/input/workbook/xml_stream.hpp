@@ -7,6 +7,7 @@
 
 #include <cchc/base/lang.hpp>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -67,6 +68,10 @@ public:
     XmlStream &operator=(const XmlStream &) = delete;
     void feed(std::string_view chunk);
     void finish();
+    /// Feeds the next chunk `chunks` gives, or finishes the parse at the
+    /// first empty one; false once finished (a reader pulling events calls
+    /// it until it has what it wants).
+    bool pull(const std::function<std::string_view()> &chunks);
 
     // For expat's C callbacks.
     XmlHandler &handler() { return m_handler; }
@@ -83,6 +88,10 @@ private:
     Lang m_lang;
     bool m_dtd = false;
     bool m_handler_failed = false;
+    bool m_finished = false; ///< by pull
 };
+
+/// Chunks of a text held in memory, as the zip would hand them over.
+std::function<std::string_view()> text_chunks(std::string_view xml);
 
 } // namespace cchc::workbook_detail

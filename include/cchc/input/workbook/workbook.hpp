@@ -86,6 +86,10 @@ protected:
     std::vector<CellRange> m_merged;
 };
 
+/// Every row of `rows` pulled into one worksheet named `name`, with its
+/// merged ranges (read_whole_workbook, and the parsers' whole-part tests).
+Worksheet whole_worksheet(const std::string &name, WorksheetRows &rows);
+
 /// Reads the workbook whose whole content is `bytes` (`name` for
 /// messages) and hands each worksheet to `sheet` in the workbook's order,
 /// its rows to pull, with its position (0-based) and the count of
