@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,23 @@ std::vector<std::string> with_default_command(std::vector<std::string> args, std
         }
     }
     return args;
+}
+
+/// The command `args` runs (its first word when that is a command and only
+/// options come before it), or empty when the line shows the main help,
+/// generates a page or a completion, or names no command.
+std::string_view named_command(const std::vector<std::string> &args) {
+    for (const std::string &arg : args)
+        if (arg == "--generate" || arg.starts_with("--generate=")) return {};
+    for (const std::string &arg : args) {
+        if (arg.empty() || arg[0] != '-') {
+            for (const cchc::cli::Command &c : cchc::cli::commands())
+                if (c.name == arg) return c.name;
+            return {};
+        }
+        if (arg == "-h" || arg == "--help") return {};
+    }
+    return {};
 }
 
 /// The language of the help text: --lang as given anywhere on the line.
@@ -106,8 +124,12 @@ int main(int argc, char **argv) {
 
     app.require_subcommand(1);
     int status = cchc::cli::k_exit_ok;
+    // Only the command the line names, when it names one: building all of
+    // them is most of a small run's start (W1). Help, --generate and a line
+    // with no command still get every one.
+    const std::string_view named = named_command(args);
     for (const cchc::cli::Command &c : cchc::cli::commands())
-        c.setup(app, status, lang);
+        if (named.empty() || c.name == named) c.setup(app, status, lang);
     cchc::cli::set_main_examples(app, lang);
     cchc::cli::add_generate_option(app, lang);
 
