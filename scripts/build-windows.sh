@@ -153,7 +153,8 @@ fi
 # freexl converts the strings of .xls files with iconv, which Windows does
 # not have: scripts/windows/iconv.c gives it the calls it makes, over
 # Windows' own code page conversion.
-if ! built iconv; then
+# (Built again when iconv.c is newer: it is this repository's code.)
+if ! built iconv || [ "$root/scripts/windows/iconv.c" -nt "$deps/.built-iconv" ]; then
   step "iconv (for freexl)"
   $cc -O2 -Wall -Wextra -c "$root/scripts/windows/iconv.c" -o "$src/iconv.o"
   $triple-ar rcs "$deps/lib/libiconv.a" "$src/iconv.o"

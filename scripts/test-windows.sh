@@ -3,8 +3,7 @@
 # which installs the cross compiler and wine as root) and runs its unit
 # tests, every golden case, the CLI scripts and the Windows-only cases under
 # wine (build/wine; the wine prefix is build/wine/tests/wine-prefix,
-# headless). Not yet part of scripts/test.sh (CI): see docs/ARCHITECTURE.md,
-# Windows.
+# headless). scripts/test.sh (CI) runs it last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)

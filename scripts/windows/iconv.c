@@ -55,6 +55,16 @@ size_t iconv(iconv_t cd, char **inbuf, size_t *inbytesleft, char **outbuf, size_
         wide = malloc(sizeof(WCHAR) * (size_t)wide_len);
         if (wide == NULL) return errno = ENOMEM, (size_t)-1;
         MultiByteToWideChar(page, MB_ERR_INVALID_CHARS, *inbuf, in_len, wide, wide_len);
+        /* Windows reads the bytes a Windows-125x page (or 874) leaves
+           undefined (0x81, 0x90 ... in 1258) as the C1 controls U+0080-U+009F,
+           where iconv refuses them, as platform::Converter does: none of
+           those controls is a character of such a page. */
+        if (page == 874 || (page >= 1250 && page <= 1258))
+            for (int i = 0; i < wide_len; ++i)
+                if (wide[i] >= 0x80 && wide[i] <= 0x9F) {
+                    free(wide);
+                    return errno = EILSEQ, (size_t)-1;
+                }
     }
     int out_len = wide_len == 0 ? 0 : WideCharToMultiByte(CP_UTF8, 0, wide, wide_len, NULL, 0, NULL, NULL);
     if (wide_len > 0 && out_len <= 0) {

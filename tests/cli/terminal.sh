@@ -47,19 +47,25 @@ out=$(env -u NO_COLOR "$bin" report samples/phuong-1-2023.csv --by sheet | cat)
 
 # The progress line: on a terminal, for a run longer than a second (a FIFO
 # that delivers its sheet after 1.5 s), erased at the end; never in a pipe.
+# POSIX only: Windows has no FIFO (wine reads one as an empty file and never
+# opens it), and a pipe on standard input instead takes wine's console away
+# from the program, so under wine no stream is a terminal at all then.
+# (The writer gives up after 20 s, so a reader that never comes cannot hang
+# the test.)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkfifo "$work/slow.csv"
-(sleep 1.5; cat samples/phuong-1-2023.csv >"$work/slow.csv") &
-out=$(script -qec "$bin report samples/phuong-1-2023.csv $work/slow.csv --by sheet --format csv >/dev/null" /dev/null)
-wait
-[[ "$out" == *"đã đọc 1/2 tệp"* ]] || fail "no progress line on a slow run on a terminal"
-[[ "$out" == *$'\r\x1b[K' ]] || fail "the progress line is not erased at the end"
-mkfifo "$work/slow2.csv"
-(sleep 1.5; cat samples/phuong-1-2023.csv >"$work/slow2.csv") &
-err=$("$bin" report samples/phuong-1-2023.csv "$work/slow2.csv" --by sheet 2>&1 >/dev/null)
-wait
-[ -z "$err" ] || fail "progress line written when standard error is not a terminal"
+slow() { mkfifo "$work/$1"; (sleep 1.5; timeout 20 sh -c 'cat samples/phuong-1-2023.csv >"$1"' sh "$work/$1") & }
+if [ "${CCHC_TEST_WINDOWS:-}" != 1 ]; then
+    slow slow.csv
+    out=$(script -qec "$bin report samples/phuong-1-2023.csv $work/slow.csv --by sheet --format csv >/dev/null" /dev/null)
+    wait
+    [[ "$out" == *"đã đọc 1/2 tệp"* ]] || fail "no progress line on a slow run on a terminal"
+    [[ "$out" == *$'\r\x1b[K' ]] || fail "the progress line is not erased at the end"
+    slow slow2.csv
+    err=$("$bin" report samples/phuong-1-2023.csv "$work/slow2.csv" --by sheet 2>&1 >/dev/null)
+    wait
+    [ -z "$err" ] || fail "progress line written when standard error is not a terminal"
+fi
 # explain fits 80 columns: in a pipe (where nothing else is cut) and on a
 # terminal of 80 columns, in both languages, on the layouts of tests/data.
 widest() { tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g' | LC_ALL=C.UTF-8 wc -L; }
