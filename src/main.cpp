@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -41,9 +42,14 @@ std::vector<std::string> with_default_command(std::vector<std::string> args, std
             if (std::find(names.begin(), names.end(), arg) != names.end()) return args;
             // Only the first word: a later one may be an option's value (--unit reports).
             if (&arg == &args.front() && !cchc::platform::status(arg).exists) guess = cchc::cli::nearest(arg, names, 1);
-            if (guess.empty())
-                args.insert(args.begin(), "report");
-            else
+            if (guess.empty()) {
+                // Not insert(): that doubles a vector of a province's 10,000 paths.
+                std::vector<std::string> with_report;
+                with_report.reserve(args.size() + 1);
+                with_report.emplace_back("report");
+                std::move(args.begin(), args.end(), std::back_inserter(with_report));
+                return with_report;
+            } else
                 misspelt = arg;
             return args;
         }
