@@ -216,13 +216,14 @@ CLI::App *add_command(CLI::App &app, const std::string &name, const std::string 
 void add_common_options(CLI::App &command, CommonOptions &o, Lang lang) {
     // The positional's name is what the help shows: TỆP in Vietnamese (with no type name beside it).
     o.files_option =
-        command.add_option(tr(lang, "TỆP", "files"), o.files,
-                    tr(lang,
-                       "bảng điểm CSV, sổ tính Excel (.xlsx, .xls) hay LibreOffice (.ods), hoặc thư mục; - hoặc "
-                       "không có tệp: đọc từ đầu vào chuẩn",
-                       "sheets to read: CSV, Excel (.xlsx, .xls) or LibreOffice (.ods) workbooks, or folders; - or "
-                       "none: read standard input"))
-        ->type_name(tr(lang, "", "FILE"));
+        command
+            .add_option(tr(lang, "TỆP", "files"), o.files,
+                        tr(lang,
+                           "bảng điểm CSV, sổ tính Excel (.xlsx, .xls) hay LibreOffice (.ods), hoặc thư mục; - hoặc "
+                           "không có tệp: đọc từ đầu vào chuẩn",
+                           "sheets to read: CSV, Excel (.xlsx, .xls) or LibreOffice (.ods) workbooks, or folders; - or "
+                           "none: read standard input"))
+            ->type_name(tr(lang, "", "FILE"));
     command
         .add_option("--format", o.text.format, tr(lang, "định dạng kết quả: ", "output format: ") + format_names(", "))
         ->default_str("text")

@@ -1,8 +1,18 @@
 // The platform layer (platform/platform.hpp): a file found in a folder is
-// named as the user wrote the folder; a file's name without its folders.
+// named as the user wrote the folder; a file's name without its folders;
+// on Windows, an output another program holds open.
 #include <cchc/platform/platform.hpp>
 
 #include <doctest/doctest.h>
+
+#ifdef _WIN32
+#include <cchc/base/lang.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <windows.h>
+#endif
 
 using cchc::platform::join_found;
 
@@ -34,3 +44,21 @@ TEST_CASE("a file's name is what follows its last folder") {
     CHECK(file_name("a\\b.csv") == "a\\b.csv");
 #endif
 }
+
+#ifdef _WIN32
+TEST_CASE("--output onto a file another program holds open (Excel) says to close it there") {
+    // Excel opens a workbook without sharing it: the file cannot be replaced.
+    const std::string path = cchc::platform::temp_folder() + "\\cchc-held-open.xlsx";
+    std::ofstream(path) << "old";
+    HANDLE held = CreateFileA(path.c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
+    REQUIRE(held != INVALID_HANDLE_VALUE);
+    const std::string message = cchc::platform::write_file(path, "new", cchc::Lang::vi);
+    CloseHandle(held);
+    CHECK(message.find("đóng tệp trong Excel rồi chạy lại") != std::string::npos);
+    // Nothing is left beside it, and it was not changed.
+    std::ifstream in(path);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    CHECK(text == "old");
+    DeleteFileA(path.c_str());
+}
+#endif
