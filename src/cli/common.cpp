@@ -17,12 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <sstream>
 #include <streambuf>
-#ifndef _WIN32
-#include <fcntl.h>
-#include <sys/stat.h>
-#endif
 #include <unistd.h>
 #include <vector>
 
@@ -563,77 +558,20 @@ int write_streamed(const std::string &output, Lang lang, const std::function<voi
         if (e == 0 || e == EPIPE) return k_exit_ok; // EPIPE: the reader has all it wanted
         return cannot_write({}, e);
     }
-#ifndef _WIN32
-    // A device or a pipe (/dev/stdout, /dev/full, a FIFO) is written in
-    // place: renaming over it would replace the device with a file.
-    struct stat st {};
-    const bool exists = ::stat(output.c_str(), &st) == 0;
-    if (exists && !S_ISREG(st.st_mode)) {
-        int fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
-        if (fd < 0) return cannot_write(output, errno);
-        int e = 0;
-        try {
-            e = stream_to(fd, produce);
-        } catch (...) {
-            ::close(fd);
-            throw;
-        }
-        if (::close(fd) != 0 && e == 0) e = errno;
-        return e == 0 ? k_exit_ok : cannot_write(output, e);
-    }
-    // Write beside the target (through a symbolic link, beside what it
-    // points to) and rename, so the target is either the old file or the
-    // whole new one, never half of it.
-    std::string target = output;
-    if (char *resolved = ::realpath(output.c_str(), nullptr)) {
-        target = resolved;
-        std::free(resolved);
-    }
-    std::string tmp = target + ".cchc-XXXXXX";
-    int fd = ::mkstemp(tmp.data());
-    if (fd < 0) {
-        Diagnostics::error(
-            fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
-                                          "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
-                        output, std::strerror(errno)));
+    // A device in place, a file through a new one beside it (platform::OutputFile).
+    platform::OutputFile file;
+    if (std::string message = file.open(output, lang); !message.empty()) {
+        Diagnostics::error(message);
         return k_exit_failure;
     }
-    // mkstemp makes the file 0600: give it the mode the old file had, or
-    // what a new file gets under the umask (read once here, on one thread).
-    mode_t mode = st.st_mode & 07777;
-    if (!exists) {
-        const mode_t mask = ::umask(0);
-        ::umask(mask);
-        mode = 0666 & ~mask;
-    }
-    ::fchmod(fd, mode);
-    int e = 0;
-    try {
-        e = stream_to(fd, produce);
-    } catch (...) {
-        // No half-written output: the target stays as it was.
-        ::close(fd);
-        ::unlink(tmp.c_str());
-        throw;
-    }
-    if (e == 0 && ::fsync(fd) != 0) e = errno;
-    if (::close(fd) != 0 && e == 0) e = errno;
-    if (e == 0 && ::rename(tmp.c_str(), target.c_str()) != 0) e = errno;
-    if (e != 0) {
-        ::unlink(tmp.c_str());
-        return cannot_write(output, e);
+    // On an exception the new file is removed (~OutputFile) and the target
+    // stays as it was: no half-written output.
+    if (int e = stream_to(file.fd(), produce); e != 0) return cannot_write(output, e);
+    if (std::string message = file.commit(); !message.empty()) {
+        Diagnostics::error(message);
+        return k_exit_failure;
     }
     return k_exit_ok;
-#else
-    // Windows: the platform layer writes it beside the target and moves it
-    // over (MoveFileExW); it takes the whole text.
-    std::ostringstream text;
-    produce(text);
-    const std::string message = platform::write_file(output, text.view(), lang);
-    if (message.empty()) return k_exit_ok;
-    Diagnostics::error(message);
-    return k_exit_failure;
-#endif
 }
 
 } // namespace cchc::cli

@@ -1,6 +1,8 @@
 // The platform layer on Linux and the other POSIX systems (see platform.hpp).
 #include <cchc/platform/platform.hpp>
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -131,6 +133,65 @@ std::string make_temp_folder(const std::string &stem) {
 
 bool remove_file(const std::string &path) {
     return ::unlink(path.c_str()) == 0;
+}
+
+namespace {
+
+std::string cannot_write(const std::string &output, int error, Lang lang, std::string_view hint = {}) {
+    return fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}{}\n", "cchc: cannot write '{}': {}{}\n")),
+                       output, std::strerror(error), hint);
+}
+
+} // namespace
+
+OutputFile::~OutputFile() {
+    if (m_fd >= 0) ::close(m_fd);
+    if (!m_temporary.empty()) ::unlink(m_temporary.c_str());
+}
+
+std::string OutputFile::open(const std::string &output, Lang lang) {
+    m_output = output;
+    m_lang = lang;
+    struct stat st {};
+    const bool exists = ::stat(output.c_str(), &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
+        m_fd = ::open(output.c_str(), O_WRONLY | O_CLOEXEC);
+        return m_fd < 0 ? cannot_write(output, errno, lang) : std::string();
+    }
+    m_target = output;
+    if (char *resolved = ::realpath(output.c_str(), nullptr)) {
+        m_target = resolved;
+        std::free(resolved);
+    }
+    std::string temporary = m_target + ".cchc-XXXXXX";
+    m_fd = ::mkstemp(temporary.data());
+    if (m_fd < 0)
+        return cannot_write(
+            output, errno, lang,
+            pick(lang, " (kiểm tra thư mục có và ghi được)", " (check the folder exists and is writable)"));
+    m_temporary = std::move(temporary);
+    // mkstemp makes the file 0600: give it the mode the old file had, or
+    // what a new file gets under the umask.
+    mode_t mode = st.st_mode & 07777;
+    if (!exists) {
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        mode = 0666 & ~mask;
+    }
+    ::fchmod(m_fd, mode);
+    return {};
+}
+
+std::string OutputFile::commit() {
+    int e = 0;
+    if (!m_temporary.empty() && ::fsync(m_fd) != 0) e = errno;
+    if (::close(m_fd) != 0 && e == 0) e = errno;
+    m_fd = -1;
+    if (m_temporary.empty()) return e == 0 ? std::string() : cannot_write(m_output, e, m_lang);
+    if (e == 0 && ::rename(m_temporary.c_str(), m_target.c_str()) != 0) e = errno;
+    if (e != 0) return cannot_write(m_output, e, m_lang); // the destructor removes the new file
+    m_temporary.clear();
+    return {};
 }
 
 namespace {

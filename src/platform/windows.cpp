@@ -284,66 +284,71 @@ bool colour_works(int fd) {
     return SetConsoleMode(h, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING) != 0;
 }
 
-std::string write_file(const std::string &output, std::string_view text, Lang lang) {
-    auto cannot = [&](const std::string &why) {
-        return fmt::format(fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
-                           output, why);
+OutputFile::~OutputFile() {
+    if (m_fd >= 0) _close(m_fd);
+    if (!m_temporary.empty()) DeleteFileW(widen(m_temporary).c_str());
+}
+
+std::string OutputFile::open(const std::string &output, Lang lang) {
+    m_output = output;
+    m_lang = lang;
+    auto cannot = [&](const std::string &why, std::string_view hint = {}) {
+        return fmt::format(
+            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}{}\n", "cchc: cannot write '{}': {}{}\n")), output,
+            why, hint);
     };
     const std::wstring target = widen(output);
     // A device (NUL, CON, a pipe) is no file on a disk; its attributes do
     // not say so (NUL looks like a file), its handle's type does.
-    auto is_device = [&] {
-        HANDLE h = CreateFileW(target.c_str(), 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+    HANDLE probe = CreateFileW(target.c_str(), 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
                                OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr);
-        if (h == INVALID_HANDLE_VALUE) return false;
-        const bool device = GetFileType(h) != FILE_TYPE_DISK;
-        CloseHandle(h);
-        return device;
-    };
-    if (is_device()) {
-        // A device (NUL, CON) is written in place.
-        HANDLE h = CreateFileW(target.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr,
-                               OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
-        bool ok = h != INVALID_HANDLE_VALUE && write_all(h, text);
-        DWORD e = GetLastError();
-        if (h != INVALID_HANDLE_VALUE) CloseHandle(h);
-        return ok ? std::string() : cannot(system_message(e));
+    const bool device = probe != INVALID_HANDLE_VALUE && GetFileType(probe) != FILE_TYPE_DISK;
+    if (probe != INVALID_HANDLE_VALUE) CloseHandle(probe);
+    if (device) {
+        m_fd = _wopen(target.c_str(), _O_WRONLY | _O_BINARY | _O_NOINHERIT);
+        return m_fd < 0 ? cannot(system_message(GetLastError())) : std::string();
     }
-    // Write beside the target and move it over the target, so the target is
-    // either the old file or the whole new one, never half of it.
-    std::wstring tmp;
-    HANDLE h = INVALID_HANDLE_VALUE;
-    for (int attempt = 0; attempt < 100 && h == INVALID_HANDLE_VALUE; ++attempt) {
-        tmp = target + L".cchc-" + random_suffix();
-        h = CreateFileW(tmp.c_str(), GENERIC_WRITE, 0, nullptr, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
-        if (h == INVALID_HANDLE_VALUE && GetLastError() != ERROR_FILE_EXISTS) break;
+    m_target = output;
+    for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
+        const std::wstring temporary = target + L".cchc-" + random_suffix();
+        m_fd =
+            _wopen(temporary.c_str(), _O_CREAT | _O_EXCL | _O_WRONLY | _O_BINARY | _O_NOINHERIT, _S_IREAD | _S_IWRITE);
+        if (m_fd >= 0)
+            m_temporary = narrow(temporary.data(), temporary.size());
+        else if (errno != EEXIST)
+            break;
     }
-    if (h == INVALID_HANDLE_VALUE)
+    if (m_fd < 0)
+        return cannot(system_message(GetLastError()),
+                      pick(lang, " (kiểm tra thư mục có và ghi được)", " (check the folder exists and is writable)"));
+    return {};
+}
+
+std::string OutputFile::commit() {
+    auto cannot = [&](const std::string &why) {
         return fmt::format(
-            fmt::runtime(pick(lang, "cchc: không ghi được '{}': {} (kiểm tra thư mục có và ghi được)\n",
-                              "cchc: cannot write '{}': {} (check the folder exists and is writable)\n")),
-            output, system_message(GetLastError()));
-    bool ok = write_all(h, text) && FlushFileBuffers(h);
-    DWORD e = GetLastError();
-    ok = CloseHandle(h) && ok;
-    if (ok && !MoveFileExW(tmp.c_str(), target.c_str(), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
-        ok = false;
+            fmt::runtime(pick(m_lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")), m_output,
+            why);
+    };
+    DWORD e = ERROR_SUCCESS;
+    if (!m_temporary.empty() && _commit(m_fd) != 0) e = GetLastError(); // FlushFileBuffers
+    if (_close(m_fd) != 0 && e == ERROR_SUCCESS) e = GetLastError();
+    m_fd = -1;
+    if (e != ERROR_SUCCESS) return cannot(system_message(e)); // the destructor removes the new file
+    if (m_temporary.empty()) return {};
+    if (!MoveFileExW(widen(m_temporary).c_str(), widen(m_target).c_str(),
+                     MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
         e = GetLastError();
-        DeleteFileW(tmp.c_str());
         if (held_open(e))
-            return fmt::format(
-                fmt::runtime(pick(lang,
-                                  "cchc: không ghi được '{}': tệp đang mở trong chương trình khác; đóng tệp trong "
-                                  "Excel rồi chạy lại\n",
-                                  "cchc: cannot write '{}': another program has the file open; close it in Excel "
-                                  "and run again\n")),
-                output);
+            return fmt::format(fmt::runtime(pick(m_lang,
+                                                 "cchc: không ghi được '{}': tệp đang mở trong chương trình khác; đóng "
+                                                 "tệp trong Excel rồi chạy lại\n",
+                                                 "cchc: cannot write '{}': another program has the file open; close "
+                                                 "it in Excel and run again\n")),
+                               m_output);
         return cannot(system_message(e));
     }
-    if (!ok) {
-        DeleteFileW(tmp.c_str());
-        return cannot(system_message(e));
-    }
+    m_temporary.clear();
     return {};
 }
 

@@ -84,13 +84,38 @@ std::size_t terminal_width(int fd);
 /// without virtual-terminal processing prints them as text).
 bool colour_works(int fd);
 
-#ifdef _WIN32
-/// Writes `text` to the file `output`: a device in place, a file through a
-/// new file beside it that then replaces it (MoveFileExW), so that the
-/// target is the old file or the whole new one. "" when done, else the
-/// message. POSIX streams its output instead (write_streamed, cli/common.cpp).
-std::string write_file(const std::string &output, std::string_view text, Lang lang);
-#endif
+/// The file --output names, as write_streamed (cli/common.cpp) writes it
+/// while the output is made. A device or a pipe (/dev/full, NUL, a FIFO)
+/// is written in place: replacing it would put a file where it was. A file
+/// is written as a new file beside it (beside what a symbolic link points
+/// to) that replaces it when committed, so the target is the old file or
+/// the whole new one, never half of it: rename(2) on POSIX (the new file
+/// gets the old one's mode, or a new file's), MoveFileExW (replace, write
+/// through) on Windows, where a target another program holds open (Excel
+/// locks an open workbook) is named with what to do.
+class OutputFile {
+public:
+    OutputFile() = default;
+    OutputFile(const OutputFile &) = delete;
+    OutputFile &operator=(const OutputFile &) = delete;
+    /// Not committed: the new file is removed, the target stays as it was.
+    ~OutputFile();
+
+    /// Opens `output` for writing: "" when it is open, else the message.
+    std::string open(const std::string &output, Lang lang);
+    /// The descriptor to write to (write(2), or the C runtime's on Windows).
+    int fd() const { return m_fd; }
+    /// Writes the new file to disk and puts it in place: "" when done, else
+    /// the message.
+    std::string commit();
+
+private:
+    std::string m_output;    ///< as named, for the messages
+    std::string m_target;    ///< what is replaced (a link's target)
+    std::string m_temporary; ///< the new file; empty for a device
+    int m_fd = -1;
+    Lang m_lang = Lang::vi;
+};
 
 /// The folder for temporary files: $TMPDIR or /tmp; Windows' temp folder.
 std::string temp_folder();

@@ -1,16 +1,21 @@
 // The platform layer (platform/platform.hpp): a file found in a folder is
 // named as the user wrote the folder; a file's name without its folders;
-// on Windows, an output another program holds open.
+// --output replaced whole, and on Windows one another program holds open.
 #include <cchc/platform/platform.hpp>
 
 #include <doctest/doctest.h>
 
-#ifdef _WIN32
-#include <cchc/base/lang.hpp>
-
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <string_view>
+#ifndef _WIN32
+#include <unistd.h>
+#endif
+
+#ifdef _WIN32
+#include <io.h>
 #include <windows.h>
 #endif
 
@@ -52,7 +57,13 @@ TEST_CASE("--output onto a file another program holds open (Excel) says to close
     std::ofstream(path) << "old";
     HANDLE held = CreateFileA(path.c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
     REQUIRE(held != INVALID_HANDLE_VALUE);
-    const std::string message = cchc::platform::write_file(path, "new", cchc::Lang::vi);
+    std::string message;
+    {
+        cchc::platform::OutputFile file;
+        REQUIRE(file.open(path, cchc::Lang::vi).empty());
+        REQUIRE(_write(file.fd(), "new", 3) == 3);
+        message = file.commit();
+    }
     CloseHandle(held);
     CHECK(message.find("đóng tệp trong Excel rồi chạy lại") != std::string::npos);
     // Nothing is left beside it, and it was not changed.
@@ -62,3 +73,44 @@ TEST_CASE("--output onto a file another program holds open (Excel) says to close
     DeleteFileA(path.c_str());
 }
 #endif
+
+TEST_CASE("--output replaces a file whole, and leaves it as it was when the output is not committed") {
+    const std::string folder = cchc::platform::make_temp_folder("cchc-output");
+    REQUIRE(!folder.empty());
+    const std::string path = folder + "/out.txt";
+    auto read = [&] {
+        std::ifstream in(path, std::ios::binary);
+        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    };
+    auto write = [&](std::string_view text, bool commit) {
+        cchc::platform::OutputFile file;
+        REQUIRE(file.open(path, cchc::Lang::en).empty());
+        std::size_t done = 0;
+        while (done < text.size()) {
+#ifdef _WIN32
+            const int n = _write(file.fd(), text.data() + done, static_cast<unsigned>(text.size() - done));
+#else
+            const auto n = ::write(file.fd(), text.data() + done, text.size() - done);
+#endif
+            REQUIRE(n > 0);
+            done += static_cast<std::size_t>(n);
+        }
+        if (commit) CHECK(file.commit().empty());
+    };
+    write("first\n", true);
+    CHECK(read() == "first\n");
+    write("second, not committed\n", false); // as when the output's making throws
+    CHECK(read() == "first\n");
+    write("third\n", true);
+    CHECK(read() == "third\n");
+    // Nothing is left beside it.
+    CHECK(cchc::platform::remove_file(path));
+    CHECK(cchc::platform::status(folder).directory);
+    std::size_t left = 0;
+    for (const auto &entry : std::filesystem::directory_iterator(folder)) {
+        (void)entry;
+        ++left;
+    }
+    CHECK(left == 0);
+    std::filesystem::remove(folder);
+}
