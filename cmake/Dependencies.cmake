@@ -106,6 +106,24 @@ cchc_require(EXPAT_FOUND "expat" libexpat1-dev)
 
 cchc_find_library(freexl::freexl freexl.h freexl STATIC)
 cchc_require(FREEXL_FOUND "freexl" libfreexl-dev)
+# freexl 2 reads .xlsx and .ods too, through minizip and expat: its archive
+# then needs libraries of its own. The shared library when the archive
+# does not link alone.
+if(FREEXL_LIBRARY MATCHES "\\.a$")
+  include(CheckCXXSourceCompiles)
+  set(CMAKE_REQUIRED_INCLUDES ${FREEXL_INCLUDE_DIR})
+  set(CMAKE_REQUIRED_LIBRARIES ${FREEXL_LIBRARY} m)
+  set(CMAKE_REQUIRED_QUIET TRUE)
+  check_cxx_source_compiles("#include <freexl.h>
+int main() { const void *h = nullptr; return freexl_open(\"x.xls\", &h); }" CCHC_FREEXL_ARCHIVE_LINKS)
+  unset(CMAKE_REQUIRED_INCLUDES)
+  unset(CMAKE_REQUIRED_LIBRARIES)
+  unset(CMAKE_REQUIRED_QUIET)
+  if(NOT CCHC_FREEXL_ARCHIVE_LINKS)
+    string(REGEX REPLACE "\\.a$" ".so" FREEXL_SHARED_LIBRARY "${FREEXL_LIBRARY}")
+    set_target_properties(freexl::freexl PROPERTIES IMPORTED_LOCATION "${FREEXL_SHARED_LIBRARY}")
+  endif()
+endif()
 
 # libxlsxwriter and libzip (and the libcrypto both bring) are opened on
 # first use, not at every start (include/cchc/platform/library.hpp): the

@@ -59,9 +59,11 @@ size_t iconv(iconv_t cd, char **inbuf, size_t *inbytesleft, char **outbuf, size_
            undefined (0x81, 0x90 ... in 1258) as the C1 controls U+0080-U+009F,
            where iconv refuses them, as platform::Converter does: none of
            those controls is a character of such a page. */
+        /* (874, 1253 and 1255 give a few of them private-use characters,
+           U+F8xx: iconv refuses those bytes too.) */
         if (page == 874 || (page >= 1250 && page <= 1258))
             for (int i = 0; i < wide_len; ++i)
-                if (wide[i] >= 0x80 && wide[i] <= 0x9F) {
+                if ((wide[i] >= 0x80 && wide[i] <= 0x9F) || (wide[i] >= 0xE000 && wide[i] <= 0xF8FF)) {
                     free(wide);
                     return errno = EILSEQ, (size_t)-1;
                 }

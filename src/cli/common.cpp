@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <stdexcept>
 #include <streambuf>
 #include <unistd.h>
 #include <vector>
@@ -331,6 +332,8 @@ RunOptions prepare_run(const CommonOptions &o, std::size_t top, std::vector<Tabl
     if (o.bands) summary.bands = *o.bands;
     summary.out_of = o.out_of;
     std::vector<std::string> problems;
+    // settle() leaves at least "-": none means a second run of the same options.
+    if (o.files.empty()) throw std::logic_error("prepare_run: the options' files were taken by an earlier run");
     options.files = list_inputs(o.files, problems, render.lang);
     o.files = {}; // taken: options.files has them (a folder's sheets listed)
     for (const std::string &problem : problems) {

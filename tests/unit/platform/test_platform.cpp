@@ -53,24 +53,33 @@ TEST_CASE("a file's name is what follows its last folder") {
 #ifdef _WIN32
 TEST_CASE("--output onto a file another program holds open (Excel) says to close it there") {
     // Excel opens a workbook without sharing it: the file cannot be replaced.
-    const std::string path = cchc::platform::temp_folder() + "\\cchc-held-open.xlsx";
+    const std::string folder = cchc::platform::make_temp_folder("cchc-held-open");
+    REQUIRE(!folder.empty());
+    const std::string path = folder + "\\bang-diem.xlsx";
     std::ofstream(path) << "old";
     HANDLE held = CreateFileA(path.c_str(), GENERIC_READ, 0, nullptr, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, nullptr);
     REQUIRE(held != INVALID_HANDLE_VALUE);
-    std::string message;
+    std::string opened, message;
     {
         cchc::platform::OutputFile file;
-        REQUIRE(file.open(path, cchc::Lang::vi).empty());
-        REQUIRE(_write(file.fd(), "new", 3) == 3);
-        message = file.commit();
+        opened = file.open(path, cchc::Lang::vi);
+        if (opened.empty() && _write(file.fd(), "new", 3) == 3) message = file.commit();
     }
     CloseHandle(held);
+    CHECK(opened.empty());
     CHECK(message.find("đóng tệp trong Excel rồi chạy lại") != std::string::npos);
-    // Nothing is left beside it, and it was not changed.
+    // It was not changed, and nothing is left beside it.
     std::ifstream in(path);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    in.close();
     CHECK(text == "old");
-    DeleteFileA(path.c_str());
+    std::size_t files = 0;
+    for (const auto &entry : std::filesystem::directory_iterator(folder)) {
+        (void)entry;
+        ++files;
+    }
+    CHECK(files == 1);
+    std::filesystem::remove_all(folder);
 }
 #endif
 
