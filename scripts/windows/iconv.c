@@ -56,11 +56,10 @@ size_t iconv(iconv_t cd, char **inbuf, size_t *inbytesleft, char **outbuf, size_
         if (wide == NULL) return errno = ENOMEM, (size_t)-1;
         MultiByteToWideChar(page, MB_ERR_INVALID_CHARS, *inbuf, in_len, wide, wide_len);
         /* Windows reads the bytes a Windows-125x page (or 874) leaves
-           undefined (0x81, 0x90 ... in 1258) as the C1 controls U+0080-U+009F,
+           undefined (0x81, 0x90 ... in 1258) as the C1 controls U+0080-U+009F
+           (874, 1253 and 1255 a few as private-use characters, U+F8xx),
            where iconv refuses them, as platform::Converter does: none of
-           those controls is a character of such a page. */
-        /* (874, 1253 and 1255 give a few of them private-use characters,
-           U+F8xx: iconv refuses those bytes too.) */
+           those is a character of such a page. */
         if (page == 874 || (page >= 1250 && page <= 1258))
             for (int i = 0; i < wide_len; ++i)
                 if ((wide[i] >= 0x80 && wide[i] <= 0x9F) || (wide[i] >= 0xE000 && wide[i] <= 0xF8FF)) {

@@ -545,36 +545,26 @@ int write_result(std::string_view text, const std::string &output, Lang lang) {
 }
 
 int write_streamed(const std::string &output, Lang lang, const std::function<void(std::ostream &)> &produce) {
-    auto cannot_write = [&](std::string_view name, int e) {
-        if (name.empty())
-            Diagnostics::error(fmt::format(
-                fmt::runtime(pick(lang, "cchc: không ghi được kết quả: {}\n", "cchc: cannot write the output: {}\n")),
-                std::strerror(e)));
-        else
-            Diagnostics::error(fmt::format(
-                fmt::runtime(pick(lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")), name,
-                std::strerror(e)));
-        return k_exit_failure;
-    };
     if (output.empty()) {
         int e = stream_to(STDOUT_FILENO, produce);
         if (e == 0 || e == EPIPE) return k_exit_ok; // EPIPE: the reader has all it wanted
-        return cannot_write({}, e);
+        Diagnostics::error(fmt::format(
+            fmt::runtime(pick(lang, "cchc: không ghi được kết quả: {}\n", "cchc: cannot write the output: {}\n")),
+            std::strerror(e)));
+        return k_exit_failure;
     }
     // A device in place, a file through a new one beside it (platform::OutputFile).
-    platform::OutputFile file;
-    if (std::string message = file.open(output, lang); !message.empty()) {
-        Diagnostics::error(message);
-        return k_exit_failure;
-    }
     // On an exception the new file is removed (~OutputFile) and the target
     // stays as it was: no half-written output.
-    if (int e = stream_to(file.fd(), produce); e != 0) return cannot_write(output, e);
-    if (std::string message = file.commit(); !message.empty()) {
-        Diagnostics::error(message);
-        return k_exit_failure;
+    platform::OutputFile file;
+    std::string message = file.open(output, lang);
+    if (message.empty()) {
+        const int e = stream_to(file.fd(), produce);
+        message = e != 0 ? file.write_failed(e) : file.commit();
     }
-    return k_exit_ok;
+    if (message.empty()) return k_exit_ok;
+    Diagnostics::error(message);
+    return k_exit_failure;
 }
 
 } // namespace cchc::cli

@@ -182,6 +182,10 @@ std::string OutputFile::open(const std::string &output, Lang lang) {
     return {};
 }
 
+std::string OutputFile::write_failed(int error) const {
+    return cannot_write(m_output, error, m_lang);
+}
+
 std::string OutputFile::commit() {
     int e = 0;
     if (!m_temporary.empty() && ::fsync(m_fd) != 0) e = errno;

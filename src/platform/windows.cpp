@@ -324,6 +324,11 @@ std::string OutputFile::open(const std::string &output, Lang lang) {
     return {};
 }
 
+std::string OutputFile::write_failed(int error) const {
+    return fmt::format(fmt::runtime(pick(m_lang, "cchc: không ghi được '{}': {}\n", "cchc: cannot write '{}': {}\n")),
+                       m_output, std::strerror(error));
+}
+
 std::string OutputFile::commit() {
     auto cannot = [&](const std::string &why) {
         return fmt::format(

@@ -45,23 +45,40 @@ out=$(env -u NO_COLOR script -qec "$bin report samples/phuong-1-2023.csv --by sh
 out=$(env -u NO_COLOR "$bin" report samples/phuong-1-2023.csv --by sheet | cat)
 ! coloured "$out" || fail "colour in a pipe"
 
-# The progress line: on a terminal, for a run longer than a second (a FIFO
-# that delivers its sheet after 1.5 s), erased at the end; never in a pipe.
+# The progress line: on a terminal, for a run longer than a second, erased
+# at the end; never in a pipe. The second sheet is a FIFO whose writer waits
+# for the line on the screen (`script -f` writes the screen to a file as it
+# goes), so the run lasts until the line is shown however loaded the
+# machine; the writer gives up after 20 s, so a reader that never comes
+# cannot hang the test.
 # POSIX only: Windows has no FIFO (wine reads one as an empty file and never
 # opens it), and a pipe on standard input instead takes wine's console away
 # from the program, so under wine no stream is a terminal at all then.
-# (The writer gives up after 20 s, so a reader that never comes cannot hang
-# the test.)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-slow() { mkfifo "$work/$1"; (sleep 1.5; timeout 20 sh -c 'cat samples/phuong-1-2023.csv >"$1"' sh "$work/$1") & }
+# deliver FIFO [TEXT]: the sample into FIFO once TEXT is in $work/screen (at once without TEXT).
+deliver() {
+    local fifo=$1 wanted=${2:-}
+    for _ in $(seq 200); do
+        [ -z "$wanted" ] || grep -aqF "$wanted" "$work/screen" 2>/dev/null && break
+        sleep 0.1
+    done
+    timeout 20 sh -c 'cat samples/phuong-1-2023.csv >"$1"' sh "$fifo"
+}
 if [ "${CCHC_TEST_WINDOWS:-}" != 1 ]; then
-    slow slow.csv
-    out=$(script -qec "$bin report samples/phuong-1-2023.csv $work/slow.csv --by sheet --format csv >/dev/null" /dev/null)
+    mkfifo "$work/slow.csv"
+    deliver "$work/slow.csv" "đã đọc 1/2 tệp" &
+    script -qfec "$bin report samples/phuong-1-2023.csv $work/slow.csv --by sheet --format csv >/dev/null" \
+        "$work/screen" >/dev/null
     wait
+    out=$(sed '1d;$d' "$work/screen") # without script's "Script started/done" lines
     [[ "$out" == *"đã đọc 1/2 tệp"* ]] || fail "no progress line on a slow run on a terminal"
     [[ "$out" == *$'\r\x1b[K' ]] || fail "the progress line is not erased at the end"
-    slow slow2.csv
+    # Not a terminal: no line to wait for (none is the point). The sheet
+    # comes after 1.5 s, past the second the line waits for; a loaded
+    # machine only makes the run longer, so this cannot pass wrongly.
+    mkfifo "$work/slow2.csv"
+    (sleep 1.5; deliver "$work/slow2.csv") &
     err=$("$bin" report samples/phuong-1-2023.csv "$work/slow2.csv" --by sheet 2>&1 >/dev/null)
     wait
     [ -z "$err" ] || fail "progress line written when standard error is not a terminal"

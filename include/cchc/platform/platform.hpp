@@ -108,6 +108,8 @@ public:
     /// Writes the new file to disk and puts it in place: "" when done, else
     /// the message.
     std::string commit();
+    /// The message for a write to fd() that failed with errno `error`.
+    std::string write_failed(int error) const;
 
 private:
     std::string m_output;    ///< as named, for the messages

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -20,6 +21,34 @@
 #endif
 
 using cchc::platform::join_found;
+
+namespace {
+
+std::string text_of(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::size_t entries_in(const std::string &folder) {
+    return static_cast<std::size_t>(
+        std::distance(std::filesystem::directory_iterator(folder), std::filesystem::directory_iterator()));
+}
+
+/// All of `text` onto `fd` (the C runtime's write on Windows).
+bool write_to(int fd, std::string_view text) {
+    while (!text.empty()) {
+#ifdef _WIN32
+        const int n = _write(fd, text.data(), static_cast<unsigned>(text.size()));
+#else
+        const auto n = ::write(fd, text.data(), text.size());
+#endif
+        if (n <= 0) return false;
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+} // namespace
 
 TEST_CASE("a file found in a folder keeps the folder as it was written") {
     CHECK(join_found("samples/", "a.csv") == "samples/a.csv");
@@ -63,22 +92,14 @@ TEST_CASE("--output onto a file another program holds open (Excel) says to close
     {
         cchc::platform::OutputFile file;
         opened = file.open(path, cchc::Lang::vi);
-        if (opened.empty() && _write(file.fd(), "new", 3) == 3) message = file.commit();
+        if (opened.empty() && write_to(file.fd(), "new")) message = file.commit();
     }
     CloseHandle(held);
     CHECK(opened.empty());
     CHECK(message.find("đóng tệp trong Excel rồi chạy lại") != std::string::npos);
     // It was not changed, and nothing is left beside it.
-    std::ifstream in(path);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    in.close();
-    CHECK(text == "old");
-    std::size_t files = 0;
-    for (const auto &entry : std::filesystem::directory_iterator(folder)) {
-        (void)entry;
-        ++files;
-    }
-    CHECK(files == 1);
+    CHECK(text_of(path) == "old");
+    CHECK(entries_in(folder) == 1);
     std::filesystem::remove_all(folder);
 }
 #endif
@@ -87,39 +108,21 @@ TEST_CASE("--output replaces a file whole, and leaves it as it was when the outp
     const std::string folder = cchc::platform::make_temp_folder("cchc-output");
     REQUIRE(!folder.empty());
     const std::string path = folder + "/out.txt";
-    auto read = [&] {
-        std::ifstream in(path, std::ios::binary);
-        return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    };
     auto write = [&](std::string_view text, bool commit) {
         cchc::platform::OutputFile file;
         REQUIRE(file.open(path, cchc::Lang::en).empty());
-        std::size_t done = 0;
-        while (done < text.size()) {
-#ifdef _WIN32
-            const int n = _write(file.fd(), text.data() + done, static_cast<unsigned>(text.size() - done));
-#else
-            const auto n = ::write(file.fd(), text.data() + done, text.size() - done);
-#endif
-            REQUIRE(n > 0);
-            done += static_cast<std::size_t>(n);
-        }
+        REQUIRE(write_to(file.fd(), text));
         if (commit) CHECK(file.commit().empty());
     };
     write("first\n", true);
-    CHECK(read() == "first\n");
+    CHECK(text_of(path) == "first\n");
     write("second, not committed\n", false); // as when the output's making throws
-    CHECK(read() == "first\n");
+    CHECK(text_of(path) == "first\n");
     write("third\n", true);
-    CHECK(read() == "third\n");
+    CHECK(text_of(path) == "third\n");
     // Nothing is left beside it.
-    CHECK(cchc::platform::remove_file(path));
     CHECK(cchc::platform::status(folder).directory);
-    std::size_t left = 0;
-    for (const auto &entry : std::filesystem::directory_iterator(folder)) {
-        (void)entry;
-        ++left;
-    }
-    CHECK(left == 0);
+    CHECK(entries_in(folder) == 1);
+    CHECK(cchc::platform::remove_file(path));
     std::filesystem::remove(folder);
 }
